@@ -1,0 +1,54 @@
+# The two commands of the README: `make run` and `make test`; `make bench` for benchmarks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export CONGDOAN_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test test-sqlite test-postgres lint bench demo messages clean
+
+$(BIN)/congdoan: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/congdoan
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+messages: $(BIN)/congdoan
+	cd src/congdoan && ../../$(BIN)/congdoan compilemessages -v 0
+
+run: $(BIN)/congdoan messages
+	mkdir -p $(CONGDOAN_DATA_DIR)
+	$(BIN)/congdoan migrate -v 0
+	$(BIN)/congdoan demo
+	$(BIN)/congdoan runserver --insecure 127.0.0.1:8000
+
+demo: $(BIN)/congdoan
+	mkdir -p $(CONGDOAN_DATA_DIR)
+	$(BIN)/congdoan migrate -v 0
+	$(BIN)/congdoan demo
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/congdoan makemigrations --check --dry-run -v 1
+
+test: $(VENV)/.test-deps
+	bash scripts/system-deps.sh
+	$(MAKE) lint messages
+	$(MAKE) test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.test-deps
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.test-deps
+	bash scripts/with-postgres.sh $(BIN)/pytest
+
+bench: $(VENV)/.test-deps
+	bash scripts/system-deps.sh
+	bash scripts/with-postgres.sh $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Benchmarks: national-scale data generators and timings against the plain-SQL floor."""

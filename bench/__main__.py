@@ -1,0 +1,31 @@
+"""`make bench`: build national-scale data in a throwaway database and time it.
+
+Run with DATABASE_URL pointing at PostgreSQL (make bench starts a throwaway cluster).
+"""
+
+import os
+import sys
+
+import django
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import tree_bench
+    from bench.national_tree import build_national_tree
+
+    print(f"database: {connection.vendor}")
+    call_command("migrate", verbosity=0)
+    built = build_national_tree()
+    print(f"national tree: {built['units']:,} units, {built['versions']:,} versions")
+    tree_bench.run(built["root"])
+    if connection.vendor != "postgresql":
+        print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Pages for roles on a unit: who holds what, granting and revoking."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from congdoan.accounts.models import Role, RoleKind, User
+from congdoan.accounts.scope import scope_for
+from congdoan.accounts.services import role_grant, role_revoke
+from congdoan.org.access import readable_unit
+from congdoan.org.selectors import display_version
+
+
+class GrantForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Tên đăng nhập"), max_length=150)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Vai trò"),
+        choices=[(k, label) for k, label in RoleKind.choices if k != RoleKind.ADMIN],
+    )
+
+    def clean_username(self) -> User:
+        try:
+            return User.objects.get(username=self.cleaned_data["username"].strip())
+        except User.DoesNotExist:
+            raise forms.ValidationError(_("Không có người dùng này.")) from None
+
+
+@login_required
+def unit_roles(request, pk: int):
+    unit = readable_unit(request, pk)
+    scope = scope_for(request.user)
+    if not scope.can_grant_roles(unit):
+        raise PermissionDenied(_("Bạn không có quyền giao vai trò trên đơn vị này."))
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role_grant(
+                actor=request.user,
+                user=form.cleaned_data["username"],
+                kind=form.cleaned_data["kind"],
+                unit=unit,
+            )
+            messages.success(request, _("Đã giao vai trò."))
+            return redirect("accounts:unit_roles", pk=unit.pk)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+    roles = Role.objects.filter(unit=unit).select_related("user").order_by("kind", "user__username")
+    return render(
+        request,
+        "accounts/unit_roles.html",
+        {
+            "unit": unit,
+            "version": display_version(unit, timezone.localdate()),
+            "roles": roles,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke(request, pk: int):
+    role = get_object_or_404(Role.objects.select_related("unit", "user"), pk=pk)
+    if role.unit is None or not scope_for(request.user).can_read(role.unit):
+        raise Http404
+    role_revoke(actor=request.user, role=role)
+    messages.success(request, _("Đã thu hồi vai trò."))
+    return redirect("accounts:unit_roles", pk=role.unit_id)

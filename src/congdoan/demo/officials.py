@@ -1,0 +1,59 @@
+"""Terms and officials of the units the seed articles name."""
+
+import random
+from datetime import date
+
+from congdoan.demo.people import named_person, random_person
+from congdoan.members.models import Gender
+from congdoan.org.models import Official, Position, Term, Unit
+
+
+def _post(unit: Unit, person, position: str, term: Term | None, start: date) -> None:
+    Official.objects.create(
+        unit=unit,
+        person=person,
+        position=Position.objects.get(code=position),
+        term=term,
+        starts_on=start,
+    )
+
+
+def build_officials(rng: random.Random) -> None:
+    kim_lien = Unit.objects.get(code="CD-PHUONG-KIM-LIEN")
+    term = Term.objects.create(
+        unit=kim_lien,
+        name="2025–2030",
+        starts_on=date(2025, 10, 10),
+        congress_on=date(2025, 10, 10),
+    )
+    # Executive committee of 9, standing committee of 3 (chair and two vice chairs),
+    # inspection committee of 3 (its chair sits on the executive committee).
+    committee = ["chair", "vice-chair", "vice-chair"] + ["executive-member"] * 6
+    people = [random_person(rng) for _ in committee]
+    for person, position in zip(people, committee, strict=True):
+        _post(kim_lien, person, position, term, term.starts_on)
+    _post(kim_lien, people[3], "inspection-chair", term, term.starts_on)
+    for _ in range(2):
+        _post(kim_lien, random_person(rng), "inspection-member", term, term.starts_on)
+
+    chua_huong = Unit.objects.get(code="CDCS-CHUA-HUONG")
+    old_term = Term.objects.create(
+        unit=chua_huong,
+        name="2020–2023",
+        starts_on=date(2020, 6, 15),
+        ends_on=date(2023, 6, 14),
+        congress_on=date(2020, 6, 15),
+    )
+    chair = random_person(rng)
+    Official.objects.create(
+        unit=chua_huong,
+        person=chair,
+        position=Position.objects.get(code="chair"),
+        term=old_term,
+        starts_on=old_term.starts_on,
+        ends_on=old_term.ends_on,
+    )
+
+    asti = Unit.objects.get(code="CDCS-ASTI")
+    nhan = named_person("Nguyễn", "Đức", "Nhân", Gender.MALE, date(1978, 5, 12))
+    _post(asti, nhan, "chair", None, date(2015, 7, 1))

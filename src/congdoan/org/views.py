@@ -1,0 +1,180 @@
+"""Pages of the organisation tree: browse as of a date, search, unit page, reorganise."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from congdoan.accounts.scope import scope_for
+from congdoan.core.dates import day_from
+from congdoan.org import services
+from congdoan.org.access import org_editable_unit, readable_unit
+from congdoan.org.addresses import place_name, ward_choices
+from congdoan.org.forms import EndForm, EstablishForm, MergeForm, MoveForm, RenameForm, SplitForm
+from congdoan.org.models import Level
+from congdoan.org.selectors import (
+    ancestors_on,
+    children_on,
+    display_version,
+    search_units,
+    subtree_counts,
+    tree_roots,
+    unit_history,
+    unit_officials,
+)
+
+
+def _day(request):
+    day, understood = day_from(request.GET.get("as_of"))
+    if not understood:
+        messages.warning(request, _("Ngày không hợp lệ, hiển thị theo ngày hôm nay."))
+    return day
+
+
+@login_required
+@require_GET
+def tree(request):
+    day = _day(request)
+    roots = tree_roots(scope_for(request.user), day)
+    return render(request, "org/tree.html", {"roots": roots, "day": day})
+
+
+@login_required
+@require_GET
+def children(request, pk: int):
+    unit = readable_unit(request, pk)
+    day = _day(request)
+    versions = children_on(unit, day, scope_for(request.user))
+    return render(request, "org/_children.html", {"versions": versions, "day": day})
+
+
+@login_required
+@require_GET
+def search(request):
+    query = request.GET.get("q", "")
+    as_of = request.GET.get("as_of") or None
+    day = _day(request) if as_of else None
+    results = search_units(scope_for(request.user), query, as_of=day) if query else []
+    return render(request, "org/search.html", {"q": query, "results": results, "day": day})
+
+
+@login_required
+@require_GET
+def detail(request, pk: int):
+    unit = readable_unit(request, pk)
+    day = _day(request)
+    version = display_version(unit, day)
+    scope = scope_for(request.user)
+    context = {
+        "unit": unit,
+        "version": version,
+        "day": day,
+        "exists": unit.exists_on(day),
+        "ancestors": ancestors_on(version, day),
+        "children": children_on(unit, day, scope),
+        "counts": _named_counts(subtree_counts(version, day)),
+        "place": place_name(unit.province_code, unit.ward_code),
+        "versions": unit.versions.select_related("parent", "change__decision").order_by(
+            "valid_from"
+        ),
+        "officials": unit_officials(unit, day),
+        "terms": unit.terms.all(),
+        "can_edit": scope.can_edit_org(unit) and unit.ended_on is None,
+        "can_grant": scope.can_grant_roles(unit),
+    }
+    return render(request, "org/detail.html", context)
+
+
+def _named_counts(counts: dict[int, int]) -> list[tuple[str, int]]:
+    return [(label, counts[level]) for level, label in Level.choices if counts.get(level)]
+
+
+@login_required
+@require_GET
+def history(request, pk: int):
+    unit = readable_unit(request, pk)
+    return render(
+        request,
+        "org/history.html",
+        {
+            "unit": unit,
+            "version": display_version(unit, _day(request)),
+            "entries": unit_history(unit),
+        },
+    )
+
+
+REORGANISATIONS = {
+    "establish": (EstablishForm, services.unit_establish, _("Thành lập đơn vị trực thuộc")),
+    "rename": (RenameForm, services.unit_rename, _("Đổi tên")),
+    "move": (MoveForm, services.unit_move, _("Chuyển đơn vị quản lý")),
+    "merge": (MergeForm, services.units_merge, _("Hợp nhất vào đơn vị khác")),
+    "split": (SplitForm, services.unit_split, _("Chia tách")),
+    "end": (EndForm, services.unit_end, _("Kết thúc hoạt động")),
+}
+
+
+@login_required
+def reorganise(request, pk: int, kind: str):
+    """GET: the form. POST: a preview of what would change; POST with `apply`: the change."""
+    unit = org_editable_unit(request, pk)
+    form_class, service, title = REORGANISATIONS[kind]
+    scope = scope_for(request.user)
+    form = form_class(request.POST or None, unit=unit, scope=scope)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        kwargs = {"actor": request.user, **form.service_kwargs()}
+        try:
+            if "apply" in request.POST:
+                change = service(**kwargs)
+                messages.success(request, " ".join(change.summary))
+                return redirect("org:detail", pk=unit.pk)
+            preview = services.preview(service, **kwargs)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, _error_text(error))
+    version = display_version(unit, _day(request))
+    return render(
+        request,
+        "org/reorganise.html",
+        {
+            "unit": unit,
+            "version": version,
+            "form": form,
+            "title": title,
+            "preview": preview,
+            "kind": kind,
+        },
+    )
+
+
+def _error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or _("Bạn không có quyền thực hiện thay đổi này.")
+
+
+@login_required
+@require_GET
+def wards(request):
+    try:
+        province = int(request.GET.get("province_code") or 0)
+    except ValueError:
+        province = 0
+    options = format_html_join("", '<option value="{}">{}</option>', ward_choices(province))
+    return HttpResponse(format_html('<option value="">—</option>{}', options))
+
+
+@login_required
+@require_GET
+def home(request):
+    """The user's own units today, each with what stands below it."""
+    day = _day(request)
+    units = [
+        (version, _named_counts(subtree_counts(version, day)))
+        for version in tree_roots(scope_for(request.user), day)
+    ]
+    return render(request, "home.html", {"units": units, "day": day})

@@ -1,0 +1,168 @@
+"""Walks every URL pattern as every role and as an anonymous visitor.
+
+Each user gets one unit inside every scope (G1) and one outside all but the administrator's
+(G4, in Đà Nẵng). Whatever is outside a user's scope answers 404 to every method and changes
+nothing; pages that change data answer 403 to roles that may read but not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from congdoan.accounts.models import Role, RoleKind
+from congdoan.org.views import REORGANISATIONS
+from tests.conftest import build_world
+from tests.factories import user_with_role
+
+ROLES = ["alice", "bob", "charlie", "dana", "erin", "frank"]
+ORG_EDITORS = {"alice", "bob", "charlie"}
+ROLE_GRANTERS = {"alice", "bob"}
+PUBLIC = {"login", "set_language"}
+BACK_OFFICE_PREFIX = "admin:"
+
+
+@dataclass
+class Target:
+    """How to reach one URL pattern: its arguments inside and outside a scope, who may use it."""
+
+    inside: dict = field(default_factory=dict)
+    outside: dict | None = None
+    query: str = ""
+    allowed: set[str] = field(default_factory=lambda: set(ROLES))
+    methods: tuple[str, ...] = ("get",)
+    post_status: int = 200  # what an allowed user's POST with empty data answers
+
+
+def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]]:
+    unit = {"pk": world.g1.pk}
+    foreign = {"pk": world.g4.pk}
+    return {
+        "home": [Target()],
+        "logout": [Target(methods=("post",))],
+        "org:tree": [Target(query="?as_of=2020-01-01")],
+        "org:search": [Target(query="?q=da+nang")],
+        "org:wards": [Target(query="?province_code=1")],
+        "org:detail": [Target(unit, foreign, query="?as_of=2020-01-01")],
+        "org:children": [Target(unit, foreign)],
+        "org:history": [Target(unit, foreign)],
+        "org:reorganise": [
+            Target(
+                {**unit, "kind": kind},
+                {**foreign, "kind": kind},
+                allowed=ORG_EDITORS,
+                methods=("get", "post"),
+            )
+            for kind in REORGANISATIONS
+        ],
+        "accounts:unit_roles": [
+            Target(unit, foreign, allowed=ROLE_GRANTERS, methods=("get", "post"))
+        ],
+        "accounts:revoke": [
+            Target(
+                {"pk": own_role.pk},
+                {"pk": foreign_role.pk},
+                allowed=ROLE_GRANTERS,
+                methods=("post",),
+                post_status=302,
+            )
+        ],
+    }
+
+
+def url_names(resolvers=None, prefix="") -> set[str]:
+    names = set()
+    for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            space = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= url_names(entry.url_patterns, space)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return names
+
+
+@pytest.fixture
+def walk(db):
+    world = build_world()
+    gina = user_with_role("gina", RoleKind.GRASSROOTS, world.g4)
+    foreign_role = gina.roles.get()
+    own_role = world.dana.roles.get()
+    return world, targets(world, foreign_role, own_role)
+
+
+def test_every_url_pattern_is_walked(walk):
+    _world, table = walk
+    walked = set(table) | PUBLIC
+    app_names = {n for n in url_names() if not n.startswith(BACK_OFFICE_PREFIX)}
+    assert app_names - walked == set(), "add the new URL to targets() with its scope"
+
+
+def _status(client: Client, method: str, url: str) -> int:
+    return getattr(client, method)(url).status_code
+
+
+def _snapshot():
+    from congdoan.audit.models import AuditEntry
+    from congdoan.org.models import UnitVersion
+
+    return UnitVersion.objects.count(), AuditEntry.objects.count(), Role.objects.count()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(walk, client):
+    _world, table = walk
+    for name, cases in table.items():
+        for case in cases:
+            for method in case.methods:
+                url = reverse(name, kwargs=case.inside) + case.query
+                response = getattr(client, method)(url)
+                assert response.status_code == 302, (name, method)
+                assert response["Location"].startswith(reverse("login")), name
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_each_role_reaches_only_its_scope(walk, username):
+    world, table = walk
+    client = Client()
+    client.force_login(world.users[username])
+    before = _snapshot()
+    for name, cases in table.items():
+        if name == "logout":
+            continue
+        for case in cases:
+            for method in case.methods:
+                inside = reverse(name, kwargs=case.inside) + case.query
+                expected_inside = 200 if method == "get" else case.post_status
+                if username not in case.allowed:
+                    expected_inside = 403
+                assert _status(client, method, inside) == expected_inside, (name, method)
+                if case.outside is not None and username != "alice":
+                    outside = reverse(name, kwargs=case.outside) + case.query
+                    assert _status(client, method, outside) == 404, (name, method, "outside")
+    if username not in ROLE_GRANTERS:  # granters did revoke a role above
+        assert _snapshot() == before
+
+
+@pytest.mark.parametrize("username", [r for r in ROLES if r != "alice"])
+def test_lists_show_nothing_outside_the_scope(walk, username):
+    world, _table = walk
+    client = Client()
+    client.force_login(world.users[username])
+    for url in [
+        reverse("home"),
+        reverse("org:tree"),
+        reverse("org:search") + "?q=da+nang",
+        reverse("org:search") + "?q=cang",
+    ]:
+        assert "Đà Nẵng" not in client.get(url).content.decode(), url
+
+
+def test_the_back_office_is_for_administrators_only(walk):
+    world, _table = walk
+    for username in ROLES:
+        client = Client()
+        client.force_login(world.users[username])
+        status = client.get(reverse("admin:org_unittype_changelist")).status_code
+        assert status == (200 if username == "alice" else 302), username
