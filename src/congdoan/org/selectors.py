@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from congdoan.accounts.scope import Scope
@@ -84,6 +84,15 @@ def names_on(unit_ids: set[int], day: date | None) -> dict[int, str]:
     return dict(versions.order_by("valid_from").values_list("unit_id", "name"))
 
 
+def _matching_words(tokens: list[str]) -> Q:
+    """Every word typed is a whole word of the text, but the last, which may be cut short."""
+    *whole, last = tokens
+    matches = Q(search_text__contains=f" {last}")
+    for token in whole:
+        matches &= Q(search_text__contains=f" {token} ")
+    return matches
+
+
 def search_units(
     scope: Scope, text: str, *, as_of: date | None = None, limit: int = 50
 ) -> list[UnitVersion]:
@@ -95,13 +104,15 @@ def search_units(
     tokens = search_tokens(text)
     if not tokens:
         return []
-    matches = Q()
-    for token in tokens:
-        matches &= Q(search_text__contains=f" {token}")
-    units = scope.units(Unit.objects.filter(matches))
+    units = scope.units(Unit.objects.filter(_matching_words(tokens)))
     if as_of is not None:
         units = units.filter(pk__in=UnitVersion.objects.valid_on(as_of).values("unit_id"))
-    units = list(units.select_related("unit_type").order_by("unit_type__order", "code")[:limit])
+    phrase_first = Case(When(search_text__contains=f" {' '.join(tokens)}", then=0), default=1)
+    units = list(
+        units.select_related("unit_type")
+        .annotate(rank=phrase_first)
+        .order_by("rank", "unit_type__order", "code")[:limit]
+    )
     versions = UnitVersion.objects.filter(unit__in=units).select_related("parent")
     if as_of is not None:
         versions = versions.valid_on(as_of)

@@ -137,7 +137,9 @@ def _finish(change: Reorganisation, lines: list[str]) -> Reorganisation:
 
 def _refresh_search_text(unit: Unit) -> None:
     names = unit.versions.values_list("name", "short_name")
-    unit.search_text = search_text(unit.code, *(n for pair in names for n in pair if n))
+    unit.search_text = search_text(
+        unit.code, unit.unit_type.name, *(n for pair in names for n in pair if n)
+    )
     unit.save(update_fields=["search_text"])
 
 

@@ -132,7 +132,7 @@ def reorganise(request, pk: int, kind: str):
             if "apply" in request.POST:
                 change = service(**kwargs)
                 messages.success(request, " ".join(change.summary))
-                return redirect("org:detail", pk=unit.pk)
+                return redirect("org:detail", pk=_landing_unit_id(kind, unit, change))
             preview = services.preview(service, **kwargs)
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, _error_text(error))
@@ -149,6 +149,13 @@ def reorganise(request, pk: int, kind: str):
             "kind": kind,
         },
     )
+
+
+def _landing_unit_id(kind: str, unit, change) -> int:
+    """After establishing, the new unit's page; after any other change, the changed unit's."""
+    if kind == "establish":
+        return change.unitversion_set.values_list("unit_id", flat=True).get()
+    return unit.pk
 
 
 def _error_text(error: Exception) -> str:

@@ -1,0 +1,59 @@
+"""`congdoan demo` builds the Hà Nội of the seed articles, and running it again changes nothing."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from congdoan.accounts.scope import Scope
+from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.selectors import children_on, display_version, subtree_counts
+
+EVERYTHING = Scope(everything=True)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo")
+
+
+def _children(code: str, day: date) -> list[UnitVersion]:
+    return list(children_on(Unit.objects.get(code=code), day, EVERYTHING))
+
+
+def check_the_2020_tree_still_shows_the_district_federations():
+    names = [v.name for v in _children("LDLD-HN", date(2020, 6, 1))]
+    assert "Liên đoàn Lao động quận Đống Đa" in names
+    assert sum(name.startswith("Liên đoàn Lao động") for name in names) == 17
+    after = [v.name for v in _children("LDLD-HN", date(2025, 7, 1))]
+    assert not any(name.startswith("Liên đoàn Lao động") for name in after)
+    assert "Công đoàn phường Kim Liên" in after
+
+
+def check_kim_lien_takes_97_grassroots_unions_by_decision_1940():
+    kim_lien = Unit.objects.get(code="CD-PHUONG-KIM-LIEN")
+    version = display_version(kim_lien, date(2025, 7, 1))
+    assert subtree_counts(version, date(2025, 7, 1)) == {Level.GRASSROOTS: 97}
+    assert version.change.decision.number == "1940/QĐ-LĐLĐ"
+    assert kim_lien.officials.filter(position__code="executive-member").count() == 6
+
+
+def check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september():
+    my_duc = display_version(Unit.objects.get(code="LDLD-MY-DUC"), date(2020, 9, 30))
+    founded = (
+        UnitVersion.objects.valid_on(date(2020, 9, 30))
+        .under(my_duc.path)
+        .filter(unit__established_on__range=(date(2020, 1, 1), date(2020, 9, 30)))
+    )
+    assert founded.count() == 15
+
+
+def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
+    """One build (it takes seconds), every fact checked on it."""
+    check_the_2020_tree_still_shows_the_district_federations()
+    check_kim_lien_takes_97_grassroots_unions_by_decision_1940()
+    check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september()
+    counts = (Unit.objects.count(), UnitVersion.objects.count())
+    call_command("demo")
+    assert (Unit.objects.count(), UnitVersion.objects.count()) == counts
+    assert "quantri" in capsys.readouterr().out
