@@ -31,6 +31,7 @@ demo: $(BIN)/congdoan
 	$(BIN)/congdoan demo
 
 lint: $(VENV)/.test-deps
+	mkdir -p $(CONGDOAN_DATA_DIR)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/congdoan makemigrations --check --dry-run -v 1

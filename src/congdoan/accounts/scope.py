@@ -19,6 +19,8 @@ from congdoan.org.models import Unit, UnitVersion
 
 ORG_EDITORS = frozenset({RoleKind.FEDERATION, RoleKind.UPPER})
 ROLE_GRANTERS = frozenset({RoleKind.FEDERATION})
+# Who keeps the registry, and so who may see its sensitive fields (ethnicity, religion, Party).
+MEMBER_KEEPERS = frozenset({RoleKind.FEDERATION, RoleKind.UPPER, RoleKind.GRASSROOTS})
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Scope:
     read_paths: tuple[str, ...] = ()
     org_edit_paths: tuple[str, ...] = ()
     role_grant_paths: tuple[str, ...] = ()
+    member_edit_paths: tuple[str, ...] = ()
     role_unit_ids: tuple[int, ...] = field(default=())
 
     @property
@@ -59,6 +62,18 @@ class Scope:
         if unit is None:
             return self.everything
         return self._latest_under(unit, self.role_grant_paths)
+
+    def can_edit_members(self, unit: Unit) -> bool:
+        return self._latest_under(unit, self.member_edit_paths)
+
+    def can_read_sensitive(self, unit_ids: list[int]) -> bool:
+        """Sensitive fields: for registry keepers whose scope holds one of the person's unions."""
+        if self.everything:
+            return True
+        if not self.member_edit_paths or not unit_ids:
+            return False
+        versions = UnitVersion.objects.filter(unit_id__in=unit_ids)
+        return versions.filter(_under_any(self.member_edit_paths)).exists()
 
     @property
     def may_edit_org(self) -> bool:
@@ -117,5 +132,6 @@ def _build_scope(user) -> Scope:
         read_paths=tuple(sorted({p for paths in paths_by_unit.values() for p in paths})),
         org_edit_paths=latest_paths(ORG_EDITORS),
         role_grant_paths=latest_paths(ROLE_GRANTERS),
+        member_edit_paths=latest_paths(MEMBER_KEEPERS),
         role_unit_ids=tuple(sorted(unit_ids)),
     )

@@ -1,9 +1,13 @@
-"""People known to the union. The full member registry grows here; today: names for officials."""
+"""The member registry: people, their memberships over time, cards, and Party referrals."""
 
+from __future__ import annotations
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.models import TimeStamped
+from congdoan.core.models import ReferenceItem, TimeStamped
 from congdoan.core.text import name_sort_key, search_text
 
 
@@ -12,12 +16,45 @@ class Gender(models.TextChoices):
     FEMALE = "F", _("Nữ")
 
 
+class Ethnicity(ReferenceItem):
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("dân tộc")
+        verbose_name_plural = _("dân tộc")
+
+
+class Religion(ReferenceItem):
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("tôn giáo")
+        verbose_name_plural = _("tôn giáo")
+
+
 class Person(TimeStamped):
+    """One person, one record, whatever unions they pass through."""
+
     family_name = models.CharField(_("họ"), max_length=60)
     middle_name = models.CharField(_("tên đệm"), max_length=80, blank=True)
     given_name = models.CharField(_("tên"), max_length=60)
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
     gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
+    citizen_id = models.CharField(_("số CCCD"), max_length=12, null=True, blank=True, unique=True)
+    id_issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    id_issued_by = models.CharField(_("nơi cấp"), max_length=200, blank=True)
+    hometown = models.CharField(_("quê quán"), max_length=200, blank=True)
+    ethnicity = models.ForeignKey(
+        Ethnicity, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("dân tộc")
+    )
+    religion = models.ForeignKey(
+        Religion, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("tôn giáo")
+    )
+    education = models.CharField(_("trình độ học vấn"), max_length=60, blank=True)
+    qualification = models.CharField(_("trình độ chuyên môn"), max_length=120, blank=True)
+    job = models.CharField(_("nghề nghiệp, việc làm"), max_length=200, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    address = models.CharField(_("nơi ở"), max_length=300, blank=True)
+    union_joined_on = models.DateField(_("ngày vào công đoàn"), null=True, blank=True)
+    party_joined_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
+    party_confirmed_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
+    deidentified_at = models.DateTimeField(_("ẩn danh lúc"), null=True, blank=True)
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.TextField(editable=False, default="")
 
@@ -35,7 +72,164 @@ class Person(TimeStamped):
             part for part in (self.family_name, self.middle_name, self.given_name) if part
         )
 
-    def save(self, *args, **kwargs) -> None:
+    @property
+    def is_party_member(self) -> bool:
+        return self.party_joined_on is not None
+
+    def refresh_derived(self) -> None:
+        """Sort key and search text follow the name; call before saving a changed name."""
         self.sort_key = name_sort_key(self.family_name, self.middle_name, self.given_name)
         self.search_text = search_text(self.full_name)
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_derived()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key", "search_text"}
         super().save(*args, **kwargs)
+
+
+class ExitKind(models.TextChoices):
+    TRANSFER = "transfer", _("Chuyển sinh hoạt")
+    RETIREMENT = "retirement", _("Nghỉ hưu")
+    JOB_ENDED = "job_ended", _("Thôi việc, chấm dứt hợp đồng")
+    VOLUNTARY = "voluntary", _("Xin ra khỏi tổ chức")
+    REMOVAL = "removal", _("Xóa tên, khai trừ")
+    UNIT_ENDED = "unit_ended", _("Công đoàn cơ sở giải thể")
+
+
+class EntryKind(models.TextChoices):
+    ADMISSION = "admission", _("Kết nạp")
+    TRANSFER = "transfer", _("Chuyển đến")
+    READMISSION = "readmission", _("Kết nạp lại")
+
+
+class Membership(TimeStamped):
+    """A person's time in one grassroots union: from started_on up to (not including) ended_on."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="memberships")
+    started_on = models.DateField(_("từ ngày"))
+    entry_kind = models.CharField(_("hình thức"), max_length=20, choices=EntryKind.choices)
+    decision = models.ForeignKey(
+        "org.Decision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("quyết định"),
+    )
+    ended_on = models.DateField(_("đến trước ngày"), null=True, blank=True)
+    exit_kind = models.CharField(
+        _("lý do rời"), max_length=20, choices=ExitKind.choices, blank=True
+    )
+    exit_note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("quá trình sinh hoạt")
+        verbose_name_plural = _("quá trình sinh hoạt")
+        ordering = ["person_id", "started_on"]
+        indexes = [
+            models.Index(fields=["unit", "started_on"]),
+            models.Index(fields=["started_on", "ended_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(ended_on__isnull=True),
+                name="one_open_membership_per_person",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gt=models.F("started_on")),
+                name="membership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.unit}"
+
+
+class CardStatus(models.TextChoices):
+    REQUESTED = "requested", _("Đề nghị cấp")
+    APPROVED = "approved", _("Cấp trên đã duyệt")
+    ISSUED = "issued", _("Đã cấp")
+    REPLACED = "replaced", _("Đã thay thế")
+
+
+class UnionCard(TimeStamped):
+    """A union card; its number is issued by the confederation's system and kept as given."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="cards")
+    number = models.CharField(_("số thẻ"), max_length=40, null=True, blank=True, unique=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=CardStatus.choices)
+    requested_on = models.DateField(_("ngày đề nghị"))
+    approved_on = models.DateField(_("ngày duyệt"), null=True, blank=True)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
+
+    class Meta:
+        verbose_name = _("thẻ đoàn viên")
+        verbose_name_plural = _("thẻ đoàn viên")
+        ordering = ["-requested_on"]
+
+    def __str__(self) -> str:
+        return self.number or str(_("(chưa có số)"))
+
+
+class ReferralStatus(models.TextChoices):
+    INTRODUCED = "introduced", _("Đã giới thiệu")
+    IN_TRAINING = "in_training", _("Đang bồi dưỡng")
+    ADMITTED = "admitted", _("Đã kết nạp Đảng")
+    NOT_ADMITTED = "not_admitted", _("Không được kết nạp")
+
+
+class PartyReferral(TimeStamped):
+    """The union introduces an outstanding member to a Party cell (Party Charter art. 4)."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("công đoàn giới thiệu"),
+    )
+    resolution_number = models.CharField(_("số nghị quyết"), max_length=60)
+    resolution_on = models.DateField(_("ngày nghị quyết"))
+    party_cell = models.CharField(_("chi bộ tiếp nhận"), max_length=200)
+    co_introducer = models.CharField(_("đảng viên chính thức cùng giới thiệu"), max_length=200)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=ReferralStatus.choices,
+        default=ReferralStatus.INTRODUCED,
+    )
+    admitted_on = models.DateField(_("ngày kết nạp"), null=True, blank=True)
+    admission_decision = models.CharField(_("quyết định kết nạp"), max_length=60, blank=True)
+    closed_on = models.DateField(_("ngày kết thúc theo dõi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("giới thiệu đoàn viên ưu tú cho Đảng")
+        verbose_name_plural = _("giới thiệu đoàn viên ưu tú cho Đảng")
+        ordering = ["-resolution_on"]
+        indexes = [models.Index(fields=["unit", "resolution_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_status_display()}"
+
+
+class SensitiveAccess(models.Model):
+    """Every view of a person's sensitive fields: who, whose record, when, which fields."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sensitive_reads")
+    fields = models.CharField(max_length=200)
+    purpose = models.CharField(max_length=60)
+
+    class Meta:
+        verbose_name = _("lượt xem dữ liệu nhạy cảm")
+        verbose_name_plural = _("lượt xem dữ liệu nhạy cảm")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.user} → #{self.person_id}"

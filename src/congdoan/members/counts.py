@@ -1,0 +1,95 @@
+"""The registry's figures for a unit's subtree, as of a day or over a period, counted from
+memberships and referrals in the structure the tree had on that day (end of the period)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, QuerySet
+
+from congdoan.members.models import Gender, Membership, PartyReferral, ReferralStatus
+from congdoan.org.models import Level, Unit, UnitVersion
+
+
+def units_in_subtree(version: UnitVersion, day: date) -> QuerySet:
+    """Ids of the unit and every unit below it on the day."""
+    return UnitVersion.objects.valid_on(day).filter(path__startswith=version.path).values("unit_id")
+
+
+def memberships_on(version: UnitVersion, day: date) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+        started_on__lte=day,
+        unit_id__in=units_in_subtree(version, day),
+    )
+
+
+@dataclass(frozen=True)
+class MemberFigures:
+    members: int
+    women: int
+    party_members: int
+
+
+def member_figures(version: UnitVersion, day: date) -> MemberFigures:
+    row = memberships_on(version, day).aggregate(
+        members=Count("id"),
+        women=Count("id", filter=Q(person__gender=Gender.FEMALE)),
+        party=Count("id", filter=Q(person__party_joined_on__lte=day)),
+    )
+    return MemberFigures(members=row["members"], women=row["women"], party_members=row["party"])
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    admitted: int
+    left: int
+    grassroots_established: int
+    grassroots_ended: int
+    referred: int
+    referrals_admitted: int
+
+
+def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigures:
+    """Movements from start to end (both included), in the structure of the end day."""
+    units = units_in_subtree(version, end)
+    after_end = end + timedelta(days=1)
+    moves = Membership.objects.filter(unit_id__in=units).aggregate(
+        admitted=Count(
+            "id",
+            filter=Q(started_on__range=(start, end), entry_kind__in=["admission", "readmission"]),
+        ),
+        left=Count(
+            "id", filter=Q(ended_on__gt=start, ended_on__lte=after_end) & ~Q(exit_kind="transfer")
+        ),
+    )
+    grassroots_units = Unit.objects.filter(
+        unit_type__level=Level.GRASSROOTS, pk__in=_units_during(version, start, end)
+    ).aggregate(
+        established=Count("id", filter=Q(established_on__range=(start, end))),
+        ended=Count("id", filter=Q(ended_on__gt=start, ended_on__lte=after_end)),
+    )
+    referrals = PartyReferral.objects.filter(unit_id__in=units).aggregate(
+        referred=Count("id", filter=Q(resolution_on__range=(start, end))),
+        admitted=Count(
+            "id", filter=Q(status=ReferralStatus.ADMITTED, admitted_on__range=(start, end))
+        ),
+    )
+    return PeriodFigures(
+        admitted=moves["admitted"],
+        left=moves["left"],
+        grassroots_established=grassroots_units["established"],
+        grassroots_ended=grassroots_units["ended"],
+        referred=referrals["referred"],
+        referrals_admitted=referrals["admitted"],
+    )
+
+
+def _units_during(version: UnitVersion, start: date, end: date) -> QuerySet:
+    """Ids of the units that stood below the unit at any time in the period."""
+    return (
+        UnitVersion.objects.filter(path__startswith=version.path, valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+        .values("unit_id")
+    )

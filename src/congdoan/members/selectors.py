@@ -1,0 +1,123 @@
+"""Reads of the registry, always through the user's scope: find people, list members, one record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from congdoan.accounts.scope import Scope
+from congdoan.core.text import search_tokens
+from congdoan.members.models import Gender, Membership, Person, UnionCard
+from congdoan.org.models import UnitVersion
+
+SENSITIVE_FIELDS = ("ethnicity", "religion", "party_joined_on", "party_confirmed_on", "referrals")
+
+
+def readable_people(scope: Scope) -> QuerySet[Person]:
+    """People who are, or were, members of a union the user may see."""
+    if scope.everything:
+        return Person.objects.all()
+    units = scope.units().values("pk")
+    return Person.objects.filter(
+        Exists(Membership.objects.filter(person=OuterRef("pk"), unit_id__in=units))
+    )
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    text: str = ""
+    unit_path: str = ""  # subtree of this path, as of today
+    gender: str = ""
+    age_from: int | None = None
+    age_to: int | None = None
+    party: str = ""  # "yes", "no" or ""
+    sector_id: int | None = None
+    status: str = "current"  # "current", "left" or "all"
+
+
+def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[Person]:
+    """People matching the filter, in Vietnamese name order, with their current membership."""
+    people = readable_people(scope)
+    people = _match_text(people, wanted.text)
+    current = Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
+    if wanted.unit_path or wanted.sector_id:
+        versions = UnitVersion.objects.valid_on(today)
+        if wanted.unit_path:
+            versions = versions.filter(path__startswith=wanted.unit_path)
+        if wanted.sector_id:
+            versions = versions.filter(unit__sector_id=wanted.sector_id)
+        current = current.filter(unit_id__in=versions.values("unit_id"))
+    if wanted.status == "current" or wanted.unit_path or wanted.sector_id:
+        people = people.filter(Exists(current))
+    elif wanted.status == "left":
+        people = people.exclude(
+            Exists(Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True))
+        )
+    if wanted.gender in Gender.values:
+        people = people.filter(gender=wanted.gender)
+    people = _age_band(people, wanted, today)
+    if wanted.party == "yes":
+        people = people.filter(party_joined_on__isnull=False)
+    elif wanted.party == "no":
+        people = people.filter(party_joined_on__isnull=True)
+    return people.order_by("sort_key", "pk")
+
+
+def _match_text(people: QuerySet[Person], text: str) -> QuerySet[Person]:
+    compact = "".join(text.split())
+    if compact.isdigit() and len(compact) >= 9:
+        return people.filter(citizen_id=compact)
+    tokens = search_tokens(text)
+    if not tokens:
+        return people
+    by_card = Q(pk__in=UnionCard.objects.filter(number=text.strip()).values("person_id"))
+    by_name = Q()
+    for token in tokens:
+        by_name &= Q(search_text__contains=f" {token}")
+    return people.filter(by_name | by_card)
+
+
+def _age_band(people: QuerySet[Person], wanted: MemberFilter, today: date) -> QuerySet[Person]:
+    if wanted.age_from is not None:
+        people = people.filter(birth_date__lte=_years_before(today, wanted.age_from))
+    if wanted.age_to is not None:
+        people = people.filter(birth_date__gt=_years_before(today, wanted.age_to + 1))
+    return people
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def attach_current_units(people: list[Person], today: date) -> list[Person]:
+    """Set `current_membership` and `current_unit_name` on each person with two queries."""
+    memberships = {
+        m.person_id: m for m in Membership.objects.filter(person__in=people, ended_on__isnull=True)
+    }
+    names = dict(
+        UnitVersion.objects.valid_on(today)
+        .filter(unit_id__in={m.unit_id for m in memberships.values()})
+        .values_list("unit_id", "name")
+    )
+    for person in people:
+        membership = memberships.get(person.pk)
+        person.current_membership = membership
+        person.current_unit_name = names.get(membership.unit_id, "") if membership else ""
+    return people
+
+
+def person_history(person: Person) -> list[Membership]:
+    memberships = list(person.memberships.select_related("unit", "decision").order_by("started_on"))
+    names = {}
+    for version in UnitVersion.objects.filter(
+        unit_id__in={m.unit_id for m in memberships}
+    ).order_by("valid_from"):
+        names[version.unit_id] = version.name
+    for membership in memberships:
+        membership.unit_name = names.get(membership.unit_id, membership.unit.code)
+    return memberships

@@ -1,0 +1,203 @@
+"""Every change to the registry: admission, transfer, exit, re-admission, officials, cards and
+Party referrals. One transaction each, scope checked, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import audit_record
+from congdoan.core.text import format_date
+from congdoan.members.models import (
+    EntryKind,
+    ExitKind,
+    Membership,
+    Person,
+)
+from congdoan.members.validation import PersonData, clean_person
+from congdoan.org.models import Level, Unit
+from congdoan.org.services import DecisionInput, decision_for
+
+
+def require_member_keeper(actor, unit: Unit) -> None:
+    if not scope_for(actor).can_edit_members(unit):
+        raise PermissionDenied(
+            _("Bạn không có quyền quản lý đoàn viên của đơn vị %(code)s.") % {"code": unit.code}
+        )
+
+
+def _require_grassroots_on(unit: Unit, day: date) -> None:
+    if unit.unit_type.level != Level.GRASSROOTS:
+        raise ValidationError(
+            _("Đoàn viên chỉ sinh hoạt ở công đoàn cơ sở; %(code)s là %(type)s.")
+            % {"code": unit.code, "type": unit.unit_type}
+        )
+    if not unit.exists_on(day):
+        raise ValidationError(
+            _("Công đoàn %(code)s không hoạt động vào ngày %(day)s.")
+            % {"code": unit.code, "day": format_date(day)}
+        )
+
+
+def open_membership(person: Person) -> Membership | None:
+    return person.memberships.filter(ended_on__isnull=True).select_related("unit").first()
+
+
+def _audit(actor, action: str, membership: Membership, **after) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        unit=membership.unit,
+        target=f"{membership.person.full_name} (#{membership.person_id})",
+        after={k: str(v) for k, v in after.items()},
+    )
+
+
+def _create_person(data: PersonData, joined_on: date) -> Person:
+    values = clean_person(data, joined_on=joined_on)
+    return Person.objects.create(union_joined_on=joined_on, **values)
+
+
+@transaction.atomic
+def member_admit(
+    *, actor, unit: Unit, person: PersonData, joined_on: date, decision: DecisionInput
+) -> Membership:
+    """Admit one person into a grassroots union by its executive committee's decision."""
+    return members_admit(
+        actor=actor, unit=unit, people=[person], joined_on=joined_on, decision=decision
+    )[0]
+
+
+@transaction.atomic
+def members_admit(
+    *, actor, unit: Unit, people: list[PersonData], joined_on: date, decision: DecisionInput
+) -> list[Membership]:
+    """Admit several people by one decision: all of them, or none with each row's reason."""
+    require_member_keeper(actor, unit)
+    _require_grassroots_on(unit, joined_on)
+    paper = decision_for(decision)
+    created, errors = [], {}
+    for row, data in enumerate(people, start=1):
+        try:
+            with transaction.atomic():
+                person = _create_person(data, joined_on)
+        except ValidationError as error:
+            errors[row] = error
+            continue
+        membership = Membership.objects.create(
+            person=person,
+            unit=unit,
+            started_on=joined_on,
+            entry_kind=EntryKind.ADMISSION,
+            decision=paper,
+        )
+        _audit(actor, "member.admit", membership, decision=paper)
+        created.append(membership)
+    if errors:
+        raise RowErrors(errors)
+    return created
+
+
+class RowErrors(ValidationError):
+    """Reasons per row (1-based) of a collective admission; nothing of it was kept."""
+
+    def __init__(self, errors: dict[int, ValidationError]) -> None:
+        self.rows = errors
+        lines = [
+            _("Dòng %(row)s: %(reason)s") % {"row": row, "reason": " ".join(error.messages)}
+            for row, error in errors.items()
+        ]
+        super().__init__(lines)
+
+
+def _end(membership: Membership, *, on: date, kind: str, note: str) -> None:
+    if on <= membership.started_on:
+        raise ValidationError(
+            _("Ngày %(day)s phải sau ngày bắt đầu sinh hoạt (%(start)s).")
+            % {"day": format_date(on), "start": format_date(membership.started_on)}
+        )
+    membership.ended_on = on
+    membership.exit_kind = kind
+    membership.exit_note = note
+    membership.save(update_fields=["ended_on", "exit_kind", "exit_note", "updated_at"])
+
+
+def _current(person: Person) -> Membership:
+    membership = open_membership(person)
+    if membership is None:
+        raise ValidationError(
+            _("%(name)s hiện không sinh hoạt ở công đoàn nào.") % {"name": person.full_name}
+        )
+    return membership
+
+
+@transaction.atomic
+def member_transfer(
+    *, actor, person: Person, to_unit: Unit, on: date, note: str = ""
+) -> Membership:
+    """Move a member to another grassroots union; the card and the history go with them."""
+    current = _current(person)
+    require_member_keeper(actor, current.unit)
+    require_member_keeper(actor, to_unit)
+    if to_unit.pk == current.unit_id:
+        raise ValidationError(_("Đoàn viên đã sinh hoạt tại công đoàn này."))
+    _require_grassroots_on(to_unit, on)
+    _end(current, on=on, kind=ExitKind.TRANSFER, note=note)
+    arrived = Membership.objects.create(
+        person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER, exit_note=note
+    )
+    _audit(actor, "member.transfer", arrived, from_unit=current.unit.code, on=on)
+    return arrived
+
+
+@transaction.atomic
+def member_exit(*, actor, person: Person, on: date, kind: str, note: str = "") -> Membership:
+    if kind not in ExitKind.values or kind == ExitKind.TRANSFER:
+        raise ValidationError(_("Chọn lý do rời tổ chức."))
+    current = _current(person)
+    require_member_keeper(actor, current.unit)
+    _end(current, on=on, kind=kind, note=note)
+    _audit(actor, "member.exit", current, kind=kind, on=on)
+    return current
+
+
+@transaction.atomic
+def member_readmit(
+    *, actor, person: Person, unit: Unit, on: date, decision: DecisionInput
+) -> Membership:
+    """Admit again a person who had left: the same record, a new membership."""
+    require_member_keeper(actor, unit)
+    _require_grassroots_on(unit, on)
+    if open_membership(person) is not None:
+        raise ValidationError(_("%(name)s đang sinh hoạt công đoàn.") % {"name": person.full_name})
+    last = person.memberships.order_by("-ended_on").first()
+    if last is not None and on < last.ended_on:
+        raise ValidationError(
+            _("Ngày kết nạp lại phải từ ngày %(day)s (sau lần rời gần nhất).")
+            % {"day": format_date(last.ended_on)}
+        )
+    paper = decision_for(decision)
+    membership = Membership.objects.create(
+        person=person, unit=unit, started_on=on, entry_kind=EntryKind.READMISSION, decision=paper
+    )
+    _audit(actor, "member.readmit", membership, decision=paper)
+    return membership
+
+
+@transaction.atomic
+def member_update(*, actor, person: Person, data: PersonData) -> Person:
+    """Correct a person's record; the same rules as at admission."""
+    current = open_membership(person) or person.memberships.order_by("-started_on").first()
+    if current is None:
+        raise ValidationError(_("Người này chưa từng là đoàn viên."))
+    require_member_keeper(actor, current.unit)
+    values = clean_person(data, joined_on=person.union_joined_on, existing=person)
+    for name, value in values.items():
+        setattr(person, name, value)
+    person.save()
+    _audit(actor, "member.update", current)
+    return person

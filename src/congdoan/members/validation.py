@@ -1,0 +1,132 @@
+"""The rules a person's record must keep before it is written, in one place for every entry path
+(forms, imports, the API): names normalised, dates sensible, CCCD consistent and unique."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congdoan.core.text import format_date, normalize_text, split_full_name
+from congdoan.members.citizen_id import check_citizen_id
+from congdoan.members.models import Ethnicity, Gender, Person, Religion
+
+MINIMUM_AGE = 15
+NAME_CHARACTERS = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """What a form, an import row or an API call says about a person."""
+
+    full_name: str
+    gender: str
+    birth_date: date | None = None
+    citizen_id: str = ""
+    id_issued_on: date | None = None
+    id_issued_by: str = ""
+    hometown: str = ""
+    ethnicity: Ethnicity | None = None
+    religion: Religion | None = None
+    education: str = ""
+    qualification: str = ""
+    job: str = ""
+    phone: str = ""
+    address: str = ""
+    party_joined_on: date | None = None
+    party_confirmed_on: date | None = None
+
+
+TEXT_FIELDS = ["id_issued_by", "hometown", "education", "qualification", "job", "phone", "address"]
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def clean_person(
+    data: PersonData, *, joined_on: date | None, existing: Person | None = None
+) -> dict:
+    """The model fields for the person, or ValidationError with a message per field."""
+    errors: dict[str, list[str]] = {}
+    values = {f.name: getattr(data, f.name) for f in fields(PersonData) if f.name != "full_name"}
+    for name in TEXT_FIELDS:
+        values[name] = normalize_text(values[name] or "")
+    try:
+        values["family_name"], values["middle_name"], values["given_name"] = _name(data.full_name)
+    except ValidationError as error:
+        errors["full_name"] = error.messages
+    if data.gender not in Gender.values:
+        errors["gender"] = [_("Chọn giới tính Nam hoặc Nữ.")]
+    errors.update(_date_errors(data, joined_on))
+    values["citizen_id"] = None
+    if data.citizen_id and data.citizen_id.strip() and "gender" not in errors:
+        try:
+            values["citizen_id"] = check_citizen_id(
+                data.citizen_id, gender=data.gender, birth_date=data.birth_date
+            )
+            _require_unique_citizen_id(values["citizen_id"], existing)
+        except ValidationError as error:
+            errors["citizen_id"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _name(full_name: str) -> tuple[str, str, str]:
+    cleaned = normalize_text(full_name or "")
+    if not cleaned:
+        raise ValidationError(_("Thiếu họ và tên."))
+    if not NAME_CHARACTERS.match(cleaned):
+        raise ValidationError(
+            _("Họ và tên “%(name)s” chỉ được gồm chữ cái và dấu cách.") % {"name": cleaned}
+        )
+    family, middle, given = split_full_name(cleaned)
+    if not family:
+        raise ValidationError(_("Họ và tên cần có ít nhất họ và tên."))
+    return family, middle, given
+
+
+def _date_errors(data: PersonData, joined_on: date | None) -> dict[str, list[str]]:
+    today = timezone.localdate()
+    birth = data.birth_date
+    if birth is None:
+        return {"birth_date": [_("Thiếu ngày sinh.")]}
+    if birth > today:
+        return {"birth_date": [_("Ngày sinh %(day)s ở tương lai.") % {"day": format_date(birth)}]}
+    errors: dict[str, list[str]] = {}
+    if joined_on is not None:
+        if joined_on < birth:
+            errors["joined_on"] = [_("Ngày vào công đoàn trước ngày sinh.")]
+        elif age_on(birth, joined_on) < MINIMUM_AGE:
+            errors["birth_date"] = [
+                _("Người lao động phải đủ %(age)s tuổi khi vào công đoàn (sinh ngày %(day)s).")
+                % {"age": MINIMUM_AGE, "day": format_date(birth)}
+            ]
+    if data.id_issued_on and data.id_issued_on < birth:
+        errors["id_issued_on"] = [_("Ngày cấp CCCD trước ngày sinh.")]
+    if data.party_joined_on and data.party_joined_on < birth:
+        errors["party_joined_on"] = [_("Ngày vào Đảng trước ngày sinh.")]
+    if (
+        data.party_confirmed_on
+        and data.party_joined_on
+        and data.party_confirmed_on < data.party_joined_on
+    ):
+        errors["party_confirmed_on"] = [_("Ngày chính thức trước ngày vào Đảng.")]
+    return errors
+
+
+def _require_unique_citizen_id(number: str, existing: Person | None) -> None:
+    clash = Person.objects.filter(citizen_id=number)
+    if existing is not None:
+        clash = clash.exclude(pk=existing.pk)
+    other = clash.first()
+    if other is not None:
+        raise ValidationError(
+            _("Số CCCD %(number)s đã có trong hệ thống (%(name)s); một người chỉ có một hồ sơ.")
+            % {"number": number, "name": other.full_name}
+        )
