@@ -15,3 +15,18 @@ def day_from(value: str | None) -> tuple[date, bool]:
     except ValueError:
         parsed = None
     return (parsed, True) if parsed else (timezone.localdate(), False)
+
+
+def period_from(
+    start_value: str | None, end_value: str | None, day: date
+) -> tuple[date, date, bool]:
+    """The period asked for (both days included), by default 1 January of the day's year to the
+    day; a bad or reversed period falls back to that default and says so."""
+    default = (day.replace(month=1, day=1), day)
+    if not start_value and not end_value:
+        return *default, True
+    start, start_ok = day_from(start_value)
+    end, end_ok = day_from(end_value)
+    if not (start_ok and end_ok and start_value and end_value) or end < start:
+        return *default, False
+    return start, end, True

@@ -67,9 +67,12 @@ def member_admit(
     *, actor, unit: Unit, person: PersonData, joined_on: date, decision: DecisionInput
 ) -> Membership:
     """Admit one person into a grassroots union by its executive committee's decision."""
-    return members_admit(
-        actor=actor, unit=unit, people=[person], joined_on=joined_on, decision=decision
-    )[0]
+    try:
+        return members_admit(
+            actor=actor, unit=unit, people=[person], joined_on=joined_on, decision=decision
+        )[0]
+    except RowErrors as error:
+        raise error.rows[1] from None
 
 
 @transaction.atomic

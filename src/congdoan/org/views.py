@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
-from congdoan.core.dates import day_from
+from congdoan.core.dates import day_from, period_from
+from congdoan.members.counts import member_figures, period_figures
 from congdoan.org import services
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.addresses import place_name, ward_choices
@@ -82,11 +83,30 @@ def detail(request, pk: int):
             "valid_from"
         ),
         "officials": unit_officials(unit, day),
-        "terms": unit.terms.all(),
+        "terms": list(unit.terms.all()),
+        **_registry_figures(request, version, day),
         "can_edit": scope.can_edit_org(unit) and unit.ended_on is None,
         "can_grant": scope.can_grant_roles(unit),
     }
     return render(request, "org/detail.html", context)
+
+
+def _registry_figures(request, version, day) -> dict:
+    start, end, understood = period_from(request.GET.get("from"), request.GET.get("to"), day)
+    if not understood:
+        messages.warning(
+            request,
+            _(
+                "Kỳ thống kê không hợp lệ (ngày kết thúc phải từ ngày bắt đầu "
+                "trở đi); hiển thị từ đầu năm đến ngày xem."
+            ),
+        )
+    return {
+        "members": member_figures(version, day),
+        "period": period_figures(version, start, end),
+        "period_start": start,
+        "period_end": end,
+    }
 
 
 def _named_counts(counts: dict[int, int]) -> list[tuple[str, int]]:
@@ -181,7 +201,7 @@ def home(request):
     """The user's own units today, each with what stands below it."""
     day = _day(request)
     units = [
-        (version, _named_counts(subtree_counts(version, day)))
+        (version, _named_counts(subtree_counts(version, day)), member_figures(version, day))
         for version in tree_roots(scope_for(request.user), day)
     ]
     return render(request, "home.html", {"units": units, "day": day})
