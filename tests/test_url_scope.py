@@ -8,19 +8,22 @@ nothing; pages that change data answer 403 to roles that may read but not change
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congdoan.accounts.models import Role, RoleKind
+from congdoan.org.models import Official, Position
 from congdoan.org.views import REORGANISATIONS
 from tests.conftest import build_world
-from tests.factories import user_with_role
+from tests.factories import PersonFactory, user_with_role
 
 ROLES = ["alice", "bob", "charlie", "dana", "erin", "frank"]
 ORG_EDITORS = {"alice", "bob", "charlie"}
 ROLE_GRANTERS = {"alice", "bob"}
+MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 PUBLIC = {"login", "set_language"}
 BACK_OFFICE_PREFIX = "admin:"
 
@@ -38,6 +41,7 @@ class Target:
 
 
 def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]]:
+    own_post, foreign_post = _posts(world)
     unit = {"pk": world.g1.pk}
     foreign = {"pk": world.g4.pk}
     return {
@@ -58,6 +62,16 @@ def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]
             )
             for kind in REORGANISATIONS
         ],
+        "org:appoint": [Target(unit, foreign, allowed=MEMBER_KEEPERS, methods=("get", "post"))],
+        "org:end_post": [
+            Target(
+                {"pk": own_post.pk},
+                {"pk": foreign_post.pk},
+                allowed=MEMBER_KEEPERS,
+                methods=("post",),
+                post_status=302,
+            )
+        ],
         "accounts:unit_roles": [
             Target(unit, foreign, allowed=ROLE_GRANTERS, methods=("get", "post"))
         ],
@@ -71,6 +85,18 @@ def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]
             )
         ],
     }
+
+
+def _posts(world):
+    """One official's post in G1 and one in G4, to walk the end-of-post URL."""
+    people = [PersonFactory(), PersonFactory()]
+    chair = Position.objects.get(code="chair")
+    return [
+        Official.objects.create(
+            unit=unit, person=person, position=chair, starts_on=date(2020, 1, 1)
+        )
+        for unit, person in zip((world.g1, world.g4), people, strict=True)
+    ]
 
 
 def url_names(resolvers=None, prefix="") -> set[str]:

@@ -84,8 +84,8 @@ class Scope:
             return True
         if not paths:
             return False
-        latest = latest_version(unit)
-        return latest is not None and latest.path.startswith(paths)
+        path = latest_path(unit)
+        return path is not None and path.startswith(paths)
 
 
 def _under_any(paths: tuple[str, ...]) -> Q:
@@ -94,8 +94,12 @@ def _under_any(paths: tuple[str, ...]) -> Q:
     return reduce(or_, (Q(path__startswith=path) for path in paths))
 
 
-def latest_version(unit: Unit) -> UnitVersion | None:
-    return unit.versions.order_by("-valid_from").first()
+def latest_path(unit: Unit) -> str | None:
+    """The path of the unit's latest version, read once per unit object."""
+    if not hasattr(unit, "_latest_path"):
+        latest = unit.versions.order_by("-valid_from").values_list("path", flat=True).first()
+        unit._latest_path = latest
+    return unit._latest_path
 
 
 def scope_for(user) -> Scope:

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from congdoan.core.models import ReferenceItem, TimeStamped
 from congdoan.core.text import name_sort_key, search_text
 
+CODE_PREFIX = "DV"
+
+
+def person_pk_from_code(code: str) -> int | None:
+    """The record number in a member code (DV000123, dv123 or 123), or None if it is not one."""
+    digits = code.strip().upper().removeprefix(CODE_PREFIX)
+    return int(digits) if digits.isdigit() else None
+
 
 class Gender(models.TextChoices):
     MALE = "M", _("Nam")
@@ -71,6 +79,11 @@ class Person(TimeStamped):
         return " ".join(
             part for part in (self.family_name, self.middle_name, self.given_name) if part
         )
+
+    @property
+    def code(self) -> str:
+        """The member code shown to users and accepted in forms: DV000123."""
+        return f"{CODE_PREFIX}{self.pk:06d}"
 
     @property
     def is_party_member(self) -> bool:

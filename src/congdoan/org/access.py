@@ -21,3 +21,11 @@ def org_editable_unit(request, pk: int) -> Unit:
     if not scope_for(request.user).can_edit_org(unit):
         raise PermissionDenied(_("Bạn không có quyền thay đổi đơn vị này."))
     return unit
+
+
+def members_keeper_unit(request, pk: int) -> Unit:
+    """A unit whose members and officials the user keeps, else 404 (unseen) or 403 (read only)."""
+    unit = readable_unit(request, pk)
+    if not scope_for(request.user).can_edit_members(unit):
+        raise PermissionDenied(_("Bạn không có quyền quản lý đoàn viên, cán bộ của đơn vị này."))
+    return unit

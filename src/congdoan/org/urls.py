@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from congdoan.org import views
+from congdoan.org import official_views, views
 
 
 class ReorganisationKind:
@@ -25,5 +25,7 @@ urlpatterns = [
     path("units/<int:pk>/children/", views.children, name="children"),
     path("units/<int:pk>/history/", views.history, name="history"),
     path("units/<int:pk>/<reorganisation:kind>/", views.reorganise, name="reorganise"),
+    path("units/<int:pk>/officials/appoint/", official_views.appoint, name="appoint"),
+    path("officials/<int:pk>/end/", official_views.end_post, name="end_post"),
     path("addresses/wards/", views.wards, name="wards"),
 ]

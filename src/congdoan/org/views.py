@@ -87,6 +87,7 @@ def detail(request, pk: int):
         **_registry_figures(request, version, day),
         "can_edit": scope.can_edit_org(unit) and unit.ended_on is None,
         "can_grant": scope.can_grant_roles(unit),
+        "can_keep": scope.can_edit_members(unit) and unit.ended_on is None,
     }
     return render(request, "org/detail.html", context)
 

@@ -1,0 +1,94 @@
+"""Officials: a member holding a position (chair, vice chair, committee member…) in a unit for a
+term, from one date to another. Appointed and ended through these services only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import audit_record
+from congdoan.core.text import format_date
+from congdoan.members.models import Membership, Person
+from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
+
+
+def _require_keeper(actor, unit: Unit) -> None:
+    if not scope_for(actor).can_edit_members(unit):
+        raise PermissionDenied(_("Bạn không có quyền quản lý cán bộ của đơn vị này."))
+
+
+def _member_below(person: Person, unit: Unit, day: date) -> bool:
+    """Whether the person is, on the day, a member of a union at or below the unit."""
+    version = UnitVersion.objects.valid_on(day).filter(unit=unit).first()
+    if version is None:
+        return False
+    below = UnitVersion.objects.valid_on(day).filter(path__startswith=version.path)
+    return (
+        Membership.objects.filter(
+            person=person, started_on__lte=day, unit_id__in=below.values("unit_id")
+        )
+        .exclude(ended_on__lte=day)
+        .exists()
+    )
+
+
+@transaction.atomic
+def official_appoint(
+    *,
+    actor,
+    unit: Unit,
+    person: Person,
+    position: Position,
+    starts_on: date,
+    term: Term | None = None,
+) -> Official:
+    _require_keeper(actor, unit)
+    if not unit.exists_on(starts_on):
+        raise ValidationError(
+            _("Đơn vị không hoạt động vào ngày %(day)s.") % {"day": format_date(starts_on)}
+        )
+    if term is not None and term.unit_id != unit.pk:
+        raise ValidationError(_("Nhiệm kỳ không thuộc đơn vị này."))
+    if not _member_below(person, unit, starts_on):
+        raise ValidationError(
+            _("%(name)s không là đoàn viên của đơn vị (hoặc đơn vị trực thuộc) vào ngày %(day)s.")
+            % {"name": person.full_name, "day": format_date(starts_on)}
+        )
+    holding = unit.officials.filter(person=person, position=position, ends_on__isnull=True)
+    if holding.exists():
+        raise ValidationError(_("%(name)s đang giữ chức vụ này.") % {"name": person.full_name})
+    official = Official.objects.create(
+        unit=unit, person=person, position=position, term=term, starts_on=starts_on
+    )
+    audit_record(
+        actor=actor,
+        action="official.appoint",
+        unit=unit,
+        target=person.full_name,
+        after={"position": position.name, "starts_on": starts_on.isoformat()},
+    )
+    return official
+
+
+@transaction.atomic
+def official_end(*, actor, official: Official, ends_on: date) -> Official:
+    _require_keeper(actor, official.unit)
+    if official.ends_on is not None:
+        raise ValidationError(_("Chức vụ này đã kết thúc."))
+    if ends_on < official.starts_on:
+        raise ValidationError(_("Ngày thôi giữ chức vụ trước ngày bắt đầu."))
+    official.ends_on = ends_on
+    official.save(update_fields=["ends_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="official.end",
+        unit=official.unit,
+        target=official.person.full_name,
+        before={"position": official.position.name},
+        after={"ends_on": ends_on.isoformat()},
+    )
+    return official
