@@ -17,7 +17,8 @@ $(VENV)/.test-deps: $(BIN)/congdoan
 	touch $@
 
 messages: $(BIN)/congdoan
-	cd src/congdoan && ../../$(BIN)/congdoan compilemessages -v 0
+	if ls src/congdoan/locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
+	  cd src/congdoan && ../../$(BIN)/congdoan compilemessages -v 0; fi
 
 run: $(BIN)/congdoan messages
 	mkdir -p $(CONGDOAN_DATA_DIR)

@@ -18,6 +18,7 @@ def run(root_pk: int) -> list[dict]:
     root = Unit.objects.get(pk=root_pk)
     root_version = version_on(root, TODAY)
     leaf = Unit.objects.get(code="BENCH-G4242")
+    leaf_version = version_on(leaf, PAST)
     everything = Scope(everything=True)
     results = [
         compare(
@@ -31,14 +32,23 @@ def run(root_pk: int) -> list[dict]:
             ),
         ),
         compare(
-            "ancestors of one grassroots union, as of a past date",
+            "ancestors of one grassroots union, past date",
             lambda: ancestors_on(version_on(leaf, PAST), PAST),
             lambda: sql(
                 "SELECT a.unit_id, a.name FROM org_unitversion v JOIN org_unitversion a "
                 "ON a.unit_id = ANY(string_to_array(trim(both '/' from v.path), '/')::bigint[]) "
-                f"AND a.valid_from <= %s AND (a.valid_to IS NULL OR a.valid_to > %s) "
+                "AND a.valid_from <= %s AND (a.valid_to IS NULL OR a.valid_to > %s) "
                 f"WHERE v.unit_id = %s AND {VALID_ON} ORDER BY a.depth",
                 [PAST, PAST, leaf.pk, PAST, PAST],
+            ),
+        ),
+        compare(
+            "ancestors, the unit's version in hand (page case)",
+            lambda: ancestors_on(leaf_version, PAST),
+            lambda: sql(
+                f"SELECT v.unit_id, v.name FROM org_unitversion v WHERE v.unit_id = ANY(%s) "
+                f"AND {VALID_ON} ORDER BY v.depth",
+                [leaf_version.ancestor_ids, PAST, PAST],
             ),
         ),
         compare(
@@ -55,10 +65,12 @@ def run(root_pk: int) -> list[dict]:
             "one federation's children with counts, past date",
             lambda: list(children_on(_first_federation(), PAST, everything)),
             lambda: sql(
-                "SELECT v.unit_id, v.name, (SELECT count(*) FROM org_unitversion c "
+                "SELECT v.*, u.*, t.name, s.name, (SELECT count(*) FROM org_unitversion c "
                 "WHERE c.parent_id = v.unit_id AND c.valid_from <= %s AND "
                 "(c.valid_to IS NULL OR c.valid_to > %s)) FROM org_unitversion v "
-                f"WHERE v.parent_id = %s AND {VALID_ON} ORDER BY v.name",
+                "JOIN org_unit u ON u.id = v.unit_id JOIN org_unittype t ON t.id = u.unit_type_id "
+                "LEFT JOIN org_sector s ON s.id = u.sector_id "
+                f"WHERE v.parent_id = %s AND {VALID_ON} ORDER BY t.order, v.name",
                 [PAST, PAST, _first_federation().pk, PAST, PAST],
             ),
         ),
