@@ -14,6 +14,7 @@ from congdoan.audit.services import audit_record
 from congdoan.members.models import Person, SensitiveAccess
 from congdoan.members.selectors import SENSITIVE_FIELDS, person_history
 from congdoan.members.services import open_membership
+from congdoan.members.validation import TEXT_FIELDS
 
 DEIDENTIFIED_NAME = ("Đã", "ẩn", "danh")
 
@@ -118,15 +119,7 @@ def deidentify_person(*, actor, person: Person) -> Person:
     person.family_name, person.middle_name, person.given_name = DEIDENTIFIED_NAME
     if person.birth_date:
         person.birth_date = person.birth_date.replace(month=1, day=1)
-    for name in [
-        "id_issued_by",
-        "hometown",
-        "education",
-        "qualification",
-        "job",
-        "phone",
-        "address",
-    ]:
+    for name in TEXT_FIELDS:
         setattr(person, name, "")
     person.citizen_id = person.id_issued_on = None
     person.ethnicity = person.religion = None

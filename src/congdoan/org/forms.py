@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.accounts.scope import Scope
@@ -68,6 +69,18 @@ class DecisionForm(forms.Form):
         return {"unit": self.unit, **self.common_kwargs()}
 
 
+UNIT_FIELDS = [
+    "code",
+    "name",
+    "short_name",
+    "unit_type",
+    "sector",
+    "province_code",
+    "ward_code",
+    "address",
+]
+
+
 class EstablishForm(DecisionForm):
     code = forms.CharField(label=_("Mã đơn vị"), max_length=40)
     name = forms.CharField(label=_("Tên đầy đủ"), max_length=300)
@@ -84,16 +97,7 @@ class EstablishForm(DecisionForm):
     )
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
 
-    field_order = [
-        "code",
-        "name",
-        "short_name",
-        "unit_type",
-        "sector",
-        "province_code",
-        "ward_code",
-        "address",
-    ]
+    field_order = UNIT_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,11 +105,12 @@ class EstablishForm(DecisionForm):
             active=True, level__gt=self.unit.unit_type.level
         )
         self.fields["province_code"].choices = [("", "—"), *province_choices()]
-        province = self.data.get("province_code") or self.unit.province_code
-        self.fields["ward_code"].choices = [("", "—"), *ward_choices(int(province or 0))]
+        province = self.data.get("province_code") or self.unit.province_code or ""
+        province = int(province) if str(province).isdigit() else 0
+        self.fields["ward_code"].choices = [("", "—"), *ward_choices(province)]
         self.fields["province_code"].widget.attrs.update(
             {
-                "hx-get": "/addresses/wards/",
+                "hx-get": reverse_lazy("org:wards"),
                 "hx-target": "#id_ward_code",
                 "hx-trigger": "change",
             }
@@ -113,17 +118,7 @@ class EstablishForm(DecisionForm):
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        fields = [
-            "code",
-            "name",
-            "short_name",
-            "unit_type",
-            "sector",
-            "province_code",
-            "ward_code",
-            "address",
-        ]
-        return {"parent": self.unit, **{f: data[f] for f in fields}, **self.common_kwargs()}
+        return {"parent": self.unit, **{f: data[f] for f in UNIT_FIELDS}, **self.common_kwargs()}
 
 
 class RenameForm(DecisionForm):
