@@ -49,8 +49,15 @@ class Scope:
 
     def org_editable_versions(self) -> QuerySet[UnitVersion]:
         """Open versions of the units this user may reorganise."""
+        return self._open_versions_under(self.org_edit_paths)
+
+    def member_editable_versions(self) -> QuerySet[UnitVersion]:
+        """Open versions of the units whose registry this user keeps."""
+        return self._open_versions_under(self.member_edit_paths)
+
+    def _open_versions_under(self, paths: tuple[str, ...]) -> QuerySet[UnitVersion]:
         versions = UnitVersion.objects.open()
-        return versions if self.everything else versions.filter(_under_any(self.org_edit_paths))
+        return versions if self.everything else versions.filter(_under_any(paths))
 
     def can_read(self, unit: Unit) -> bool:
         return self.everything or self.units(Unit.objects.filter(pk=unit.pk)).exists()

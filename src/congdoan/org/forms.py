@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.accounts.scope import Scope
 from congdoan.org.addresses import province_choices, ward_choices
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
+from congdoan.org.selectors import open_units
 from congdoan.org.services import DecisionInput, NewUnit
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -26,15 +26,6 @@ def date_field(label) -> forms.DateField:
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Unit) -> str:
         return f"{obj.current_name} ({obj.code})"
-
-
-def editable_units(scope: Scope, *, levels: list[int]):
-    """Open units of the given levels that the user may reorganise, with their current names."""
-    current = UnitVersion.objects.open().filter(unit=OuterRef("pk")).values("name")[:1]
-    units = Unit.objects.filter(ended_on__isnull=True, unit_type__level__in=levels)
-    if not scope.everything:
-        units = units.filter(pk__in=scope.org_editable_versions().values("unit_id"))
-    return units.annotate(current_name=Subquery(current)).order_by("current_name")
 
 
 class DecisionForm(forms.Form):
@@ -138,9 +129,9 @@ class MoveForm(DecisionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         levels = list(range(self.unit.unit_type.level))
-        self.fields["new_parent"].queryset = editable_units(self.scope, levels=levels).exclude(
-            pk=self.unit.pk
-        )
+        self.fields["new_parent"].queryset = open_units(
+            levels=levels, within=self.scope.org_editable_versions()
+        ).exclude(pk=self.unit.pk)
 
     def service_kwargs(self) -> dict:
         return {**super().service_kwargs(), "new_parent": self.cleaned_data["new_parent"]}
@@ -152,8 +143,8 @@ class MergeForm(DecisionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = editable_units(
-            self.scope, levels=[self.unit.unit_type.level]
+        self.fields["target"].queryset = open_units(
+            levels=[self.unit.unit_type.level], within=self.scope.org_editable_versions()
         ).exclude(pk=self.unit.pk)
 
     def service_kwargs(self) -> dict:

@@ -138,3 +138,14 @@ def unit_officials(unit: Unit, day: date) -> dict[str, list]:
     current = [p for p in posts if p.ends_on is None or p.ends_on >= day]
     past = [p for p in posts if p.ends_on is not None and p.ends_on < day]
     return {"current": current, "past": past}
+
+
+def open_units(*, levels: list[int], within: QuerySet[UnitVersion]) -> QuerySet[Unit]:
+    """Units still open, of the given levels, among the given versions, with `current_name`."""
+    current = UnitVersion.objects.open().filter(unit=OuterRef("pk")).values("name")[:1]
+    return (
+        Unit.objects.filter(ended_on__isnull=True, unit_type__level__in=levels)
+        .filter(pk__in=within.values("unit_id"))
+        .annotate(current_name=Subquery(current))
+        .order_by("current_name")
+    )
