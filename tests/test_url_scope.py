@@ -15,15 +15,20 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congdoan.accounts.models import Role, RoleKind
+from congdoan.members.cards import card_request
+from congdoan.members.referrals import referral_create
 from congdoan.org.models import Official, Position
 from congdoan.org.views import REORGANISATIONS
 from tests.conftest import build_world
 from tests.factories import PersonFactory, user_with_role
+from tests.members.registry import admit
+from tests.members.registry import person as registry_person
 
 ROLES = ["alice", "bob", "charlie", "dana", "erin", "frank"]
 ORG_EDITORS = {"alice", "bob", "charlie"}
 ROLE_GRANTERS = {"alice", "bob"}
 MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
+UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
 PUBLIC = {"login", "set_language"}
 BACK_OFFICE_PREFIX = "admin:"
 
@@ -42,6 +47,70 @@ class Target:
 
 def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]]:
     own_post, foreign_post = _posts(world)
+    return {
+        **_org_targets(world, foreign_role, own_role, own_post, foreign_post),
+        **_member_targets(world),
+    }
+
+
+def _member_targets(world) -> dict[str, list[Target]]:
+    own, foreign = (_registry_of(world.alice, unit) for unit in (world.g1, world.g4))
+    person, other = {"pk": own["person"].pk}, {"pk": foreign["person"].pk}
+    keep = {"allowed": MEMBER_KEEPERS, "methods": ("get", "post")}
+    pages = {
+        name: [Target(person, other, **keep)]
+        for name in (
+            "members:edit",
+            "members:transfer",
+            "members:exit",
+            "members:readmit",
+            "members:referral_new",
+        )
+    }
+    return {
+        **pages,
+        "members:list": [Target(query="?status=all&q=nguyen")],
+        "members:detail": [Target(person, other)],
+        "members:export": [Target(person, other, allowed=MEMBER_KEEPERS)],
+        "members:deidentify": [Target(person, other, post_status=302, **keep)],
+        "members:card_request": [
+            Target(person, other, allowed=MEMBER_KEEPERS, methods=("post",), post_status=302)
+        ],
+        "members:card_step": [
+            Target(
+                {"pk": own["card"].pk, "step": step},
+                {"pk": foreign["card"].pk, "step": step},
+                allowed=UPPER_KEEPERS if step == "approve" else MEMBER_KEEPERS,
+                methods=("get", "post"),
+            )
+            for step in ("approve", "issue", "replace")
+        ],
+        "members:referral_step": [
+            Target({"pk": own["referral"].pk}, {"pk": foreign["referral"].pk}, **keep)
+        ],
+        "members:admit": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk}, **keep)],
+        "members:admit_many": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk}, **keep)],
+    }
+
+
+def _registry_of(actor, unit) -> dict:
+    """A member of the unit with a requested card and a Party referral."""
+    person = admit(
+        actor, unit, registry_person(birth=date(1990, 1, 1)), joined_on=date(2010, 1, 1)
+    ).person
+    card = card_request(actor=actor, person=person, on=date(2020, 1, 1))
+    referral = referral_create(
+        actor=actor,
+        person=person,
+        resolution_number="1/NQ-CĐCS",
+        resolution_on=date(2020, 2, 1),
+        party_cell="Chi bộ 1",
+        co_introducer="Trần Văn Tâm",
+    )
+    return {"person": person, "card": card, "referral": referral}
+
+
+def _org_targets(world, foreign_role, own_role, own_post, foreign_post):
     unit = {"pk": world.g1.pk}
     foreign = {"pk": world.g4.pk}
     return {

@@ -17,5 +17,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("congdoan.org.urls")),
     path("", include("congdoan.accounts.urls")),
+    path("", include("congdoan.members.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,174 @@
+"""Admission (one person or many), transfer, exit, re-admission and corrections."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.members import services
+from congdoan.members.access import kept_person
+from congdoan.members.forms import (
+    AdmitForm,
+    AdmitManyForm,
+    ExitForm,
+    PersonForm,
+    ReadmitForm,
+    TransferForm,
+)
+from congdoan.members.privacy import read_sensitive
+from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
+from congdoan.org.access import members_keeper_unit
+from congdoan.org.models import Level
+from congdoan.org.selectors import open_units
+
+
+def _keepable_grassroots(request):
+    within = scope_for(request.user).member_editable_versions()
+    return open_units(levels=[Level.GRASSROOTS], within=within)
+
+
+@login_required
+def admit(request, pk: int):
+    unit = members_keeper_unit(request, pk)
+    form = AdmitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.member_admit(
+                actor=request.user,
+                unit=unit,
+                person=form.person_data(),
+                joined_on=form.cleaned_data["joined_on"],
+                decision=form.decision(),
+            )
+            messages.success(request, _("Đã kết nạp %(name)s.") % {"name": membership.person})
+            return redirect("members:detail", pk=membership.person_id)
+        except REFUSALS as error:
+            refusal_into_form(form, error)
+    return form_page(
+        request,
+        title=_("Kết nạp đoàn viên"),
+        form=form,
+        subject=unit.code,
+        back_url=reverse("org:detail", args=[unit.pk]),
+    )
+
+
+@login_required
+def admit_many(request, pk: int):
+    unit = members_keeper_unit(request, pk)
+    form = AdmitManyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.members_admit(
+                actor=request.user,
+                unit=unit,
+                people=form.cleaned_data["rows"],
+                joined_on=form.cleaned_data["joined_on"],
+                decision=form.decision(),
+            )
+            messages.success(request, _("Đã kết nạp %(n)s đoàn viên.") % {"n": len(created)})
+            return redirect(reverse("members:list") + f"?unit={unit.pk}")
+        except REFUSALS as error:
+            refusal_into_form(form, error)
+    return form_page(
+        request,
+        title=_("Kết nạp tập thể"),
+        form=form,
+        subject=unit.code,
+        back_url=reverse("org:detail", args=[unit.pk]),
+    )
+
+
+def _person_change(request, pk: int, *, form_class, title: str, act, **form_kwargs):
+    """The common shape of a change to one person: a form, a service call, back to the record."""
+    person = kept_person(request, pk)
+    form = form_class(request.POST or None, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(person, form)
+            messages.success(request, _("Đã cập nhật hồ sơ."))
+            return redirect("members:detail", pk=person.pk)
+        except REFUSALS as error:
+            refusal_into_form(form, error)
+    return form_page(
+        request,
+        title=title,
+        form=form,
+        subject=person.full_name,
+        back_url=reverse("members:detail", args=[person.pk]),
+    )
+
+
+@login_required
+def transfer(request, pk: int):
+    def act(person, form):
+        data = form.cleaned_data
+        services.member_transfer(
+            actor=request.user,
+            person=person,
+            to_unit=data["to_unit"],
+            on=data["on"],
+            note=data["note"],
+        )
+
+    return _person_change(
+        request,
+        pk,
+        form_class=TransferForm,
+        title=_("Chuyển sinh hoạt"),
+        act=act,
+        units=_keepable_grassroots(request),
+    )
+
+
+@login_required
+def leave(request, pk: int):
+    def act(person, form):
+        data = form.cleaned_data
+        services.member_exit(
+            actor=request.user, person=person, on=data["on"], kind=data["kind"], note=data["note"]
+        )
+
+    return _person_change(
+        request, pk, form_class=ExitForm, title=_("Rời tổ chức công đoàn"), act=act
+    )
+
+
+@login_required
+def readmit(request, pk: int):
+    def act(person, form):
+        services.member_readmit(
+            actor=request.user,
+            person=person,
+            unit=form.cleaned_data["unit"],
+            on=form.cleaned_data["on"],
+            decision=form.decision(),
+        )
+
+    return _person_change(
+        request,
+        pk,
+        form_class=ReadmitForm,
+        title=_("Kết nạp lại"),
+        act=act,
+        units=_keepable_grassroots(request),
+    )
+
+
+@login_required
+def edit(request, pk: int):
+    person = kept_person(request, pk)
+    read_sensitive(request.user, person, purpose="edit")  # the form shows them: log the reading
+    initial = {
+        name: getattr(person, name) for name in PersonForm.base_fields if hasattr(person, name)
+    }
+    initial["full_name"] = person.full_name
+
+    def act(person, form):
+        services.member_update(actor=request.user, person=person, data=form.person_data())
+
+    return _person_change(
+        request, pk, form_class=PersonForm, title=_("Sửa hồ sơ"), act=act, initial=initial
+    )

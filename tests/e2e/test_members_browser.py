@@ -1,0 +1,54 @@
+"""In the browser: admit a member, find them without tones, transfer them, read the history."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from congdoan.members.models import Gender
+from tests.conftest import build_world
+from tests.e2e.conftest import sign_in
+from tests.members.registry import citizen_id
+
+pytestmark = pytest.mark.browser
+PASSWORD = "mat-khau-thu"
+
+
+@pytest.fixture
+def world(transactional_db):
+    return build_world()
+
+
+def test_admit_find_without_tones_transfer_and_see_the_history(page, world):
+    sign_in(page, "charlie", PASSWORD)
+    page.goto(f"/units/{world.g1.pk}/members/admit/")
+    page.get_by_label("Họ và tên").fill("Nguyễn Đức Nhân")
+    page.get_by_label("Ngày sinh").fill("1985-05-12")
+    page.get_by_label("Giới tính").select_option(label="Nam")
+    page.get_by_label("Số CCCD").fill(citizen_id(Gender.MALE, date(1985, 5, 12)))
+    page.get_by_label("Ngày vào công đoàn").fill("2020-03-02")
+    page.get_by_label("Số quyết định kết nạp").fill("15/QĐ-CĐCS")
+    page.get_by_label("Ngày ký quyết định").fill("2020-03-01")
+    page.get_by_label("Người ký").fill("Chủ tịch CĐCS")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_role("heading", name="Nguyễn Đức Nhân")).to_be_visible()
+
+    page.get_by_role("link", name="Đoàn viên", exact=True).first.click()
+    page.get_by_role("searchbox").fill("nguyen duc nhan")
+    page.get_by_role("button", name="Tìm").click()
+    page.get_by_role("link", name="Nguyễn Đức Nhân").click()
+
+    page.get_by_role("link", name="Chuyển sinh hoạt").click()
+    page.get_by_label("Chuyển đến công đoàn cơ sở").select_option(
+        label="Công đoàn Trường Tiểu học Kim Liên (G2)"
+    )
+    page.get_by_label("Từ ngày").fill("2022-01-01")
+    page.get_by_role("button", name="Lưu").click()
+    history = page.locator(
+        "section", has=page.get_by_role("heading", name="Quá trình sinh hoạt công đoàn")
+    )
+    expect(
+        history.get_by_role("link", name="Công đoàn Công ty TNHH Điện tử ASTI Hà Nội")
+    ).to_be_visible()
+    expect(history.get_by_role("link", name="Công đoàn Trường Tiểu học Kim Liên")).to_be_visible()
+    expect(history.get_by_text("Chuyển sinh hoạt")).to_be_visible()
