@@ -30,3 +30,11 @@ def period_from(
     if not (start_ok and end_ok and start_value and end_value) or end < start:
         return *default, False
     return start, end, True
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day some years later (or earlier with a negative count); 29/2 becomes 28/2."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

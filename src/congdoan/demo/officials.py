@@ -4,8 +4,18 @@ import random
 from datetime import date
 
 from congdoan.demo.people import named_person, random_person
-from congdoan.members.models import Gender
+from congdoan.members.models import EntryKind, Gender, Membership
 from congdoan.org.models import Official, Position, Term, Unit
+
+
+def _member_of(unit_code: str, person, joined: date) -> None:
+    """Officials are members too: of the union they work in."""
+    Membership.objects.create(
+        person=person,
+        unit=Unit.objects.get(code=unit_code),
+        started_on=joined,
+        entry_kind=EntryKind.ADMISSION,
+    )
 
 
 def _post(unit: Unit, person, position: str, term: Term | None, start: date) -> None:
@@ -30,11 +40,15 @@ def build_officials(rng: random.Random) -> None:
     # inspection committee of 3 (its chair sits on the executive committee).
     committee = ["chair", "vice-chair", "vice-chair"] + ["executive-member"] * 6
     people = [random_person(rng) for _ in committee]
+    for person in people:
+        _member_of("CDCS-DONG-DA-001", person, date(2010, 1, 4))
     for person, position in zip(people, committee, strict=True):
         _post(kim_lien, person, position, term, term.starts_on)
     _post(kim_lien, people[3], "inspection-chair", term, term.starts_on)
     for _ in range(2):
-        _post(kim_lien, random_person(rng), "inspection-member", term, term.starts_on)
+        inspector = random_person(rng)
+        _member_of("CDCS-DONG-DA-002", inspector, date(2012, 3, 1))
+        _post(kim_lien, inspector, "inspection-member", term, term.starts_on)
 
     chua_huong = Unit.objects.get(code="CDCS-CHUA-HUONG")
     old_term = Term.objects.create(
@@ -45,6 +59,7 @@ def build_officials(rng: random.Random) -> None:
         congress_on=date(2020, 6, 15),
     )
     chair = random_person(rng)
+    _member_of("CDCS-CHUA-HUONG", chair, date(2005, 1, 1))
     Official.objects.create(
         unit=chua_huong,
         person=chair,
@@ -56,4 +71,5 @@ def build_officials(rng: random.Random) -> None:
 
     asti = Unit.objects.get(code="CDCS-ASTI")
     nhan = named_person("Nguyễn", "Đức", "Nhân", Gender.MALE, date(1978, 5, 12))
+    _member_of("CDCS-ASTI", nhan, date(2006, 4, 1))
     _post(asti, nhan, "chair", None, date(2015, 7, 1))

@@ -8,6 +8,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from congdoan.accounts.scope import Scope
+from congdoan.core.dates import add_years
 from congdoan.core.text import search_tokens
 from congdoan.members.models import Gender, Membership, Person, UnionCard
 from congdoan.org.models import UnitVersion
@@ -81,24 +82,16 @@ def _match_text(people: QuerySet[Person], text: str) -> QuerySet[Person]:
 
 def _age_band(people: QuerySet[Person], wanted: MemberFilter, today: date) -> QuerySet[Person]:
     if wanted.age_from is not None:
-        people = people.filter(birth_date__lte=_years_before(today, wanted.age_from))
+        people = people.filter(birth_date__lte=add_years(today, -wanted.age_from))
     if wanted.age_to is not None:
-        people = people.filter(birth_date__gt=_years_before(today, wanted.age_to + 1))
+        people = people.filter(birth_date__gt=add_years(today, -(wanted.age_to + 1)))
     return people
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def attach_current_units(people: list[Person], today: date) -> list[Person]:
     """Set `current_membership` and `current_unit_name` on each person with two queries."""
-    memberships = {
-        m.person_id: m for m in Membership.objects.filter(person__in=people, ended_on__isnull=True)
-    }
+    current = Membership.objects.filter(person__in=people, ended_on__isnull=True)
+    memberships = {m.person_id: m for m in current.select_related("unit")}
     names = dict(
         UnitVersion.objects.valid_on(today)
         .filter(unit_id__in={m.unit_id for m in memberships.values()})

@@ -5,6 +5,7 @@ import random
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.tree import Reform2025, TreeBuilder
 from congdoan.demo.users import DEMO_PASSWORD, demo_admin, ensure_demo_users
@@ -29,8 +30,12 @@ class Command(BaseCommand):
         builder = TreeBuilder(demo_admin(), rng)
         builder.build()
         Reform2025(builder).apply()
+        made = build_members(rng)
         build_officials(rng)
-        self.stdout.write(f"Đã tạo {Unit.objects.count()} đơn vị mẫu.")
+        self.stdout.write(
+            f"Đã tạo {Unit.objects.count()} đơn vị, {made['people']} đoàn viên, "
+            f"{made['referrals']} lượt giới thiệu cho Đảng."
+        )
 
     def _print_logins(self, rows) -> None:
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")

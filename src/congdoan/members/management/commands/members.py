@@ -1,0 +1,69 @@
+"""`congdoan members find TEXT [--unit UNIT_CODE] [--json]`: find people as the search page
+does; sensitive fields (ethnicity, religion, Party, referrals) are never printed."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from congdoan.accounts.scope import Scope
+from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
+from congdoan.org.models import Unit
+from congdoan.org.selectors import last_version
+
+
+class Command(BaseCommand):
+    help = "Tra cứu đoàn viên (dành cho quản trị hệ thống)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        find = sub.add_parser("find", help="Tìm theo họ tên (có dấu hay không), CCCD, số thẻ.")
+        find.add_argument("text")
+        find.add_argument("--unit", default=None, help="mã đơn vị: chỉ tìm trong đơn vị này")
+        find.add_argument("--json", action="store_true")
+        find.add_argument("--limit", type=int, default=100)
+
+    def handle(self, *args, action: str, text: str, unit, limit: int, **options):
+        today = timezone.localdate()
+        wanted = MemberFilter(text=text, status="all", unit_path=_unit_path(unit))
+        people = attach_current_units(
+            list(find_people(Scope(everything=True), wanted, today=today)[:limit]), today
+        )
+        rows = [_row(person) for person in people]
+        if options["json"]:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not rows:
+            self.stdout.write("Không tìm thấy đoàn viên nào.")
+        for row in rows:
+            born = _vietnamese_date(row["birth_date"])
+            self.stdout.write(
+                f"{row['code']}  {row['name']} | {born} | "
+                f"{row['unit_name'] or '—'} | {row['status']}"
+            )
+
+
+def _unit_path(code: str | None) -> str:
+    if not code:
+        return ""
+    unit = Unit.objects.filter(code=code.strip().upper()).first()
+    if unit is None:
+        raise CommandError(f"Không có đơn vị mang mã {code!r}.")
+    return last_version(unit).path
+
+
+def _vietnamese_date(iso: str | None) -> str:
+    return "—" if not iso else "/".join(reversed(iso.split("-")))
+
+
+def _row(person) -> dict:
+    membership = person.current_membership
+    return {
+        "code": person.code,
+        "name": person.full_name,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+        "gender": person.get_gender_display(),
+        "unit_code": membership.unit.code if membership else None,
+        "unit_name": person.current_unit_name or None,
+        "status": "đang sinh hoạt" if membership else "đã rời",
+    }
