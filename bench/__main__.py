@@ -23,6 +23,17 @@ def main() -> None:
     built = build_national_tree()
     print(f"national tree: {built['units']:,} units, {built['versions']:,} versions")
     tree_bench.run(built["root"])
+    count = int(os.environ.get("BENCH_MEMBERS", "1000000"))
+    if count and connection.vendor == "postgresql":
+        from bench import members_bench
+        from bench.members_data import copy_members
+
+        loaded = copy_members(count)
+        print(
+            f"members: {loaded['members']:,} copied in {loaded['seconds']:.1f} s "
+            f"({loaded['rows_per_second']:,.0f} rows/s)"
+        )
+        members_bench.run(built["root"])
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 
