@@ -57,7 +57,7 @@ def _member_targets(world) -> dict[str, list[Target]]:
     own, foreign = (_registry_of(world.alice, unit) for unit in (world.g1, world.g4))
     person, other = {"pk": own["person"].pk}, {"pk": foreign["person"].pk}
     keep = {"allowed": MEMBER_KEEPERS, "methods": ("get", "post")}
-    pages = {
+    pages = {  # forms: an empty POST, or a refused one, shows the form again with the reason
         name: [Target(person, other, **keep)]
         for name in (
             "members:edit",
@@ -65,6 +65,8 @@ def _member_targets(world) -> dict[str, list[Target]]:
             "members:exit",
             "members:readmit",
             "members:referral_new",
+            "members:card_request",
+            "members:deidentify",  # refused: the member is current
         )
     }
     return {
@@ -72,10 +74,6 @@ def _member_targets(world) -> dict[str, list[Target]]:
         "members:list": [Target(query="?status=all&q=nguyen")],
         "members:detail": [Target(person, other)],
         "members:export": [Target(person, other, allowed=MEMBER_KEEPERS)],
-        "members:deidentify": [Target(person, other, post_status=302, **keep)],
-        "members:card_request": [
-            Target(person, other, allowed=MEMBER_KEEPERS, methods=("post",), post_status=302)
-        ],
         "members:card_step": [
             Target(
                 {"pk": own["card"].pk, "step": step},

@@ -20,7 +20,7 @@ def world(transactional_db):
 
 
 def test_admit_find_without_tones_transfer_and_see_the_history(page, world):
-    sign_in(page, "charlie", PASSWORD)
+    sign_in(page, "bob", PASSWORD)  # the federation officer keeps both unions
     page.goto(f"/units/{world.g1.pk}/members/admit/")
     page.get_by_label("Họ và tên").fill("Nguyễn Đức Nhân")
     page.get_by_label("Ngày sinh").fill("1985-05-12")

@@ -119,6 +119,32 @@ def test_collective_admission_names_the_bad_row_and_saves_nothing(world):
     assert response.status_code == 302 and Person.objects.count() == 2
 
 
+def test_collective_admission_shows_every_refused_row_and_saves_nothing(world):
+    rows = (
+        "Lê Văn An; 01/02/1990; Nam\n\n"
+        "Phạm Thị Bình; 01/02/2010; Nữ\n"
+        "Hoàng Văn 3; 01/02/1991; Nam\n"
+        "Vũ Thị Chi; 1990-02-01; Nu\n"
+        "Đặng Văn Dũng; 01/02/1992; Nam\n"
+    )
+    data = {
+        "rows": rows,
+        "joined_on": "2021-03-01",
+        "decision_number": "4/QĐ-CĐCS",
+        "decision_date": "2021-02-25",
+        "decision_signer": "Chủ tịch",
+    }
+    client = _client(world.dana)
+    page = client.post(reverse("members:admit_many", args=[world.g1.pk]), data).content.decode()
+    assert "Dòng 4: ngày sinh" in page  # read by the form: rows are counted without blank lines
+    data["rows"] = rows.replace("1990-02-01", "01/02/1990")
+    page = client.post(reverse("members:admit_many", args=[world.g1.pk]), data).content.decode()
+    assert "Dòng 2: Người lao động phải đủ 15 tuổi" in page  # refused by the service
+    assert "Dòng 3: Họ và tên" in page
+    assert "Dòng 1" not in page and "Dòng 5" not in page
+    assert not Person.objects.exists()
+
+
 def test_export_gives_the_person_their_record(world, party_member):
     response = _client(world.dana).get(reverse("members:export", args=[party_member.pk]))
     record = json.loads(response.content)

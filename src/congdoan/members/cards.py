@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.scope import scope_for
 from congdoan.core.text import normalize_text
 from congdoan.members.models import CardStatus, Person, UnionCard
-from congdoan.members.services import _audit, _current, require_member_keeper
+from congdoan.members.services import _audit, _current, open_membership, require_member_keeper
+from congdoan.org.models import Unit
 from congdoan.org.versioning import open_version
 
 
@@ -39,11 +41,33 @@ def card_request(
     return card
 
 
+# The step that follows each status, named as in the card pages' URLs.
+NEXT_STEP = {
+    CardStatus.REQUESTED: "approve",
+    CardStatus.APPROVED: "issue",
+    CardStatus.ISSUED: "replace",
+}
+
+
+def approving_unit(person: Person) -> Unit | None:
+    """The union above the member's current union: the one that approves their cards."""
+    membership = open_membership(person)
+    return open_version(membership.unit).parent if membership else None
+
+
+def may_approve_cards(actor, person: Person) -> bool:
+    try:
+        parent = approving_unit(person)
+    except ValidationError:  # the member's union has ended
+        return False
+    return parent is not None and scope_for(actor).can_edit_members(parent)
+
+
 @transaction.atomic
 def card_approve(*, actor, card: UnionCard, on: date) -> UnionCard:
     """The upper level approves: only a keeper of the unit above the member's union may."""
     membership = _current(card.person)
-    parent = open_version(membership.unit).parent
+    parent = approving_unit(card.person)
     if parent is None:
         raise ValidationError(_("Công đoàn cơ sở chưa có cấp trên để duyệt thẻ."))
     require_member_keeper(actor, parent)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.core.text import fold
 from congdoan.members.models import Ethnicity, ExitKind, Gender, ReferralStatus, Religion
 from congdoan.members.validation import PersonData
 from congdoan.org.forms import date_field
@@ -85,11 +84,16 @@ class DecisionFields(forms.Form):
         )
 
 
+DECISION_FIELDS = list(DecisionFields.base_fields)
+
+
 class AdmitForm(PersonForm, DecisionFields):
     joined_on = date_field(gettext_lazy("Ngày vào công đoàn"))
+    field_order = [*PERSON_FIELDS, "joined_on", *DECISION_FIELDS]
 
 
 class AdmitManyForm(DecisionFields):
+    field_order = ["rows", "joined_on", *DECISION_FIELDS]
     joined_on = date_field(gettext_lazy("Ngày vào công đoàn"))
     rows = forms.CharField(
         label=gettext_lazy("Danh sách"),
@@ -100,16 +104,23 @@ class AdmitManyForm(DecisionFields):
     )
 
     def clean_rows(self) -> list[PersonData]:
-        people = []
-        for number, line in enumerate(self.cleaned_data["rows"].splitlines(), start=1):
-            if line.strip():
+        """One PersonData per non-empty line, or every unreadable line's reason at once."""
+        people, problems = [], []
+        lines = [line for line in self.cleaned_data["rows"].splitlines() if line.strip()]
+        for number, line in enumerate(lines, start=1):  # numbered as the service numbers rows
+            try:
                 people.append(_person_from_line(number, line))
+            except forms.ValidationError as error:
+                problems.extend(error.messages)
+        if problems:
+            raise forms.ValidationError(problems)
         if not people:
             raise forms.ValidationError(_("Danh sách trống."))
         return people
 
 
-GENDER_WORDS = {"nam": Gender.MALE, "nữ": Gender.FEMALE, "nu": Gender.FEMALE}
+ROW_DATE = forms.DateField(input_formats=["%d/%m/%Y"])
+GENDER_WORDS = {"nam": Gender.MALE, "nu": Gender.FEMALE}  # folded: no tones, lower case
 
 
 def _person_from_line(number: int, line: str) -> PersonData:
@@ -117,18 +128,21 @@ def _person_from_line(number: int, line: str) -> PersonData:
     cells += [""] * (4 - len(cells))
     name, born, gender, citizen_id = cells[:4]
     try:
-        birth = date(*reversed([int(part) for part in born.split("/")]))
-    except (TypeError, ValueError):
+        birth = ROW_DATE.to_python(born) if born else None
+    except forms.ValidationError:
+        birth = None
+    if birth is None:
         raise forms.ValidationError(
             _("Dòng %(row)s: ngày sinh “%(value)s” không đúng dạng dd/mm/yyyy.")
             % {"row": number, "value": born}
-        ) from None
-    if gender.lower() not in GENDER_WORDS:
+        )
+    gender = fold(gender)
+    if gender not in GENDER_WORDS:
         raise forms.ValidationError(
             _("Dòng %(row)s: giới tính phải là Nam hoặc Nữ.") % {"row": number}
         )
     return PersonData(
-        full_name=name, birth_date=birth, gender=GENDER_WORDS[gender.lower()], citizen_id=citizen_id
+        full_name=name, birth_date=birth, gender=GENDER_WORDS[gender], citizen_id=citizen_id
     )
 
 
@@ -161,6 +175,7 @@ class ExitForm(forms.Form):
 class ReadmitForm(DecisionFields):
     unit = UnitChoice(label=gettext_lazy("Công đoàn cơ sở"), queryset=Unit.objects.none())
     on = date_field(gettext_lazy("Ngày kết nạp lại"))
+    field_order = ["unit", "on", *DECISION_FIELDS]
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

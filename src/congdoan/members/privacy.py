@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.scope import scope_for
+from congdoan.accounts.scope import Scope, scope_for
 from congdoan.audit.services import audit_record
 from congdoan.members.models import Person, SensitiveAccess
 from congdoan.members.selectors import SENSITIVE_FIELDS, person_history
@@ -25,6 +25,11 @@ def _unit_ids(person: Person) -> list[int]:
 
 def may_read_sensitive(user, person: Person) -> bool:
     return scope_for(user).can_read_sensitive(_unit_ids(person))
+
+
+def may_see_party(scope: Scope) -> bool:
+    """Whether Party membership may be shown or filtered on in lists: registry keepers only."""
+    return scope.everything or bool(scope.member_edit_paths)
 
 
 def read_sensitive(user, person: Person, *, purpose: str) -> dict | None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
 
 from congdoan.accounts.scope import Scope
 from congdoan.core.dates import add_years
+from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
 from congdoan.members.models import Gender, Membership, Person, UnionCard
-from congdoan.org.models import UnitVersion
+from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.selectors import open_units
 
 SENSITIVE_FIELDS = ("ethnicity", "religion", "party_joined_on", "party_confirmed_on", "referrals")
 
@@ -63,6 +66,25 @@ def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[
         people = people.filter(party_joined_on__isnull=False)
     elif wanted.party == "no":
         people = people.filter(party_joined_on__isnull=True)
+    return _in_name_order(people, probe=bool(search_tokens(wanted.text)))
+
+
+SMALL_RESULT = 50_000
+UNINDEXED_NAME_ORDER = RawSQL("members_person.sort_key || ''", [])
+
+
+def _in_name_order(people: QuerySet[Person], *, probe: bool) -> QuerySet[Person]:
+    """People in Vietnamese name order, fetched the fast way for the size of the result.
+
+    A name search matches few people, but PostgreSQL cannot tell: it may walk the whole
+    name-order index filtering as it goes, and since the order starts with the given name, a
+    search for a given name late in the alphabet walks nearly the whole table (seconds at a
+    million rows). So a search first counts its matches up to SMALL_RESULT, which the trigram
+    index answers quickly; when there are no more, they are sorted on their own (an order the
+    index cannot serve). A broader search keeps the index walk, which finds its page early.
+    """
+    if probe and people.values("pk")[: SMALL_RESULT + 1].count() <= SMALL_RESULT:
+        return people.order_by(UNINDEXED_NAME_ORDER, "pk")
     return people.order_by("sort_key", "pk")
 
 
@@ -73,11 +95,13 @@ def _match_text(people: QuerySet[Person], text: str) -> QuerySet[Person]:
     tokens = search_tokens(text)
     if not tokens:
         return people
-    by_card = Q(pk__in=UnionCard.objects.filter(number=text.strip()).values("person_id"))
-    by_name = Q()
-    for token in tokens:
-        by_name &= Q(search_text__contains=f" {token}")
-    return people.filter(by_name | by_card)
+    holders = list(
+        UnionCard.objects.filter(number=text.strip()).values_list("person_id", flat=True)
+    )
+    if holders:  # a card number, typed whole
+        return people.filter(pk__in=holders)
+    # Name words alone (no OR with other lookups) so PostgreSQL can use the trigram index.
+    return people.filter(matching_words(tokens))
 
 
 def _age_band(people: QuerySet[Person], wanted: MemberFilter, today: date) -> QuerySet[Person]:
@@ -114,3 +138,9 @@ def person_history(person: Person) -> list[Membership]:
     for membership in memberships:
         membership.unit_name = names.get(membership.unit_id, membership.unit.code)
     return memberships
+
+
+def keepable_grassroots(scope: Scope, *, besides: Unit | None = None) -> QuerySet[Unit]:
+    """Open grassroots unions whose registry the user keeps (other than `besides`)."""
+    units = open_units(levels=[Level.GRASSROOTS], within=scope.member_editable_versions())
+    return units.exclude(pk=besides.pk) if besides is not None else units

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from congdoan.accounts.scope import Scope
+from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
 from congdoan.org.models import Level, Unit, UnitVersion
 
@@ -84,15 +85,6 @@ def names_on(unit_ids: set[int], day: date | None) -> dict[int, str]:
     return dict(versions.order_by("valid_from").values_list("unit_id", "name"))
 
 
-def _matching_words(tokens: list[str]) -> Q:
-    """Every word typed is a whole word of the text, but the last, which may be cut short."""
-    *whole, last = tokens
-    matches = Q(search_text__contains=f" {last}")
-    for token in whole:
-        matches &= Q(search_text__contains=f" {token} ")
-    return matches
-
-
 def search_units(
     scope: Scope, text: str, *, as_of: date | None = None, limit: int = 50
 ) -> list[UnitVersion]:
@@ -104,7 +96,7 @@ def search_units(
     tokens = search_tokens(text)
     if not tokens:
         return []
-    units = scope.units(Unit.objects.filter(_matching_words(tokens)))
+    units = scope.units(Unit.objects.filter(matching_words(tokens)))
     if as_of is not None:
         units = units.filter(pk__in=UnitVersion.objects.valid_on(as_of).values("unit_id"))
     phrase_first = Case(When(search_text__contains=f" {' '.join(tokens)}", then=0), default=1)

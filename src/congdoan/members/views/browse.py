@@ -7,43 +7,44 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
-from congdoan.members.access import readable_person
+from congdoan.members.access import keeps, readable_person
+from congdoan.members.cards import NEXT_STEP, may_approve_cards
 from congdoan.members.models import Gender
-from congdoan.members.privacy import read_sensitive
+from congdoan.members.privacy import may_see_party, read_sensitive
+from congdoan.members.referrals import NEXT_STATUSES
 from congdoan.members.selectors import (
     MemberFilter,
     attach_current_units,
     find_people,
     person_history,
 )
-from congdoan.members.services import open_membership
+from congdoan.org.access import readable_unit
 from congdoan.org.models import Sector
 from congdoan.org.selectors import display_version
 
 PAGE_SIZE = 50
+STATUSES = ("current", "left", "all")
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() else None
 
 
-def _filter_from(request, scope) -> tuple[MemberFilter, object]:
+def _filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFilter, object]:
+    """The filter typed in the query string, and the unit it is limited to (404 if unseen)."""
     get = request.GET
-    unit = None
     unit_id = _int(get.get("unit"))
-    if unit_id is not None:
-        unit = scope.units().filter(pk=unit_id).first()
-    today = timezone.localdate()
-    may_see_party = scope.everything or bool(scope.member_edit_paths)
+    unit = readable_unit(request, unit_id) if unit_id is not None else None
+    status = get.get("status", "")
     wanted = MemberFilter(
         text=get.get("q", ""),
         unit_path=display_version(unit, today).path if unit else "",
         gender=get.get("gender", ""),
         age_from=_int(get.get("age_from")),
         age_to=_int(get.get("age_to")),
-        party=get.get("party", "") if may_see_party else "",
+        party=get.get("party", "") if party_allowed else "",
         sector_id=_int(get.get("sector")),
-        status=get.get("status") or "current",
+        status=status if status in STATUSES else "current",
     )
     return wanted, unit
 
@@ -52,12 +53,13 @@ def _filter_from(request, scope) -> tuple[MemberFilter, object]:
 @require_GET
 def member_list(request):
     scope = scope_for(request.user)
-    wanted, unit = _filter_from(request, scope)
     today = timezone.localdate()
+    party_allowed = may_see_party(scope)
+    wanted, unit = _filter_from(request, party_allowed=party_allowed, today=today)
     page = Paginator(find_people(scope, wanted, today=today), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    attach_current_units(list(page.object_list), today)
+    page.object_list = attach_current_units(list(page.object_list), today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -67,10 +69,11 @@ def member_list(request):
             "page": page,
             "wanted": wanted,
             "unit": unit,
+            "unit_name": display_version(unit, today).name if unit else "",
             "query": query.urlencode(),
             "genders": Gender.choices,
             "sectors": Sector.objects.filter(active=True),
-            "may_see_party": scope.everything or bool(scope.member_edit_paths),
+            "may_see_party": party_allowed,
         },
     )
 
@@ -79,19 +82,35 @@ def member_list(request):
 @require_GET
 def member_detail(request, pk: int):
     person = readable_person(request, pk)
-    scope = scope_for(request.user)
-    current = open_membership(person)
-    latest = current or person.memberships.select_related("unit").order_by("-started_on").first()
+    history = person_history(person)
+    can_keep = keeps(request, person)
+    cards = list(person.cards.order_by("-requested_on"))
     return render(
         request,
         "members/detail.html",
         {
             "person": person,
-            "current": current,
-            "history": person_history(person),
-            "cards": person.cards.order_by("-requested_on"),
+            "current": next((m for m in history if m.ended_on is None), None),
+            "history": history,
+            "cards": _with_next_steps(request, person, cards, can_keep),
             "posts": person.posts.select_related("unit", "position").order_by("-starts_on"),
             "sensitive": read_sensitive(request.user, person, purpose="view"),
-            "can_keep": latest is not None and scope.can_edit_members(latest.unit),
+            "open_referral_statuses": list(NEXT_STATUSES),
+            "can_keep": can_keep,
         },
     )
+
+
+def _with_next_steps(request, person, cards: list, can_keep: bool) -> list:
+    """Set `next_step` on each card: the step of the card workflow this user may take, or ""."""
+    may_approve = None
+    for card in cards:
+        step = NEXT_STEP.get(card.status, "")
+        if step == "approve":
+            if may_approve is None:
+                may_approve = may_approve_cards(request.user, person)
+            allowed = may_approve
+        else:
+            allowed = can_keep
+        card.next_step = step if allowed else ""
+    return cards

@@ -10,6 +10,7 @@ from congdoan.accounts.scope import scope_for
 from congdoan.members import services
 from congdoan.members.access import kept_person
 from congdoan.members.forms import (
+    PERSON_FIELDS,
     AdmitForm,
     AdmitManyForm,
     ExitForm,
@@ -18,15 +19,16 @@ from congdoan.members.forms import (
     TransferForm,
 )
 from congdoan.members.privacy import read_sensitive
+from congdoan.members.selectors import keepable_grassroots
+from congdoan.members.services import open_membership
 from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
 from congdoan.org.access import members_keeper_unit
-from congdoan.org.models import Level
-from congdoan.org.selectors import open_units
 
 
-def _keepable_grassroots(request):
-    within = scope_for(request.user).member_editable_versions()
-    return open_units(levels=[Level.GRASSROOTS], within=within)
+def _grassroots_for(request, person=None):
+    """Unions the user may move the person to: kept by the user, other than the current one."""
+    current = open_membership(person) if person is not None else None
+    return keepable_grassroots(scope_for(request.user), besides=current.unit if current else None)
 
 
 @login_required
@@ -81,10 +83,11 @@ def admit_many(request, pk: int):
     )
 
 
-def _person_change(request, pk: int, *, form_class, title: str, act, **form_kwargs):
-    """The common shape of a change to one person: a form, a service call, back to the record."""
+def _person_change(request, pk: int, *, form_class, title: str, act, form_kwargs=None):
+    """The common shape of a change to one person: a form, a service call, back to the record.
+    `form_kwargs(person)` gives the form's extra arguments."""
     person = kept_person(request, pk)
-    form = form_class(request.POST or None, **form_kwargs)
+    form = form_class(request.POST or None, **(form_kwargs(person) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
         try:
             act(person, form)
@@ -119,7 +122,7 @@ def transfer(request, pk: int):
         form_class=TransferForm,
         title=_("Chuyển sinh hoạt"),
         act=act,
-        units=_keepable_grassroots(request),
+        form_kwargs=lambda person: {"units": _grassroots_for(request, person)},
     )
 
 
@@ -153,22 +156,20 @@ def readmit(request, pk: int):
         form_class=ReadmitForm,
         title=_("Kết nạp lại"),
         act=act,
-        units=_keepable_grassroots(request),
+        form_kwargs=lambda person: {"units": _grassroots_for(request)},
     )
 
 
 @login_required
 def edit(request, pk: int):
-    person = kept_person(request, pk)
-    read_sensitive(request.user, person, purpose="edit")  # the form shows them: log the reading
-    initial = {
-        name: getattr(person, name) for name in PersonForm.base_fields if hasattr(person, name)
-    }
-    initial["full_name"] = person.full_name
+    def initial(person) -> dict:
+        read_sensitive(request.user, person, purpose="edit")  # the form shows them: log it
+        values = {name: getattr(person, name, None) for name in PERSON_FIELDS}
+        return {"initial": {**values, "full_name": person.full_name}}
 
     def act(person, form):
         services.member_update(actor=request.user, person=person, data=form.person_data())
 
     return _person_change(
-        request, pk, form_class=PersonForm, title=_("Sửa hồ sơ"), act=act, initial=initial
+        request, pk, form_class=PersonForm, title=_("Sửa hồ sơ"), act=act, form_kwargs=initial
     )

@@ -4,41 +4,41 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from congdoan.accounts.scope import scope_for
 from congdoan.members import cards, privacy, referrals
-from congdoan.members.access import kept_person, readable_person
+from congdoan.members.access import card_approver_person, kept_person, readable_person
 from congdoan.members.forms import CardIssueForm, DayForm, ReferralForm, ReferralStepForm
 from congdoan.members.models import PartyReferral, UnionCard
-from congdoan.members.services import open_membership
 from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
-from congdoan.org.versioning import open_version
 
 
-def _message_refusal(request, error) -> None:
-    messages.error(request, " ".join(getattr(error, "messages", [])) or str(error))
+def _refusal_text(error) -> str:
+    return " ".join(getattr(error, "messages", [])) or str(error)
 
 
 @login_required
-@require_POST
 def card_request(request, pk: int):
+    """The member's union asks for a card (the person page posts here; a refusal shows here)."""
     person = kept_person(request, pk)
-    form = DayForm(request.POST)
-    if form.is_valid():
+    form = DayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             cards.card_request(actor=request.user, person=person, on=form.cleaned_data["on"])
             messages.success(request, _("Đã gửi đề nghị cấp thẻ."))
+            return redirect("members:detail", pk=person.pk)
         except REFUSALS as error:
-            _message_refusal(request, error)
-    else:
-        messages.error(request, _("Ngày không hợp lệ."))
-    return redirect("members:detail", pk=person.pk)
+            refusal_into_form(form, error)
+    return form_page(
+        request,
+        title=_("Đề nghị cấp thẻ"),
+        form=form,
+        subject=person.full_name,
+        back_url=reverse("members:detail", args=[person.pk]),
+    )
 
 
 CARD_STEPS = {
@@ -61,14 +61,10 @@ CARD_STEPS = {
 
 def _require_card_step(request, card: UnionCard, step: str) -> None:
     """Approval is the upper level's; every other step is the member's own union's."""
-    if step != "approve":
+    if step == "approve":
+        card_approver_person(request, card.person_id)
+    else:
         kept_person(request, card.person_id)
-        return
-    person = readable_person(request, card.person_id)
-    membership = open_membership(person)
-    parent = open_version(membership.unit).parent if membership else None
-    if parent is None or not scope_for(request.user).can_edit_members(parent):
-        raise PermissionDenied(_("Chỉ công đoàn cấp trên được duyệt cấp thẻ."))
 
 
 @login_required
@@ -146,12 +142,14 @@ def export(request, pk: int):
 
 @login_required
 def deidentify(request, pk: int):
+    """GET: what will be removed, and a button. POST: remove it (or say why not)."""
     person = kept_person(request, pk)
+    refusal = ""
     if request.method == "POST":
         try:
             privacy.deidentify_person(actor=request.user, person=person)
             messages.success(request, _("Đã ẩn danh hồ sơ."))
+            return redirect("members:detail", pk=person.pk)
         except REFUSALS as error:
-            _message_refusal(request, error)
-        return redirect("members:detail", pk=person.pk)
-    return render(request, "members/deidentify.html", {"person": person})
+            refusal = _refusal_text(error)
+    return render(request, "members/deidentify.html", {"person": person, "refusal": refusal})
