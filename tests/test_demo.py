@@ -6,10 +6,6 @@ import pytest
 from django.core.management import call_command
 
 from congdoan.accounts.scope import Scope
-from congdoan.members.citizen_id import check_citizen_id
-from congdoan.members.counts import period_figures
-from congdoan.members.models import Membership, Person
-from congdoan.members.validation import age_on
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import children_on, display_version, subtree_counts
 
@@ -52,41 +48,12 @@ def check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september():
     assert founded.count() == 15
 
 
-def check_my_duc_admitted_554_members_in_2020_up_to_30_september():
-    my_duc = display_version(Unit.objects.get(code="LDLD-MY-DUC"), date(2020, 9, 30))
-    figures = period_figures(my_duc, date(2020, 1, 1), date(2020, 9, 30))
-    assert (figures.admitted, figures.grassroots_established) == (554, 15)
-
-
-def check_thanh_tri_introduced_1234_members_to_the_party_in_its_term():
-    thanh_tri = Unit.objects.get(code="LDLD-THANH-TRI")
-    term = thanh_tri.terms.get(name="2018–2023")
-    version = display_version(thanh_tri, term.ends_on)
-    figures = period_figures(version, term.starts_on, term.ends_on)
-    assert figures.referred == 1234
-    assert 0 < figures.referrals_admitted < 1234
-
-
-def check_demo_people_keep_the_registry_rules():
-    sample = Person.objects.exclude(citizen_id=None).order_by("pk")[::500]
-    for person in sample:
-        check_citizen_id(person.citizen_id, gender=person.gender, birth_date=person.birth_date)
-        first = person.memberships.order_by("started_on").first()
-        assert first.started_on >= first.unit.established_on
-        assert age_on(person.birth_date, first.started_on) >= 15
-    assert Membership.objects.filter(ended_on__isnull=True).values("person").count() == (
-        Membership.objects.filter(ended_on__isnull=True).values("person").distinct().count()
-    )
-
-
 def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
-    """One build (it takes seconds), every fact checked on it."""
+    """One build (it takes seconds), every fact of the tree checked on it; the registry's facts
+    are checked in tests/members/test_demo_members.py."""
     check_the_2020_tree_still_shows_the_district_federations()
     check_kim_lien_takes_97_grassroots_unions_by_decision_1940()
     check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september()
-    check_my_duc_admitted_554_members_in_2020_up_to_30_september()
-    check_thanh_tri_introduced_1234_members_to_the_party_in_its_term()
-    check_demo_people_keep_the_registry_rules()
     counts = (Unit.objects.count(), UnitVersion.objects.count())
     call_command("demo")
     assert (Unit.objects.count(), UnitVersion.objects.count()) == counts

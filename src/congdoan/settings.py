@@ -108,6 +108,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and scripts, outside any app
 STATIC_ROOT = DATA_DIR / "static"
 
 LOGGING = {

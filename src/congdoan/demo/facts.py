@@ -69,8 +69,10 @@ NAMED_GRASSROOTS = [
     ),
 ]
 
-GRASSROOTS_PER_DISTRICT = 12
-GRASSROOTS_IN_DONG_DA = 100  # Kim Liên takes 97 of them in 2025 (decision 1940/QĐ-LĐLĐ)
-KIM_LIEN_TAKES = 97
-GRASSROOTS_PER_SECTOR_UNION = 8
+KIM_LIEN_TAKES = 97  # decision 1940/QĐ-LĐLĐ: 97 grassroots unions...
+KIM_LIEN_MEMBERS = 5_135  # ...and 5,135 members on 1/7/2025
 MY_DUC_NEW_IN_2020 = 15  # seed 002: 15 new grassroots unions in 2020 up to 30/9
+MY_DUC_WINDOW = (date(2020, 1, 1), date(2020, 9, 30))
+MY_DUC_ADMITTED = 554  # seed 002: new members in the same window
+THANH_TRI_TERM = ("2018–2023", date(2018, 7, 1), date(2023, 6, 30))
+THANH_TRI_REFERRED = 1_234  # seed 003: outstanding members introduced to the Party in the term

@@ -1,192 +1,174 @@
-"""Members of the demo federation, written in bulk but keeping every rule the services enforce
-(names, CCCD agreeing with gender and birth year, age 15+ at entry, one open membership, entry
-after the union was founded). The figures the seed articles give come out of these records:
-Mỹ Đức admitted 554 members from 1/1 to 30/9/2020; Thanh Trì introduced 1,234 members to the
-Party in its 2018–2023 term."""
+"""Members of the demo federation, written in bulk yet keeping every rule the services keep
+(see person_rows and careers). The figures the seed articles give come out of these records:
+Mỹ Đức admitted 554 members from 1/1 to 30/9/2020, Kim Liên took 5,135 members on 1/7/2025,
+Thanh Trì introduced 1,234 members to the Party in its 2018–2023 term."""
 
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from congdoan.core.dates import add_years
-from congdoan.demo.people import FAMILY, GIVEN, MIDDLE
-from congdoan.members.citizen_id import expected_prefix
-from congdoan.members.models import (
-    EntryKind,
-    Ethnicity,
-    ExitKind,
-    Gender,
-    Membership,
-    PartyReferral,
-    Person,
-    ReferralStatus,
-    Religion,
+from congdoan.demo import facts
+from congdoan.demo.bulk import IdBlock, TableWriter, write_all
+from congdoan.demo.careers import (
+    RETIREMENT_AGE,
+    AdmissionBook,
+    Careers,
+    Grassroots,
+    Stay,
+    membership_row,
 )
-from congdoan.org.models import Level, Term, Unit, UnitVersion
+from congdoan.demo.party import ThanhTriReferrals
+from congdoan.demo.person_rows import PersonMaker
+from congdoan.demo.scale import DEFAULT, Scale
+from congdoan.members.counts import member_figures
+from congdoan.members.models import Gender, Membership, Person
+from congdoan.org.models import Decision, Level, Unit, UnitVersion
 
-TODAY = date(2026, 6, 30)  # the demo's records stop here, so the figures never drift
-MY_DUC_WINDOW = (date(2020, 1, 1), date(2020, 9, 30))
-MY_DUC_ADMITTED = 554
-THANH_TRI_TERM = (date(2018, 7, 1), date(2023, 6, 30))
-THANH_TRI_REFERRED = 1234
-BATCH = 5000
-
-
-@dataclass
-class Plan:
-    members_per_union: tuple[int, int] = (40, 80)
-    thanh_tri_members_per_union: int = 160
+KIM_LIEN_MEMBERS_PER_UNION = (30, 55)  # topped up to exactly 5,135 on 1/7/2025
+MEMBERS_PER_SESSION = 5  # an executive committee admits a handful at a time
 
 
-class MemberFactory:
-    """Builds unsaved people and memberships from a seeded generator."""
+def grassroots_units() -> list[Grassroots]:
+    rows = (
+        Unit.objects.filter(unit_type__level=Level.GRASSROOTS)
+        .order_by("code")
+        .values_list("pk", "code", "established_on", "ended_on", "sector__code")
+    )
+    return [Grassroots(pk, code, start, end, sector or "") for pk, code, start, end, sector in rows]
 
-    def __init__(self, rng: random.Random) -> None:
+
+def grassroots_under(code: str, day: date) -> set[int]:
+    """The grassroots unions below a unit on a day (the structure of that day)."""
+    versions = UnitVersion.objects.valid_on(day)
+    path = versions.get(unit__code=code).path
+    below = versions.filter(path__startswith=path, unit__unit_type__level=Level.GRASSROOTS)
+    return set(below.values_list("unit_id", flat=True))
+
+
+@dataclass(frozen=True)
+class Groups:
+    my_duc: set[int]
+    thanh_tri: set[int]
+    kim_lien: set[int]
+
+
+def fact_groups() -> Groups:
+    return Groups(
+        my_duc=grassroots_under("LDLD-MY-DUC", facts.MY_DUC_WINDOW[1]),
+        thanh_tri=grassroots_under("LDLD-THANH-TRI", facts.THANH_TRI_TERM[2]),
+        kim_lien=grassroots_under("CD-PHUONG-KIM-LIEN", facts.REFORM_EFFECTIVE),
+    )
+
+
+class RegistryBuild:
+    """The generators, ids and writers of one build; decisions, then people, then memberships."""
+
+    def __init__(self, rng: random.Random, units: list[Grassroots]) -> None:
         self.rng = rng
-        self.serial = 0
-        self.kinh = Ethnicity.objects.get(name="Kinh")
-        self.others = list(Ethnicity.objects.exclude(name="Kinh")[:6])
-        self.no_religion = Religion.objects.get(name="Không")
-        self.religions = list(Religion.objects.exclude(name="Không")[:3])
+        self.ids = {model: IdBlock(model) for model in (Decision, Person, Membership)}
+        self.writers = {model: TableWriter(model) for model in (Decision, Person, Membership)}
+        self.book = AdmissionBook(rng, self.writers[Decision], self.ids[Decision])
+        self.careers = Careers(rng, units)
+        self.maker = PersonMaker(rng)
+        self.watchers: list[Callable[[dict, list[Stay]], None]] = []
 
-    def person(self, *, joined: date, unit_start: date) -> Person:
-        rng = self.rng
-        gender = Gender.FEMALE if rng.random() < 0.45 else Gender.MALE
-        latest_birth = min(add_years(joined, -18), date(2004, 12, 31))
-        birth = latest_birth - timedelta(days=rng.randint(0, 30 * 365))
-        self.serial += 1
-        person = Person(
-            family_name=rng.choice(FAMILY),
-            middle_name=rng.choice(MIDDLE[gender]),
-            given_name=rng.choice(GIVEN[gender]),
-            gender=gender,
-            birth_date=birth,
-            citizen_id=f"001{expected_prefix(gender, birth)}{self.serial:06d}",
-            ethnicity=self.kinh if rng.random() < 0.93 else rng.choice(self.others),
-            religion=self.no_religion if rng.random() < 0.85 else rng.choice(self.religions),
-            union_joined_on=joined,
-            job=rng.choice(["Công nhân", "Viên chức", "Kỹ sư", "Nhân viên văn phòng", "Giáo viên"]),
+    def union(self, unit: Grassroots, size: int, avoid=None) -> None:
+        """`size` members admitted over the union's life, in sessions outside `avoid`."""
+        sessions = self.book.sessions(
+            unit, unit.established_on, unit.until, max(1, size // MEMBERS_PER_SESSION), avoid
         )
-        if rng.random() < 0.08:
-            person.party_joined_on = add_years(birth, 22)
-        person.refresh_derived()
-        return person
-
-    def join_date(self, unit_start: date, *, avoid: tuple[date, date] | None = None) -> date:
-        start = max(unit_start, date(2000, 1, 1))
-        while True:
-            day = start + timedelta(days=self.rng.randint(0, (TODAY - start).days))
-            if avoid is None or not avoid[0] <= day <= avoid[1]:
-                return day
-
-
-def grassroots_under(code: str, day: date) -> list[Unit]:
-    path = UnitVersion.objects.valid_on(day).get(unit__code=code).path
-    ids = (
-        UnitVersion.objects.valid_on(day)
-        .filter(path__startswith=path, unit__unit_type__level=Level.GRASSROOTS)
-        .values("unit_id")
-    )
-    return list(Unit.objects.filter(pk__in=ids).order_by("code"))
-
-
-def build_members(rng: random.Random, plan: Plan | None = None) -> dict[str, int]:
-    plan = plan or Plan()
-    factory = MemberFactory(rng)
-    my_duc = {u.pk for u in grassroots_under("LDLD-MY-DUC", MY_DUC_WINDOW[1])}
-    thanh_tri = {u.pk for u in grassroots_under("LDLD-THANH-TRI", THANH_TRI_TERM[1])}
-    rows: list[tuple[Person, Unit, date]] = []
-    for unit in Unit.objects.filter(unit_type__level=Level.GRASSROOTS).order_by("code"):
-        size = (
-            plan.thanh_tri_members_per_union
-            if unit.pk in thanh_tri
-            else rng.randint(*plan.members_per_union)
-        )
-        avoid = MY_DUC_WINDOW if unit.pk in my_duc else None
         for _ in range(size):
-            joined = factory.join_date(unit.established_on, avoid=avoid)
-            rows.append(
-                (factory.person(joined=joined, unit_start=unit.established_on), unit, joined)
-            )
-    rows += _my_duc_admissions(factory, my_duc)
-    memberships = _save(rows, rng)
-    referrals = _thanh_tri_referrals(rng, memberships, thanh_tri)
-    return {"people": len(rows), "referrals": referrals}
+            self.admit(unit, self.rng.choice(sessions))
+
+    def admit(self, unit: Grassroots, session, *, settled_until: date | None = None) -> None:
+        person = self._person(unit, session[0], settled_until)
+        person["id"] = self.ids[Person].take()
+        stays = self.careers.stays(
+            unit,
+            session,
+            birth=person["birth_date"],
+            gender=person["gender"],
+            settled_until=settled_until,
+        )
+        self.writers[Person].add(person)
+        for stay in stays:
+            row = membership_row(self.ids[Membership].take(), person["id"], stay)
+            self.writers[Membership].add(row)
+        for watch in self.watchers:
+            watch(person, stays)
+
+    def _person(self, unit: Grassroots, joined: date, settled_until: date | None) -> dict:
+        """A new person; one who must stay until a day is of an age to work until then."""
+        while True:
+            person = self.maker.row(0, joined=joined, sector=unit.sector)
+            retires = add_years(person["birth_date"], RETIREMENT_AGE[Gender(person["gender"])])
+            if settled_until is None or retires >= settled_until:
+                return person
+
+    def finish(self) -> None:
+        write_all(*self.writers.values())
+        for ids in self.ids.values():
+            ids.close()
 
 
-def _my_duc_admissions(factory: MemberFactory, my_duc: set[int]) -> list:
-    units = list(Unit.objects.filter(pk__in=my_duc).order_by("code"))
-    rows = []
-    for i in range(MY_DUC_ADMITTED):
+def _size(unit: Grassroots, groups: Groups, scale: Scale, rng: random.Random) -> int:
+    if unit.pk in groups.kim_lien:
+        return rng.randint(*KIM_LIEN_MEMBERS_PER_UNION)
+    if unit.pk in groups.thanh_tri:
+        return rng.randint(*scale.thanh_tri_members_per_union)
+    return rng.randint(*scale.members_per_union)
+
+
+def build_members(rng: random.Random, scale: Scale = DEFAULT) -> dict[str, float]:
+    started = time.perf_counter()
+    units = grassroots_units()
+    groups = fact_groups()
+    build = RegistryBuild(rng, units)
+    referrals = ThanhTriReferrals(groups.thanh_tri)
+    build.watchers.append(referrals.watch)
+    for unit in units:
+        avoid = facts.MY_DUC_WINDOW if unit.pk in groups.my_duc else None
+        build.union(unit, _size(unit, groups, scale, rng), avoid)
+    _my_duc_admissions(build, [u for u in units if u.pk in groups.my_duc])
+    build.finish()
+    referred = referrals.write(rng)
+    _kim_lien_top_up(build, [u for u in units if u.pk in groups.kim_lien])
+    build.finish()
+    return {
+        "people": build.writers[Person].written,
+        "memberships": build.writers[Membership].written,
+        "referrals": referred,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def _my_duc_admissions(build: RegistryBuild, units: list[Grassroots]) -> None:
+    """Seed 002: 554 new members in 2020 up to 30/9, over Mỹ Đức's unions (new ones too)."""
+    start, end = facts.MY_DUC_WINDOW
+    sessions = {
+        unit.pk: build.book.sessions(
+            unit, max(unit.established_on, start), end + timedelta(days=1), 3
+        )
+        for unit in units
+    }
+    for i in range(facts.MY_DUC_ADMITTED):
         unit = units[i % len(units)]
-        start = max(unit.established_on, MY_DUC_WINDOW[0])
-        joined = start + timedelta(days=factory.rng.randint(0, (MY_DUC_WINDOW[1] - start).days))
-        rows.append((factory.person(joined=joined, unit_start=unit.established_on), unit, joined))
-    return rows
+        build.admit(unit, build.rng.choice(sessions[unit.pk]))
 
 
-def _save(rows, rng: random.Random) -> list[Membership]:
-    people = Person.objects.bulk_create([person for person, _u, _d in rows], batch_size=BATCH)
-    memberships = []
-    for person, (_p, unit, joined) in zip(people, rows, strict=True):
-        membership = Membership(
-            person=person, unit=unit, started_on=joined, entry_kind=EntryKind.ADMISSION
-        )
-        if rng.random() < 0.05 and joined < TODAY - timedelta(days=400):
-            membership.ended_on = joined + timedelta(days=rng.randint(200, (TODAY - joined).days))
-            membership.exit_kind = rng.choice(
-                [ExitKind.RETIREMENT, ExitKind.JOB_ENDED, ExitKind.VOLUNTARY]
-            )
-        memberships.append(membership)
-    return Membership.objects.bulk_create(memberships, batch_size=BATCH)
-
-
-def _thanh_tri_referrals(rng: random.Random, memberships: list[Membership], units: set[int]) -> int:
-    """1,234 outstanding members introduced in the term; about half admitted to the Party."""
-    Term.objects.get_or_create(
-        unit=Unit.objects.get(code="LDLD-THANH-TRI"),
-        name="2018–2023",
-        defaults={
-            "starts_on": THANH_TRI_TERM[0],
-            "ends_on": THANH_TRI_TERM[1],
-            "congress_on": THANH_TRI_TERM[0],
-        },
-    )
-    candidates = [
-        m
-        for m in memberships
-        if m.unit_id in units
-        and m.person.party_joined_on is None
-        and m.ended_on is None
-        and m.started_on < THANH_TRI_TERM[1] - timedelta(days=30)
-    ]
-    chosen = rng.sample(candidates, THANH_TRI_REFERRED)
-    referrals, admitted = [], []
-    for number, membership in enumerate(chosen, start=1):
-        earliest = max(
-            membership.started_on, THANH_TRI_TERM[0], add_years(membership.person.birth_date, 18)
-        )
-        span = (THANH_TRI_TERM[1] - earliest).days
-        on = earliest + timedelta(days=rng.randint(0, max(span, 0)))
-        referral = PartyReferral(
-            person=membership.person,
-            unit_id=membership.unit_id,
-            resolution_number=f"{number}/NQ-CĐCS",
-            resolution_on=on,
-            party_cell=f"Chi bộ {membership.unit.code}",
-            co_introducer="Đảng viên chính thức của chi bộ",
-        )
-        if rng.random() < 0.5:
-            referral.status = ReferralStatus.ADMITTED
-            referral.admitted_on = on + timedelta(days=rng.randint(90, 300))
-            referral.admission_decision = f"{number}-QĐ/ĐU"
-            membership.person.party_joined_on = referral.admitted_on
-            admitted.append(membership.person)
-        else:
-            referral.status = rng.choice([ReferralStatus.IN_TRAINING, ReferralStatus.NOT_ADMITTED])
-        referrals.append(referral)
-    PartyReferral.objects.bulk_create(referrals, batch_size=BATCH)
-    Person.objects.bulk_update(admitted, ["party_joined_on"], batch_size=BATCH)
-    return len(referrals)
+def _kim_lien_top_up(build: RegistryBuild, units: list[Grassroots]) -> None:
+    """Decision 1940/QĐ-LĐLĐ hands Kim Liên 5,135 members: admit those still missing that day."""
+    day = facts.REFORM_EFFECTIVE
+    version = UnitVersion.objects.valid_on(day).get(unit__code="CD-PHUONG-KIM-LIEN")
+    missing = facts.KIM_LIEN_MEMBERS - member_figures(version, day).members
+    if missing < 0:
+        raise RuntimeError(f"Kim Liên has {-missing} members too many on {day}; shrink its unions.")
+    sessions = {u.pk: build.book.sessions(u, u.established_on, day, 3) for u in units}
+    for i in range(missing):
+        unit = units[i % len(units)]
+        build.admit(unit, build.rng.choice(sessions[unit.pk]), settled_until=day + timedelta(1))

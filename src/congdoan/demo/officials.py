@@ -9,13 +9,14 @@ from congdoan.org.models import Official, Position, Term, Unit
 
 
 def _member_of(unit_code: str, person, joined: date) -> None:
-    """Officials are members too: of the union they work in."""
+    """Officials are members too: of the union they work in, from its founding at the earliest."""
+    unit = Unit.objects.get(code=unit_code)
+    joined = max(joined, unit.established_on)
     Membership.objects.create(
-        person=person,
-        unit=Unit.objects.get(code=unit_code),
-        started_on=joined,
-        entry_kind=EntryKind.ADMISSION,
+        person=person, unit=unit, started_on=joined, entry_kind=EntryKind.ADMISSION
     )
+    person.union_joined_on = joined
+    person.save(update_fields=["union_joined_on", "updated_at"])
 
 
 def _post(unit: Unit, person, position: str, term: Term | None, start: date) -> None:

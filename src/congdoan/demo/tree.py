@@ -8,6 +8,7 @@ from itertools import count
 
 from congdoan.core.text import fold
 from congdoan.demo import facts
+from congdoan.demo.scale import DEFAULT, Scale
 from congdoan.org.addresses import ward_choices
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
 from congdoan.org.services import DecisionInput, unit_end, unit_establish, unit_move
@@ -33,7 +34,20 @@ COMPANY_WORDS = [
     "Đức",
     "Sao",
     "Hồng",
+    "Bảo",
+    "Gia",
+    "Hòa",
+    "Kim",
+    "Lộc",
+    "Nam",
+    "Ngọc",
+    "Phúc",
+    "Sơn",
+    "Trung",
+    "Vạn",
+    "Vĩnh",
 ]
+BUSINESS_WORDS = ["", "Thương mại", "Sản xuất", "Xây dựng", "Dịch vụ", "Đầu tư", "Công nghệ"]
 FOREIGN_NAMES = [
     "Sun Rise",
     "Kyoto Tech",
@@ -43,6 +57,14 @@ FOREIGN_NAMES = [
     "Nam Won",
     "Tokai Parts",
     "Green Field",
+    "Daewon",
+    "Fuji Seiko",
+    "Shin Heung",
+    "Taiyo",
+    "Wonderful",
+    "Hanwa",
+    "Meiko",
+    "Canon Parts",
 ]
 PUBLIC_NAMES = [
     "Trường Tiểu học",
@@ -71,9 +93,10 @@ class DecisionBook:
 
 
 class TreeBuilder:
-    def __init__(self, actor, rng: random.Random) -> None:
+    def __init__(self, actor, rng: random.Random, scale: Scale = DEFAULT) -> None:
         self.actor = actor
         self.rng = rng
+        self.scale = scale
         self.book = DecisionBook()
         self.types = {t.code: t for t in UnitType.objects.all()}
         self.sectors = {s.code: s for s in Sector.objects.all()}
@@ -152,22 +175,26 @@ class TreeBuilder:
 
     def _synthetic_grassroots(self) -> None:
         for code, _kind, _name, _wards in facts.DISTRICTS:
-            size = (
-                facts.GRASSROOTS_IN_DONG_DA if code == "DONG-DA" else facts.GRASSROOTS_PER_DISTRICT
-            )
-            for i in range(1, size + 1):
+            for i in range(1, self._district_size(code) + 1):
                 self._grassroots(f"CDCS-{code}-{i:03d}", f"LDLD-{code}", self._old_date())
         for i in range(1, facts.MY_DUC_NEW_IN_2020 + 1):
             on = date(2020, 1, 6) + timedelta(days=self.rng.randint(0, 260))
             self._grassroots(f"CDCS-MY-DUC-2020-{i:02d}", "LDLD-MY-DUC", on)
         for code, _name, _short in facts.SECTOR_UNIONS:
-            for i in range(1, facts.GRASSROOTS_PER_SECTOR_UNION + 1):
+            for i in range(1, self.scale.grassroots_per_sector_union + 1):
                 self._grassroots(
                     f"CDCS-{code.removeprefix('CD-')}-{i:03d}",
                     code,
                     self._old_date(),
                     sector="public",
                 )
+
+    def _district_size(self, code: str) -> int:
+        sizes = {
+            "DONG-DA": self.scale.grassroots_in_dong_da,
+            "THANH-TRI": self.scale.grassroots_in_thanh_tri,
+        }
+        return sizes.get(code, self.scale.grassroots_per_district)
 
     def _old_date(self) -> date:
         return date(1998, 1, 1) + timedelta(days=self.rng.randint(0, 21 * 365))
@@ -179,11 +206,19 @@ class TreeBuilder:
         self.establish(code, self._unique_name(sector), "grassroots", parent, on, sector=sector)
 
     def _unique_name(self, sector: str) -> str:
-        while True:
-            name = self._name_for(sector)
+        name = self._name_for(sector)
+        for _ in range(30):
             if name not in self._names:
-                self._names.add(name)
-                return name
+                break
+            name = self._name_for(sector)
+        # At city scale the word lists run out; real registries number look-alikes the same way.
+        number = 2
+        unique = name
+        while unique in self._names:
+            unique = f"{name} số {number}"
+            number += 1
+        self._names.add(unique)
+        return unique
 
     def _name_for(self, sector: str) -> str:
         pick = self.rng.choice
@@ -196,7 +231,9 @@ class TreeBuilder:
         if sector == "cooperative":
             return f"Công đoàn Hợp tác xã {pick(COMPANY_WORDS)} {pick(COMPANY_WORDS)}"
         kind = "TNHH MTV" if sector == "state-enterprise" else pick(["TNHH", "Cổ phần"])
-        return f"Công đoàn Công ty {kind} {pick(COMPANY_WORDS)} {pick(COMPANY_WORDS)}"
+        business = pick(BUSINESS_WORDS)
+        words = f"{pick(COMPANY_WORDS)} {pick(COMPANY_WORDS)}"
+        return " ".join(part for part in ("Công đoàn Công ty", kind, business, words) if part)
 
 
 class Reform2025:

@@ -161,6 +161,11 @@ class TransferForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_unit"].queryset = units
+        if not units.exists():
+            self.fields["to_unit"].help_text = _(
+                "Bạn không quản lý công đoàn cơ sở nào khác; việc chuyển sinh hoạt sang "
+                "công đoàn khác do công đoàn cấp trên quản lý cả hai đơn vị thực hiện."
+            )
 
 
 class ExitForm(forms.Form):

@@ -151,7 +151,7 @@ def member_transfer(
     _require_grassroots_on(to_unit, on)
     _end(current, on=on, kind=ExitKind.TRANSFER, note=note)
     arrived = Membership.objects.create(
-        person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER, exit_note=note
+        person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER
     )
     _audit(actor, "member.transfer", arrived, from_unit=current.unit.code, on=on)
     return arrived

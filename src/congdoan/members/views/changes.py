@@ -23,6 +23,7 @@ from congdoan.members.selectors import keepable_grassroots
 from congdoan.members.services import open_membership
 from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
 from congdoan.org.access import members_keeper_unit
+from congdoan.org.selectors import last_version
 
 
 def _grassroots_for(request, person=None):
@@ -52,7 +53,7 @@ def admit(request, pk: int):
         request,
         title=_("Kết nạp đoàn viên"),
         form=form,
-        subject=unit.code,
+        subject=last_version(unit).name,
         back_url=reverse("org:detail", args=[unit.pk]),
     )
 
@@ -78,7 +79,7 @@ def admit_many(request, pk: int):
         request,
         title=_("Kết nạp tập thể"),
         form=form,
-        subject=unit.code,
+        subject=last_version(unit).name,
         back_url=reverse("org:detail", args=[unit.pk]),
     )
 

@@ -1,12 +1,16 @@
-"""`congdoan demo`: build the Hà Nội demo federation (idempotent) and print the demo logins."""
+"""`congdoan demo [--scale city]`: build the Hà Nội demo federation (idempotent) and print the
+demo logins. The default is quick; `--scale city` builds the whole city for benchmarks."""
 
 import random
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from congdoan.core.text import format_number
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
+from congdoan.demo.scale import SCALES
 from congdoan.demo.tree import Reform2025, TreeBuilder
 from congdoan.demo.users import DEMO_PASSWORD, demo_admin, ensure_demo_users
 from congdoan.org.models import Unit
@@ -17,24 +21,41 @@ SEED = 2020
 class Command(BaseCommand):
     help = "Tạo dữ liệu mẫu LĐLĐ thành phố Hà Nội (chạy lại không tạo trùng)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=sorted(SCALES),
+            default="default",
+            help="default: vài trăm CĐCS, vài chục nghìn đoàn viên; "
+            "city: khoảng 6.300 CĐCS và 630.000 đoàn viên (để đo hiệu năng).",
+        )
+
+    def handle(self, *args, scale: str, **options):
         if Unit.objects.filter(code="LDLD-HN").exists():
             self.stdout.write("Dữ liệu mẫu đã có sẵn.")
         else:
-            self._build()
+            self._build(SCALES[scale])
         self._print_logins(ensure_demo_users())
 
     @transaction.atomic
-    def _build(self) -> None:
+    def _build(self, scale) -> None:
         rng = random.Random(SEED)
-        builder = TreeBuilder(demo_admin(), rng)
+        started = time.perf_counter()
+        builder = TreeBuilder(demo_admin(), rng, scale)
         builder.build()
         Reform2025(builder).apply()
-        made = build_members(rng)
-        build_officials(rng)
+        tree_seconds = time.perf_counter() - started
+        build_officials(rng)  # before the members: Kim Liên's 5,135 count its officials too
+        made = build_members(rng, scale)
+        people = made["people"]
         self.stdout.write(
-            f"Đã tạo {Unit.objects.count()} đơn vị, {made['people']} đoàn viên, "
-            f"{made['referrals']} lượt giới thiệu cho Đảng."
+            f"Đã tạo {format_number(Unit.objects.count())} đơn vị, {format_number(people)} "
+            f"đoàn viên, {format_number(made['referrals'])} lượt giới thiệu cho Đảng."
+        )
+        self.stdout.write(
+            f"Thời gian: cây tổ chức {format_number(tree_seconds, 1)} s, đoàn viên "
+            f"{format_number(made['seconds'], 1)} s ({format_number(people / made['seconds'])} "
+            f"người/s), tổng {format_number(time.perf_counter() - started, 1)} s."
         )
 
     def _print_logins(self, rows) -> None:

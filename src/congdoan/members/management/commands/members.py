@@ -1,5 +1,5 @@
-"""`congdoan members find TEXT [--unit UNIT_CODE] [--json]`: find people as the search page
-does; sensitive fields (ethnicity, religion, Party, referrals) are never printed."""
+"""`congdoan members find TEXT [--unit UNIT_CODE] [--json] [--limit N]`: find people as the search
+page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed."""
 
 import json
 
@@ -7,9 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from congdoan.accounts.scope import Scope
+from congdoan.core.text import format_date
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.models import Unit
-from congdoan.org.selectors import last_version
+from congdoan.org.selectors import display_version
+
+CURRENT, LEFT = "đang sinh hoạt", "đã rời"
 
 
 class Command(BaseCommand):
@@ -24,39 +27,37 @@ class Command(BaseCommand):
         find.add_argument("--limit", type=int, default=100)
 
     def handle(self, *args, action: str, text: str, unit, limit: int, **options):
+        if limit < 1:
+            raise CommandError("--limit phải là số nguyên dương.")
         today = timezone.localdate()
-        wanted = MemberFilter(text=text, status="all", unit_path=_unit_path(unit))
-        people = attach_current_units(
-            list(find_people(Scope(everything=True), wanted, today=today)[:limit]), today
-        )
-        rows = [_row(person) for person in people]
+        wanted = MemberFilter(text=text, status="all", unit_path=_unit_path(unit, today))
+        found = list(find_people(Scope(everything=True), wanted, today=today)[:limit])
+        rows = [_row(person) for person in attach_current_units(found, today)]
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
         if not rows:
             self.stdout.write("Không tìm thấy đoàn viên nào.")
-        for row in rows:
-            born = _vietnamese_date(row["birth_date"])
+        for row, person in zip(rows, found, strict=True):
+            born = format_date(person.birth_date) if person.birth_date else "—"
             self.stdout.write(
-                f"{row['code']}  {row['name']} | {born} | "
-                f"{row['unit_name'] or '—'} | {row['status']}"
+                f"{row['code']}  {row['name']} | {born} | {row['unit_name'] or '—'} | "
+                f"{row['status']}"
             )
 
 
-def _unit_path(code: str | None) -> str:
+def _unit_path(code: str | None, today) -> str:
+    """The unit's subtree as it stands today (its last place, for a unit that has ended)."""
     if not code:
         return ""
     unit = Unit.objects.filter(code=code.strip().upper()).first()
     if unit is None:
         raise CommandError(f"Không có đơn vị mang mã {code!r}.")
-    return last_version(unit).path
-
-
-def _vietnamese_date(iso: str | None) -> str:
-    return "—" if not iso else "/".join(reversed(iso.split("-")))
+    return display_version(unit, today).path
 
 
 def _row(person) -> dict:
+    """What may be shown of a person to anyone who runs the command: no sensitive field."""
     membership = person.current_membership
     return {
         "code": person.code,
@@ -65,5 +66,5 @@ def _row(person) -> dict:
         "gender": person.get_gender_display(),
         "unit_code": membership.unit.code if membership else None,
         "unit_name": person.current_unit_name or None,
-        "status": "đang sinh hoạt" if membership else "đã rời",
+        "status": CURRENT if membership else LEFT,
     }
