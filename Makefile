@@ -21,6 +21,7 @@ messages: $(BIN)/congdoan
 	  cd src/congdoan && ../../$(BIN)/congdoan compilemessages -v 0; fi
 
 run: $(BIN)/congdoan messages
+	bash scripts/system-deps.sh run
 	mkdir -p $(CONGDOAN_DATA_DIR)
 	$(BIN)/congdoan migrate -v 0
 	$(BIN)/congdoan demo

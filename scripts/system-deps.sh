@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs when they are missing:
-# PostgreSQL 15 (server), Chromium (driven by Playwright), gettext (compilemessages), fonts.
+# Installs the Debian packages congdoan needs when they are missing.
+#   scripts/system-deps.sh run   what the app needs: Pango and fonts (WeasyPrint's PDF documents)
+#   scripts/system-deps.sh       what the tests need too: PostgreSQL 15, Chromium, gettext
 set -euo pipefail
 
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
-command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+ldconfig -p 2>/dev/null | grep -q libpangoft2 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+if [ "${1:-}" != "run" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+  command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+fi
 [ "${#need[@]}" -eq 0 ] && exit 0
 
 sudo=""

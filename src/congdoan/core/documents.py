@@ -1,0 +1,113 @@
+"""Union papers (933/QĐ-TLĐ layout) as Word and PDF, from one description.
+
+A module builds a `UnionDocument` (the issuing body, number, date, kind, subject, body blocks,
+signature, recipients) and asks for `as_docx` or `as_pdf`; `download` answers a request with
+either. The header carries the issuing body on the left and the national motto on the right;
+the date line reads "Hà Nội, ngày 05 tháng 3 năm 2020".
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+from congdoan.core.text import document_date_line, fold
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    kind: ClassVar[str] = "table"
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf: str  # "TM. BAN THƯỜNG VỤ"
+    title: str  # "CHỦ TỊCH"
+    name: str = ""
+
+
+@dataclass
+class UnionDocument:
+    parent_body: str  # the body above the issuer: "LĐLĐ THÀNH PHỐ HÀ NỘI"
+    issuer: str  # "CÔNG ĐOÀN PHƯỜNG KIM LIÊN"
+    kind: str  # "QUYẾT ĐỊNH", "BÁO CÁO", "BẢN GIAO ƯỚC THI ĐUA"
+    subject: str  # "Về việc khen thưởng…"
+    dated: date
+    place: str = "Hà Nội"
+    number: str = ""  # "123/QĐ-LĐLĐ"
+    blocks: list[Block] = field(default_factory=list)
+    signature: Signature | None = None
+    recipients: list[str] = field(default_factory=list)
+    signature_table: Table | None = None  # covenants: one row per signing unit
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.number}" if self.number else ""
+
+    @property
+    def date_line(self) -> str:
+        return document_date_line(self.place, self.dated)
+
+    def filename(self, extension: str) -> str:
+        words = fold(f"{self.kind} {self.number or self.subject}").replace(" ", "-")
+        return f"{words[:80]}.{extension}"
+
+
+def as_pdf(document: UnionDocument) -> bytes:
+    from weasyprint import HTML  # imported on use: it loads Pango
+
+    context = {"doc": document, "nation": NATION, "motto": MOTTO}
+    html = render_to_string("documents/union.html", context)
+    return HTML(string=html).write_pdf()
+
+
+def as_docx(document: UnionDocument) -> bytes:
+    from congdoan.core.docx_writer import DocxWriter
+
+    return DocxWriter(document).write()
+
+
+def download(document: UnionDocument, kind: str) -> HttpResponse:
+    """The document as an attachment; `kind` is "pdf" or "docx"."""
+    if kind == "pdf":
+        body, content_type = as_pdf(document), "application/pdf"
+    else:
+        body, content_type = as_docx(document), DOCX_TYPE
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename(kind)}"'
+    return response
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF, for tests and checks (pypdf is a test dependency)."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
