@@ -7,7 +7,6 @@ nothing; pages that change data answer 403 to roles that may read but not change
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
@@ -23,26 +22,17 @@ from tests.conftest import build_world
 from tests.factories import PersonFactory, user_with_role
 from tests.members.registry import admit
 from tests.members.registry import person as registry_person
-
-ROLES = ["alice", "bob", "charlie", "dana", "erin", "frank"]
-ORG_EDITORS = {"alice", "bob", "charlie"}
-ROLE_GRANTERS = {"alice", "bob"}
-MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
-UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
-PUBLIC = {"login", "set_language"}
-BACK_OFFICE_PREFIX = "admin:"
-
-
-@dataclass
-class Target:
-    """How to reach one URL pattern: its arguments inside and outside a scope, who may use it."""
-
-    inside: dict = field(default_factory=dict)
-    outside: dict | None = None
-    query: str = ""
-    allowed: set[str] = field(default_factory=lambda: set(ROLES))
-    methods: tuple[str, ...] = ("get",)
-    post_status: int = 200  # what an allowed user's POST with empty data answers
+from tests.scope_walk import (
+    BACK_OFFICE_PREFIX,
+    MEMBER_KEEPERS,
+    ORG_EDITORS,
+    PUBLIC,
+    ROLE_GRANTERS,
+    ROLES,
+    UPPER_KEEPERS,
+    Target,
+    app_targets,
+)
 
 
 def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]]:
@@ -50,6 +40,7 @@ def targets(world, foreign_role: Role, own_role: Role) -> dict[str, list[Target]
     return {
         **_org_targets(world, foreign_role, own_role, own_post, foreign_post),
         **_member_targets(world),
+        **app_targets(world),
     }
 
 

@@ -1,0 +1,40 @@
+"""What the URL walk (tests/test_url_scope.py) needs to know of each URL pattern.
+
+Each app's URLs are described in `tests/<app>/url_targets.py` by a function
+`targets(world) -> dict[str, list[Target]]`; the walk gathers them all, and fails for any URL
+pattern that nobody described.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROLES = ["alice", "bob", "charlie", "dana", "erin", "frank"]
+ORG_EDITORS = {"alice", "bob", "charlie"}
+ROLE_GRANTERS = {"alice", "bob"}
+MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
+UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
+PUBLIC = {"login", "set_language"}
+BACK_OFFICE_PREFIX = "admin:"
+
+
+@dataclass
+class Target:
+    """How to reach one URL pattern: its arguments inside and outside a scope, who may use it."""
+
+    inside: dict = field(default_factory=dict)
+    outside: dict | None = None
+    query: str = ""
+    allowed: set[str] = field(default_factory=lambda: set(ROLES))
+    methods: tuple[str, ...] = ("get",)
+    post_status: int = 200  # what an allowed user's POST with empty data answers
+
+
+def app_targets(world) -> dict[str, list[Target]]:
+    table: dict[str, list[Target]] = {}
+    for module_file in sorted(Path(__file__).parent.glob("*/url_targets.py")):
+        module = importlib.import_module(f"tests.{module_file.parent.name}.url_targets")
+        table.update(module.targets(world))
+    return table
