@@ -30,6 +30,11 @@ INSTALLED_APPS = [
     "congdoan.audit",
     "congdoan.org",
     "congdoan.members",
+    "congdoan.imports",
+    "congdoan.emulation",
+    "congdoan.awards",
+    "congdoan.activities",
+    "congdoan.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,241 @@
+"""Clusters and their covenants: forming a cluster for a year, its member units (date-ranged),
+lead and deputy (the lead changes each year), the covenant with its theme and per-unit targets,
+and each unit's signature. One transaction per use case, scope checked, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import audit_record
+from congdoan.core.text import format_date, normalize_text
+from congdoan.emulation.models import (
+    Cluster,
+    ClusterMember,
+    Covenant,
+    Purpose,
+    Scorecard,
+    Signing,
+    Target,
+)
+from congdoan.org.models import Unit
+
+
+def may_manage(actor, cluster: Cluster) -> bool:
+    return scope_for(actor).can_edit_org(cluster.owner)
+
+
+def require_manager(actor, cluster: Cluster) -> None:
+    if not may_manage(actor, cluster):
+        raise PermissionDenied(_("Chỉ đơn vị tổ chức cụm thi đua được thay đổi cụm."))
+
+
+def _audit(actor, action: str, cluster: Cluster, **after) -> None:
+    audit_record(
+        actor=actor,
+        action=f"emulation.{action}",
+        target=str(cluster),
+        unit=cluster.owner,
+        after={key: str(value) for key, value in after.items()},
+    )
+
+
+def member_units(cluster: Cluster, on: date | None = None) -> list[Unit]:
+    """The units in the cluster on a day (by default: at any time in its year)."""
+    rows = cluster.members.select_related("unit").order_by("id")
+    if on is not None:
+        rows = [m for m in rows if m.joined_on <= on and (m.left_on is None or on < m.left_on)]
+    return [m.unit for m in rows]
+
+
+def _year_start(cluster: Cluster) -> date:
+    return date(cluster.year, 1, 1)
+
+
+def _require_active_in_year(unit: Unit, year: int) -> None:
+    if unit.ended_on is not None and unit.ended_on <= date(year, 1, 1):
+        raise ValidationError(
+            _(
+                "Đơn vị %(code)s đã kết thúc hoạt động ngày %(day)s, không tham gia thi đua năm "
+                "%(year)s."
+            )
+            % {"code": unit.code, "day": format_date(unit.ended_on), "year": year}
+        )
+    if unit.established_on > date(year, 12, 31):
+        raise ValidationError(
+            _("Đơn vị %(code)s chưa thành lập trong năm %(year)s.")
+            % {"code": unit.code, "year": year}
+        )
+
+
+@transaction.atomic
+def cluster_create(*, actor, owner: Unit, year: int, name: str, units: list[Unit]) -> Cluster:
+    if not scope_for(actor).can_edit_org(owner):
+        raise PermissionDenied(_("Bạn không có quyền lập cụm thi đua của đơn vị này."))
+    name = normalize_text(name or "")
+    if not name:
+        raise ValidationError(_("Thiếu tên cụm, khối thi đua."))
+    if Cluster.objects.filter(owner=owner, year=year, name=name).exists():
+        raise ValidationError(_("Năm %(year)s đã có %(name)s.") % {"year": year, "name": name})
+    cluster = Cluster.objects.create(
+        owner=owner, year=year, name=name, scorecard=_covenant_scale(owner, year)
+    )
+    for unit in units:
+        _add_member(cluster, unit, _year_start(cluster))
+    _audit(actor, "cluster_create", cluster, units=[u.code for u in units])
+    return cluster
+
+
+def _covenant_scale(owner: Unit, year: int) -> Scorecard | None:
+    return Scorecard.objects.filter(owner=owner, purpose=Purpose.CLUSTER, year=year).first()
+
+
+def _add_member(cluster: Cluster, unit: Unit, joined_on: date) -> ClusterMember:
+    _require_active_in_year(unit, cluster.year)
+    try:
+        with transaction.atomic():
+            return ClusterMember.objects.create(cluster=cluster, unit=unit, joined_on=joined_on)
+    except IntegrityError:
+        raise ValidationError(_("Đơn vị %(code)s đã ở trong cụm.") % {"code": unit.code}) from None
+
+
+@transaction.atomic
+def cluster_add_member(*, actor, cluster: Cluster, unit: Unit, joined_on: date) -> ClusterMember:
+    require_manager(actor, cluster)
+    if joined_on.year != cluster.year:
+        raise ValidationError(_("Ngày vào cụm phải trong năm %(year)s.") % {"year": cluster.year})
+    member = _add_member(cluster, unit, joined_on)
+    _audit(actor, "cluster_member", cluster, unit=unit.code, joined_on=joined_on)
+    return member
+
+
+@transaction.atomic
+def cluster_end_member(*, actor, cluster: Cluster, unit: Unit, left_on: date) -> ClusterMember:
+    """A unit leaves the cluster (merged or ended); its scores so far stay."""
+    require_manager(actor, cluster)
+    member = cluster.members.filter(unit=unit, left_on__isnull=True).first()
+    if member is None:
+        raise ValidationError(_("Đơn vị %(code)s không ở trong cụm.") % {"code": unit.code})
+    if left_on <= member.joined_on:
+        raise ValidationError(_("Ngày rời cụm phải sau ngày vào cụm."))
+    member.left_on = left_on
+    member.save(update_fields=["left_on"])
+    _audit(actor, "cluster_member_end", cluster, unit=unit.code, left_on=left_on)
+    return member
+
+
+def lead_warning(cluster: Cluster, lead: Unit) -> str | None:
+    """The lead changes each year: a warning when last year's cluster had the same lead."""
+    previous = Cluster.objects.filter(
+        owner=cluster.owner, name=cluster.name, year=cluster.year - 1
+    ).first()
+    if previous is not None and previous.lead_id == lead.pk:
+        return _("%(code)s đã làm cụm trưởng năm %(year)s; cụm trưởng nên luân phiên hằng năm.") % {
+            "code": lead.code,
+            "year": previous.year,
+        }
+    return None
+
+
+@transaction.atomic
+def cluster_set_leads(*, actor, cluster: Cluster, lead: Unit, deputy: Unit | None) -> str | None:
+    """Set the lead and deputy; returns the rotation warning, if any."""
+    require_manager(actor, cluster)
+    members = {u.pk for u in member_units(cluster)}
+    for unit in (lead, deputy):
+        if unit is not None and unit.pk not in members:
+            raise ValidationError(
+                _("%(code)s không phải thành viên của cụm.") % {"code": unit.code}
+            )
+    if deputy is not None and deputy.pk == lead.pk:
+        raise ValidationError(_("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
+    cluster.lead, cluster.deputy = lead, deputy
+    cluster.save(update_fields=["lead", "deputy", "updated_at"])
+    _audit(actor, "cluster_leads", cluster, lead=lead.code, deputy=deputy.code if deputy else "")
+    return lead_warning(cluster, lead)
+
+
+@transaction.atomic
+def covenant_set(*, actor, cluster: Cluster, theme: str, signed_on: date, place: str = "Hà Nội"):
+    require_manager(actor, cluster)
+    theme = normalize_text(theme or "")
+    if not theme:
+        raise ValidationError(_("Thiếu chủ đề giao ước."))
+    if signed_on is None or signed_on.year != cluster.year:
+        raise ValidationError(
+            _("Ngày ký giao ước phải trong năm %(year)s.") % {"year": cluster.year}
+        )
+    if cluster.scorecard is None:
+        raise ValidationError(
+            _("Chưa có bảng điểm giao ước thi đua năm %(year)s.") % {"year": cluster.year}
+        )
+    if Covenant.objects.filter(cluster=cluster, signings__isnull=False).exists():
+        raise ValidationError(_("Giao ước đã có đơn vị ký, không sửa được nội dung."))
+    covenant, _created = Covenant.objects.update_or_create(
+        cluster=cluster, defaults={"theme": theme, "signed_on": signed_on, "place": place}
+    )
+    _audit(actor, "covenant", cluster, theme=theme, signed_on=signed_on)
+    return covenant
+
+
+@transaction.atomic
+def covenant_set_targets(*, actor, covenant: Covenant, unit: Unit, values: dict[str, int]):
+    """A unit's targets; a value of None removes that target."""
+    cluster = covenant.cluster
+    require_manager(actor, cluster)
+    if unit.pk not in {u.pk for u in member_units(cluster)}:
+        raise ValidationError(_("%(code)s không phải thành viên của cụm.") % {"code": unit.code})
+    _require_active_in_year(unit, cluster.year)
+    for indicator, value in values.items():
+        if value is None:
+            Target.objects.filter(covenant=covenant, unit=unit, indicator=indicator).delete()
+        elif value < 0:
+            raise ValidationError(_("Chỉ tiêu không được âm."))
+        else:
+            Target.objects.update_or_create(
+                covenant=covenant, unit=unit, indicator=indicator, defaults={"value": value}
+            )
+    _audit(actor, "covenant_targets", cluster, unit=unit.code, values=values)
+
+
+def signable_units(actor, cluster: Cluster) -> list[Unit]:
+    """Member units the user acts for (keeps) that have not signed yet."""
+    scope = scope_for(actor)
+    signed = set(cluster.covenant.signings.values_list("unit_id", flat=True))
+    return [u for u in member_units(cluster) if u.pk not in signed and scope.can_edit_members(u)]
+
+
+@transaction.atomic
+def covenant_sign(
+    *, actor, covenant: Covenant, unit: Unit, signer_name: str, signer_title: str, on: date
+) -> Signing:
+    cluster = covenant.cluster
+    if not scope_for(actor).can_edit_members(unit):
+        raise PermissionDenied(_("Bạn không ký thay đơn vị %(code)s được.") % {"code": unit.code})
+    if unit.pk not in {u.pk for u in member_units(cluster)}:
+        raise ValidationError(_("%(code)s không phải thành viên của cụm.") % {"code": unit.code})
+    _require_active_in_year(unit, cluster.year)
+    signer_name, signer_title = (
+        normalize_text(signer_name or ""),
+        normalize_text(signer_title or ""),
+    )
+    if not signer_name or not signer_title:
+        raise ValidationError(_("Thiếu họ tên hoặc chức vụ người ký."))
+    if on is None or on.year != cluster.year:
+        raise ValidationError(_("Ngày ký phải trong năm %(year)s.") % {"year": cluster.year})
+    if covenant.signings.filter(unit=unit).exists():
+        raise ValidationError(_("Đơn vị %(code)s đã ký giao ước.") % {"code": unit.code})
+    signing = Signing.objects.create(
+        covenant=covenant,
+        unit=unit,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        signed_on=on,
+        recorded_by=actor,
+    )
+    _audit(actor, "covenant_sign", cluster, unit=unit.code, signer=signer_name, on=on)
+    return signing

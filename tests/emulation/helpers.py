@@ -1,0 +1,24 @@
+"""Shared helpers for the emulation tests: the shipped scorecards on HN, full marks, clusters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from congdoan.emulation.models import Purpose, Scorecard, UnitKind
+from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards
+
+
+def quality_card(world, year: int = 2020, kind: str = UnitKind.ENTERPRISE):
+    ensure_shipped_scorecards(world.hn, year)
+    return card_of(
+        Scorecard.objects.get(owner=world.hn, purpose=Purpose.QUALITY, unit_kind=kind, year=year)
+    )
+
+
+def marks(card, share: Decimal = Decimal(1), **overrides) -> dict[int, Decimal]:
+    """Each leaf at a share of its maximum (one decimal), some leaves set by code."""
+    points = {leaf.key: (leaf.max_points * share).quantize(Decimal("0.1")) for leaf in card.leaves}
+    by_code = {leaf.code: leaf.key for leaf in card.leaves}
+    for code, value in overrides.items():
+        points[by_code[code.replace("_", ".").lstrip("c")]] = Decimal(value)
+    return points
