@@ -1,0 +1,184 @@
+"""The roll-up report of a unit's subtree for a period, as of the structure of that period.
+
+Registry figures come from `congdoan.members.counts` (members at the end, admitted, left, new
+and ended grassroots unions, Party referrals); activities are attributed as the tree stood on
+each activity's day. The structure used is the tree on the period's last day, or on the unit's
+last day when it ended inside the period. A fixed number of queries, whatever the subtree holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Sum
+
+from congdoan.activities.metrics import metric_choices
+from congdoan.activities.models import ActivityType
+from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
+from congdoan.members.counts import MemberFigures, PeriodFigures, member_figures, period_figures
+from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.selectors import display_version
+from congdoan.reports.children import ChildLine, child_lines
+
+
+class State:
+    NORMAL = "normal"
+    ENDED_DURING = "ended_during"  # figures up to the unit's last day
+    ENDED_BEFORE = "ended_before"  # the unit had ended: nothing to report
+    NOT_YET = "not_yet"  # the unit was established after the period
+
+
+@dataclass
+class ActivityLine:
+    kind: ActivityType
+    count: int = 0
+    people: int = 0
+    money: int = 0
+    quantity: int = 0
+
+    def measures(self) -> list[tuple[str, str, int]]:
+        return [(name, label, getattr(self, name)) for name, label in self.kind.measures]
+
+
+@dataclass
+class TargetLine:
+    metric: str
+    label: str
+    starts_on: date
+    ends_on: date
+    basis: str
+    target: int
+    actual: int | None
+
+    @property
+    def percent(self) -> float | None:
+        if self.actual is None or not self.target:
+            return None
+        return round(100 * self.actual / self.target, 1)
+
+
+@dataclass
+class Report:
+    unit: Unit
+    version: UnitVersion
+    start: date
+    end: date
+    state: str
+    structure_day: date
+    members: MemberFigures
+    period: PeriodFigures
+    grassroots_total: int = 0
+    by_sector: list[tuple[str, str, int]] = field(default_factory=list)
+    activities: list[ActivityLine] = field(default_factory=list)
+    targets: list[TargetLine] = field(default_factory=list)
+    children: list[ChildLine] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.version.short_name or self.version.name
+
+    @property
+    def has_figures(self) -> bool:
+        return self.state in (State.NORMAL, State.ENDED_DURING)
+
+    def metrics(self) -> dict[str, int]:
+        """Every figure under its stable key (the keys targets are set on)."""
+        values = {
+            "members.total": self.members.members,
+            "members.admitted": self.period.admitted,
+            "grassroots.established": self.period.grassroots_established,
+            "referrals.introduced": self.period.referred,
+            "referrals.admitted": self.period.referrals_admitted,
+        }
+        for line in self.activities:
+            values[f"activity.{line.kind.code}.count"] = line.count
+            for name, _label, value in line.measures():
+                values[f"activity.{line.kind.code}.{name}"] = value
+        return values
+
+
+EMPTY_MEMBERS = MemberFigures(members=0, women=0, party_members=0)
+EMPTY_PERIOD = PeriodFigures(0, 0, 0, 0, 0, 0)
+
+
+def state_of(unit: Unit, start: date, end: date) -> tuple[str, date]:
+    """How the unit stood over the period, and the day whose structure the report uses."""
+    if end < unit.established_on:
+        return State.NOT_YET, end
+    if unit.ended_on is not None and unit.ended_on <= end:
+        last_day = unit.ended_on - timedelta(days=1)
+        if last_day < start:
+            return State.ENDED_BEFORE, last_day
+        return State.ENDED_DURING, last_day
+    return State.NORMAL, end
+
+
+def build_report(unit: Unit, start: date, end: date, *, children: bool = True) -> Report:
+    """The report of the unit's subtree from start to end (both included)."""
+    state, day = state_of(unit, start, end)
+    version = display_version(unit, day)
+    report = Report(unit, version, start, end, state, day, EMPTY_MEMBERS, EMPTY_PERIOD)
+    types = active_types()
+    report.activities = [ActivityLine(kind) for kind in types]
+    if report.has_figures:
+        _fill(report, types, children)
+    report.targets = _targets(report, types)
+    return report
+
+
+def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
+    version, day = report.version, report.structure_day
+    report.members = member_figures(version, day)
+    report.period = period_figures(version, report.start, day)
+    report.by_sector = _grassroots_by_sector(version, day)
+    report.grassroots_total = sum(n for _code, _name, n in report.by_sector)
+    rows = list(_activity_rows(version.path, report.start, day))
+    lines = {line.kind.pk: line for line in report.activities}
+    for row in rows:
+        line = lines.get(row["activity_type_id"])
+        if line is not None:
+            line.count += row["n"]
+            line.people += row["people"] or 0
+            line.money += row["money"] or 0
+            line.quantity += row["quantity"] or 0
+    if children:
+        report.children = child_lines(version, report.start, day, rows)
+
+
+def _grassroots_by_sector(version: UnitVersion, day: date) -> list[tuple[str, str, int]]:
+    rows = (
+        UnitVersion.objects.valid_on(day)
+        .filter(path__startswith=version.path, unit__unit_type__level=Level.GRASSROOTS)
+        .values_list("unit__sector__code", "unit__sector__name", "unit__sector__order")
+        .annotate(n=Count("id"))
+        .order_by("unit__sector__order")
+    )
+    return [(code or "", name or "Chưa phân loại", n) for code, name, _order, n in rows]
+
+
+def _activity_rows(path: str, start: date, end: date):
+    """Counts and sums per activity type and per path of the unit on the activity's day."""
+    return (
+        activities_under(path, start, end)
+        .values("activity_type_id", "day_version__path")
+        .annotate(n=Count("id"), people=Sum("people"), money=Sum("money"), quantity=Sum("quantity"))
+        .order_by()
+    )
+
+
+def _targets(report: Report, types: list[ActivityType]) -> list[TargetLine]:
+    labels = dict(metric_choices(types))
+    actual = report.metrics() if report.has_figures else {}
+    return [
+        TargetLine(
+            metric=target.metric,
+            label=labels.get(target.metric, target.metric),
+            starts_on=target.starts_on,
+            ends_on=target.ends_on,
+            basis=target.get_basis_display(),
+            target=target.value,
+            actual=actual.get(target.metric),
+        )
+        for target in targets_overlapping(report.unit.pk, report.start, report.end)
+    ]
