@@ -22,3 +22,17 @@ def marks(card, share: Decimal = Decimal(1), **overrides) -> dict[int, Decimal]:
     for code, value in overrides.items():
         points[by_code[code.replace("_", ".").lstrip("c")]] = Decimal(value)
     return points
+
+
+def cluster_of_dd_and_tt(world, year: int = 2020):
+    """Cụm thi đua số 1 of the test world: Đống Đa and Thanh Trì, organised by Hà Nội."""
+    from congdoan.emulation.clusters import cluster_create
+
+    ensure_shipped_scorecards(world.hn, year)
+    return cluster_create(
+        actor=world.bob,
+        owner=world.hn,
+        year=year,
+        name="Cụm thi đua số 1",
+        units=[world.dd, world.tt],
+    )
