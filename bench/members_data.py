@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.db import connection
 
-from congdoan.demo.bulk import IdBlock, TableWriter, write_all
+from congdoan.core.bulk import IdBlock, TableWriter, write_all
 from congdoan.demo.person_rows import PersonMaker
 from congdoan.members.models import EntryKind, ExitKind, Membership, Person
 from congdoan.org.models import Level, UnitVersion

@@ -8,6 +8,8 @@ written and no round trip is needed to learn an id.
 
 from __future__ import annotations
 
+import json
+
 from django.core.management.color import no_style
 from django.db import connection, models
 from django.utils import timezone
@@ -32,6 +34,23 @@ class IdBlock:
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
+
+
+def reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """Primary keys for rows about to be written, safe beside concurrent inserts: taken from
+    the sequence on PostgreSQL; on SQLite the open write transaction keeps others out."""
+    if count == 0:
+        return []
+    if connection.vendor == "postgresql":
+        table = model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    last = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return list(range(last + 1, last + 1 + count))
 
 
 class TableWriter:
@@ -87,7 +106,10 @@ class TableWriter:
 
 def _value(field: models.Field, row: dict, now):
     if field.attname in row:
-        return row[field.attname]
+        value = row[field.attname]
+        if isinstance(field, models.JSONField) and value is not None:
+            return json.dumps(value, ensure_ascii=False)
+        return value
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return now
     return field.get_default()

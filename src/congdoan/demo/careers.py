@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from itertools import count
 
 from congdoan.core.dates import add_years
-from congdoan.demo.bulk import IdBlock, TableWriter
+from congdoan.core.bulk import IdBlock, TableWriter
 from congdoan.demo.person_rows import TODAY
 from congdoan.members.models import EntryKind, ExitKind, Gender
 

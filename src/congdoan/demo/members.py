@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from congdoan.core.dates import add_years
 from congdoan.demo import facts
-from congdoan.demo.bulk import IdBlock, TableWriter, write_all
+from congdoan.core.bulk import IdBlock, TableWriter, write_all
 from congdoan.demo.careers import (
     RETIREMENT_AGE,
     AdmissionBook,

@@ -10,7 +10,7 @@ from itertools import count
 
 from congdoan.core.dates import add_years
 from congdoan.demo import facts
-from congdoan.demo.bulk import IdBlock, TableWriter
+from congdoan.core.bulk import IdBlock, TableWriter
 from congdoan.demo.careers import Stay
 from congdoan.demo.people import random_name
 from congdoan.demo.person_rows import TODAY, party_confirmed

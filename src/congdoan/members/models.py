@@ -114,6 +114,7 @@ class EntryKind(models.TextChoices):
     ADMISSION = "admission", _("Kết nạp")
     TRANSFER = "transfer", _("Chuyển đến")
     READMISSION = "readmission", _("Kết nạp lại")
+    LISTED = "listed", _("Có tên trong danh sách nhập")  # joined the union before this unit existed
 
 
 class Membership(TimeStamped):

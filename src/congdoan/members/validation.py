@@ -49,9 +49,16 @@ def age_on(birth: date, day: date) -> int:
 
 
 def clean_person(
-    data: PersonData, *, joined_on: date | None, existing: Person | None = None
+    data: PersonData,
+    *,
+    joined_on: date | None,
+    existing: Person | None = None,
+    check_unique: bool = True,
 ) -> dict:
-    """The model fields for the person, or ValidationError with a message per field."""
+    """The model fields for the person, or ValidationError with a message per field.
+
+    Imports match CCCDs against the registry a thousand rows at a time and pass
+    `check_unique=False`."""
     errors: dict[str, list[str]] = {}
     values = {f.name: getattr(data, f.name) for f in fields(PersonData) if f.name != "full_name"}
     for name in TEXT_FIELDS:
@@ -69,7 +76,8 @@ def clean_person(
             values["citizen_id"] = check_citizen_id(
                 data.citizen_id, gender=data.gender, birth_date=data.birth_date
             )
-            _require_unique_citizen_id(values["citizen_id"], existing)
+            if check_unique:
+                _require_unique_citizen_id(values["citizen_id"], existing)
         except ValidationError as error:
             errors["citizen_id"] = error.messages
     if errors:

@@ -1,0 +1,50 @@
+"""Which sheet holds the list, where its header is, and how its columns map to fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain
+
+from django.utils.translation import gettext as _
+
+from congdoan.imports.columns import HEADER_SEARCH_ROWS, Header, find_header, is_complete
+from congdoan.imports.models import ColumnLayout
+from congdoan.imports.reading import ImportRefused, sheets
+
+
+@dataclass
+class Located:
+    sheet_name: str
+    header: Header
+    data_rows: Iterator[tuple[int, list]]  # (row number in the sheet, cells), after the header
+
+
+def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> Located:
+    """The first sheet with a recognisable header; a remembered layout's mapping wins over the
+    guess, and a mapping the user confirmed wins over both."""
+    for sheet in sheets(data):
+        top = [row for _index, row in zip(range(HEADER_SEARCH_ROWS), sheet.rows, strict=False)]
+        header = find_header(top, kind)
+        if header is None:
+            continue
+        remembered = ColumnLayout.objects.filter(kind=kind, key=header.layout_key).first()
+        if mapping is not None:
+            header.mapping = mapping
+        elif remembered is not None:
+            header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
+        rows = chain(top[header.row + 1 :], sheet.rows)
+        numbered = ((header.row + 2 + offset, row) for offset, row in enumerate(rows))
+        return Located(sheet.name, header, numbered)
+    raise ImportRefused(
+        _(
+            "Không tìm thấy dòng tiêu đề của danh sách (cần ít nhất cột “Họ và tên”) "
+            "trong %(rows)s dòng đầu của các trang tính."
+        )
+        % {"rows": HEADER_SEARCH_ROWS}
+    )
+
+
+def require_complete(mapping: dict[str, int], kind: str) -> None:
+    if not is_complete(mapping, kind):
+        raise ImportRefused(_("Chưa chọn cột “Họ và tên” (hoặc cột Họ và đệm cùng cột Tên)."))

@@ -1,0 +1,136 @@
+"""One row of a member list, read into what the registry keeps, or the reason it cannot be."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from congdoan.core.text import fold
+from congdoan.imports import cells
+from congdoan.members.models import Ethnicity, Gender, Religion
+from congdoan.members.validation import PersonData, clean_person
+
+# Rows that are not people: totals, signatures, section titles typed in the name column.
+NOT_A_PERSON = ("tong cong", "tong so", "cong ", "nguoi lap", "ky ten", "xac nhan", "tm ")
+TEXT_COLUMNS = ["phone", "address", "job", "hometown", "education", "qualification"]
+
+
+@dataclass
+class MemberRow:
+    number: int  # the row's number in the sheet, as the office sees it
+    cells: list
+    skipped: bool = False
+    reason: str = ""
+    values: dict = field(default_factory=dict)  # Person fields, cleaned
+    given: set[str] = field(default_factory=set)  # the fields the file gave for this row
+    joined_on: date | None = None
+    grassroots: str = ""
+    unit_id: int | None = None
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        parts = (self.values.get(k, "") for k in ("family_name", "middle_name", "given_name"))
+        return " ".join(part for part in parts if part)
+
+
+class References:
+    """Ethnicities and religions by name, loaded once per import."""
+
+    def __init__(self) -> None:
+        self.ethnicities = {fold(item.name): item for item in Ethnicity.objects.all()}
+        self.religions = {fold(item.name): item for item in Religion.objects.all()}
+
+    def find(self, table: dict, value, what: str):
+        name = cells.text(value)
+        if not name:
+            return None
+        found = table.get(fold(name))
+        if found is None:
+            raise ValidationError(
+                _("%(what)s “%(value)s” không có trong danh mục.") % {"what": what, "value": name}
+            )
+        return found
+
+
+def read_member_row(
+    number: int, row: list, mapping: dict[str, int], *, joined_on: date | None, refs: References
+) -> MemberRow:
+    def get(name: str):
+        index = mapping.get(name)
+        return row[index] if index is not None and index < len(row) else None
+
+    parsed = MemberRow(number=number, cells=row, grassroots=cells.text(get("grassroots")))
+    full_name = _full_name(get)
+    if _not_a_person(full_name, get):
+        parsed.skipped = True
+        return parsed
+    try:
+        data, parsed.joined_on = _person_data(full_name, get, refs, joined_on)
+        parsed.values = clean_person(data, joined_on=parsed.joined_on, check_unique=False)
+    except ValidationError as error:
+        parsed.reason = " ".join(error.messages)
+        return parsed
+    parsed.given = {"family_name", "middle_name", "given_name", "birth_date", "gender"}
+    parsed.given |= {name for name in _GIVEN_FIELDS if not cells.is_blank(get(_GIVEN_FIELDS[name]))}
+    parsed.key = parsed.values["citizen_id"] or f"{fold(full_name)}|{parsed.values['birth_date']}"
+    return parsed
+
+
+_GIVEN_FIELDS = {  # Person field -> the column that gives it
+    "citizen_id": "citizen_id",
+    "party_joined_on": "party",
+    "ethnicity": "ethnicity",
+    "religion": "religion",
+    **{name: name for name in TEXT_COLUMNS},
+}
+
+
+def _full_name(get) -> str:
+    if get("full_name") is not None and not cells.is_blank(get("full_name")):
+        return cells.person_name(get("full_name"))
+    parts = (cells.person_name(get("family_middle")), cells.person_name(get("given_name")))
+    return " ".join(part for part in parts if part)
+
+
+def _not_a_person(full_name: str, get) -> bool:
+    if not full_name:
+        return all(cells.is_blank(get(name)) for name in ("citizen_id", "birth_date", "male_birth"))
+    folded = fold(full_name) + " "
+    return folded.startswith(NOT_A_PERSON)
+
+
+def _person_data(full_name: str, get, refs: References, default_joined: date | None):
+    birth, gender = _birth_and_gender(get)
+    is_member, party_joined = cells.party_joined(get("party"))
+    if is_member and party_joined is None:
+        raise ValidationError(
+            _("Cột Đảng viên đánh dấu nhưng không ghi ngày vào Đảng; ghi ngày (dd/mm/yyyy).")
+        )
+    joined_on = cells.to_date(get("joined_on"), what=_("Ngày vào công đoàn")) or default_joined
+    data = PersonData(
+        full_name=full_name,
+        gender=gender,
+        birth_date=birth,
+        citizen_id=cells.citizen_id(get("citizen_id")),
+        ethnicity=refs.find(refs.ethnicities, get("ethnicity"), _("Dân tộc")),
+        religion=refs.find(refs.religions, get("religion"), _("Tôn giáo")),
+        party_joined_on=party_joined,
+        **{name: cells.text(get(name)) for name in TEXT_COLUMNS},
+    )
+    return data, joined_on
+
+
+def _birth_and_gender(get) -> tuple[date | None, str]:
+    what = _("Ngày sinh")
+    male, female = get("male_birth"), get("female_birth")
+    if not cells.is_blank(male) and not cells.is_blank(female):
+        raise ValidationError(_("Ngày sinh ghi ở cả cột Nam và cột Nữ; chỉ ghi ở một cột."))
+    if not cells.is_blank(male):
+        return cells.to_date(male, what=what), Gender.MALE
+    if not cells.is_blank(female):
+        return cells.to_date(female, what=what), Gender.FEMALE
+    return cells.to_date(get("birth_date"), what=what), cells.to_gender(get("gender"))

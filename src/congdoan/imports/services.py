@@ -1,0 +1,115 @@
+"""The import use cases: upload and check, fix the mapping, preview, commit. The preview and the
+commit run as background tasks (tasks.py); the page follows them through `progress`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import audit_record
+from congdoan.core.text import fold
+from congdoan.imports.locate import locate, require_complete
+from congdoan.imports.members_import import MemberImport
+from congdoan.imports.models import ColumnLayout, ImportJob, ImportKind, ImportStatus
+from congdoan.members.selectors import keepable_grassroots
+from congdoan.members.services import require_member_keeper
+from congdoan.org.models import Unit, UnitVersion
+
+
+def progress_key(job: ImportJob) -> str:
+    return f"import-progress-{job.pk}"
+
+
+def import_upload(
+    *, actor, unit: Unit, filename: str, data: bytes, joined_on: date | None
+) -> ImportJob:
+    """Check the file (refused with ImportRefused, nothing kept) and keep it for the preview."""
+    require_member_keeper(actor, unit)
+    located = locate(data, ImportKind.MEMBERS)
+    return ImportJob.objects.create(
+        kind=ImportKind.MEMBERS,
+        unit=unit,
+        created_by=actor,
+        filename=filename[:255],
+        data=data,
+        sheet_name=located.sheet_name,
+        header_row=located.header.row,
+        labels=located.header.labels,
+        mapping=located.header.mapping,
+        joined_on=joined_on,
+        status=ImportStatus.UPLOADED,
+    )
+
+
+def import_remap(*, actor, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
+    """The user's own column mapping, remembered for the next file of the same layout."""
+    require_member_keeper(actor, job.unit)
+    require_complete(mapping, job.kind)
+    located = locate(bytes(job.data), job.kind, mapping=mapping)
+    ColumnLayout.objects.update_or_create(
+        kind=job.kind, key=located.header.layout_key, defaults={"mapping": mapping}
+    )
+    job.mapping, job.status, job.counts = mapping, ImportStatus.UPLOADED, {}
+    job.save(update_fields=["mapping", "status", "counts", "updated_at"])
+    return job
+
+
+def grassroots_targets(job: ImportJob) -> dict[str, Unit]:
+    """The unions rows may name (those under the import's unit whose registry the uploader
+    keeps), by folded code and by folded name."""
+    top = UnitVersion.objects.open().get(unit=job.unit)
+    units = keepable_grassroots(scope_for(job.created_by)).filter(
+        pk__in=UnitVersion.objects.open().filter(path__startswith=top.path).values("unit_id")
+    )
+    targets: dict[str, Unit] = {}
+    for unit in units:
+        targets[fold(unit.current_name)] = unit
+        targets[fold(unit.code)] = unit
+    return targets
+
+
+def run_import(job: ImportJob, *, write: bool) -> ImportJob:
+    """The pass over every row; with `write`, in one transaction: all rows, or none."""
+    job.status = ImportStatus.COMMITTING if write else ImportStatus.PREVIEWING
+    job.save(update_fields=["status", "updated_at"])
+    try:
+        with transaction.atomic():
+            counts = _pass(job, write=write)
+            if write:
+                audit_record(
+                    actor=job.created_by,
+                    action="import.members",
+                    target=job.filename,
+                    unit=job.unit,
+                    after=counts,
+                )
+    except Exception as error:  # the database is as it was; the page says what happened
+        job.status, job.message = ImportStatus.FAILED, _import_failure(error)
+        job.save(update_fields=["status", "message", "updated_at"])
+        return job
+    job.counts, job.message = counts, ""
+    job.status = ImportStatus.DONE if write else ImportStatus.PREVIEWED
+    job.save(update_fields=["counts", "status", "message", "updated_at"])
+    return job
+
+
+def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
+    job.rows.all().delete()
+    located = locate(bytes(job.data), job.kind, mapping=job.mapping)
+    key = progress_key(job)
+    importer = MemberImport(
+        job,
+        grassroots_targets(job),
+        write=write,
+        progress=lambda done: cache.set(key, done, timeout=3600),
+    )
+    return importer.run(located.data_rows)
+
+
+def _import_failure(error: Exception) -> str:
+    message = getattr(error, "message", "") or str(error)
+    return _("Việc nhập dừng giữa chừng, không dòng nào được ghi: %(reason)s") % {"reason": message}
