@@ -116,6 +116,13 @@ USE_TZ = True
 
 # Imports and long documents run off the request: `congdoan db_worker` takes them from the
 # database (`make run` starts one beside the web server).
+# Shared by the web server and the task worker (an import's progress is read across processes).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache",
+    }
+}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STATIC_URL = "static/"

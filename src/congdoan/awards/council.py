@@ -1,0 +1,154 @@
+"""The awards council: members score each nomination on the rubric or declare a conflict and are
+recused (a recusal is not an abstention and does not count in the average); the secretary follows
+progress and closes the round, which ranks the nominations and selects up to the quota."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext as _
+
+from congdoan.audit.services import audit_record
+from congdoan.awards.models import Campaign, Nomination, Score, Status, Step
+from congdoan.awards.nominations import _record, _require_before
+from congdoan.awards.permissions import require_council_member, require_secretary
+from congdoan.core.text import normalize_text
+
+
+def _open_for_scores(nomination: Nomination, on: date) -> None:
+    if nomination.campaign.council_closed_on:
+        raise ValidationError(_("Hội đồng đã kết thúc vòng xét."))
+    if nomination.status != Status.UPPER_APPROVED:
+        raise ValidationError(_("Hồ sơ chưa được cấp trên chuyển lên hội đồng."))
+    _require_before(nomination.campaign, Step.COUNCIL, on)
+
+
+def _points(value, score_max: int) -> Decimal:
+    try:
+        points = Decimal(str(value).replace(",", "."))
+    except (InvalidOperation, ValueError):
+        points = Decimal(-1)
+    if not points.is_finite() or not 0 <= points <= score_max:
+        raise ValidationError(_("Điểm phải là số từ 0 đến %(max)s.") % {"max": score_max})
+    return points.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def score_give(*, actor, nomination: Nomination, points, on: date) -> Score:
+    seat = require_council_member(actor, nomination.campaign)
+    _open_for_scores(nomination, on)
+    value = _points(points, nomination.campaign.score_max)
+    existing = Score.objects.filter(nomination=nomination, member=seat).first()
+    if existing is not None and existing.recused:
+        raise ValidationError(_("Bạn đã tự rút khỏi việc xét hồ sơ này."))
+    score, _created = Score.objects.update_or_create(
+        nomination=nomination, member=seat, defaults={"points": value, "recused": False}
+    )
+    audit_record(
+        actor=actor,
+        action="awards.score",
+        unit=nomination.nominating_unit,
+        target=f"{nomination.campaign.name}: {nomination.nominee_name}",
+        after={"points": str(value)},
+    )
+    return score
+
+
+@transaction.atomic
+def recuse(*, actor, nomination: Nomination, reason: str, on: date) -> Score:
+    """Declare a conflict of interest: any score given is withdrawn and not averaged."""
+    seat = require_council_member(actor, nomination.campaign)
+    _open_for_scores(nomination, on)
+    reason = normalize_text(reason)
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do xung đột lợi ích."))
+    score, _created = Score.objects.update_or_create(
+        nomination=nomination,
+        member=seat,
+        defaults={"points": None, "recused": True, "note": reason[:300]},
+    )
+    _record(nomination, actor, "recuse", on, reason)
+    return score
+
+
+@dataclass(frozen=True)
+class Progress:
+    seats: int
+    nominations: int
+    done: int  # scores and recusals given
+
+    @property
+    def missing(self) -> int:
+        return self.seats * self.nominations - self.done
+
+
+def council_progress(campaign: Campaign) -> Progress:
+    pending = campaign.nominations.filter(status=Status.UPPER_APPROVED)
+    return Progress(
+        seats=campaign.council.count(),
+        nominations=pending.count(),
+        done=Score.objects.filter(nomination__in=pending).count(),
+    )
+
+
+def ranked(campaign: Campaign):
+    """Nominations before the council, with their average (recusals left out) and recusals."""
+    return (
+        campaign.nominations.filter(
+            status__in=[
+                Status.UPPER_APPROVED,
+                Status.SELECTED,
+                Status.NOT_SELECTED,
+                Status.WITHDRAWN,
+                Status.AWARDED,
+            ]
+        )
+        .exclude(status=Status.WITHDRAWN, rank__isnull=True)
+        .annotate(
+            mean=Avg("scores__points", filter=Q(scores__recused=False)),
+            scored=Count("scores", filter=Q(scores__recused=False)),
+            recusals=Count("scores", filter=Q(scores__recused=True)),
+        )
+        .select_related("person", "nominating_unit")
+        .order_by("-mean", "sort_key", "pk")
+    )
+
+
+@transaction.atomic
+def council_close(*, actor, campaign: Campaign, on: date) -> list[Nomination]:
+    """Close the round: rank by average, select up to the quota at or above the pass score."""
+    require_secretary(actor, campaign)
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.council_closed_on:
+        raise ValidationError(_("Vòng xét đã kết thúc."))
+    progress = council_progress(campaign)
+    if progress.nominations == 0:
+        raise ValidationError(_("Chưa có hồ sơ nào trước hội đồng."))
+    if progress.missing:
+        raise ValidationError(
+            _("Còn %(n)s lượt chấm chưa có; chưa thể kết thúc vòng xét.") % {"n": progress.missing}
+        )
+    rows = list(ranked(campaign))
+    selected = 0
+    for rank, row in enumerate(rows, start=1):
+        passes = row.mean is not None and row.mean >= campaign.pass_score
+        chosen = passes and selected < campaign.quota
+        selected += chosen
+        row.rank, row.average = rank, row.mean
+        row.status = Status.SELECTED if chosen else Status.NOT_SELECTED
+    Nomination.objects.bulk_update(rows, ["rank", "average", "status"], batch_size=1000)
+    campaign.council_closed_on = on
+    campaign.save(update_fields=["council_closed_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="awards.council_close",
+        unit=campaign.organiser,
+        target=campaign.name,
+        after={"ranked": len(rows), "selected": selected},
+    )
+    return rows

@@ -1,0 +1,194 @@
+"""The eligibility sheet: every criterion of a campaign checked against the records, with the
+record that decided it. Criteria judged by people carry the nominator's statement instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from congdoan.awards.models import Award, Campaign, Criterion, Exclusion, Rule
+from congdoan.core.dates import add_years
+from congdoan.core.text import format_date
+from congdoan.members.models import Membership, Person
+from congdoan.org.models import Official, Unit, UnitVersion
+
+
+@dataclass(frozen=True)
+class Line:
+    criterion: Criterion
+    passed: bool | None  # None: judged by people
+    evidence: str
+
+
+@dataclass
+class Nominee:
+    """What the rules read about one nominee, loaded once per sheet."""
+
+    campaign: Campaign
+    person: Person | None = None
+    unit: Unit | None = None
+    source_award: Award | None = None
+
+    @property
+    def on(self) -> date:
+        return self.campaign.reference_on
+
+    def membership(self) -> Membership | None:
+        if not hasattr(self, "_membership"):
+            self._membership = (
+                Membership.objects.filter(person=self.person, started_on__lte=self.on)
+                .exclude(ended_on__lte=self.on)
+                .select_related("unit__sector")
+                .first()
+            )
+        return self._membership
+
+
+def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    joined = nominee.person.party_joined_on
+    if joined is None or joined > nominee.on:
+        return False, _("Hồ sơ không ghi ngày vào Đảng.")
+    return True, _("Vào Đảng ngày %(day)s.") % {"day": format_date(joined)}
+
+
+def _position(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    code = criterion.params.get("position", "chair")
+    post = (
+        Official.objects.filter(
+            person=nominee.person, position__code=code, starts_on__lte=nominee.on
+        )
+        .exclude(ends_on__lt=nominee.on)
+        .select_related("position", "unit")
+        .first()
+    )
+    if post is None:
+        return False, _("Không giữ chức vụ này vào ngày %(day)s.") % {
+            "day": format_date(nominee.on)
+        }
+    name = _version_name(post.unit, nominee.on)
+    return True, _("%(position)s, %(unit)s, từ %(day)s.") % {
+        "position": post.position.name,
+        "unit": name,
+        "day": format_date(post.starts_on),
+    }
+
+
+def _non_state_direct(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    unit = nominee.unit or (nominee.membership().unit if nominee.membership() else None)
+    if unit is None:
+        return False, _("Không sinh hoạt ở công đoàn cơ sở nào vào ngày xét.")
+    version = UnitVersion.objects.valid_on(nominee.on).filter(unit=unit).first()
+    sectors = criterion.params.get("sectors", ["non-state"])
+    sector = unit.sector.code if unit.sector_id else ""
+    direct = version is not None and version.parent_id == nominee.campaign.organiser_id
+    name = version.name if version else unit.code
+    if sector not in sectors:
+        return False, _("%(unit)s không thuộc khu vực ngoài nhà nước.") % {"unit": name}
+    if not direct:
+        return False, _("%(unit)s không trực thuộc đơn vị tổ chức đợt khen thưởng.") % {
+            "unit": name
+        }
+    return True, _("%(unit)s: ngoài nhà nước, trực thuộc đơn vị tổ chức.") % {"unit": name}
+
+
+def _membership_years(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    years = int(criterion.params.get("years", 1))
+    joined = nominee.person.union_joined_on
+    if joined is None:
+        first = Membership.objects.filter(person=nominee.person).order_by("started_on").first()
+        joined = first.started_on if first else None
+    if joined is None:
+        return False, _("Hồ sơ không ghi ngày vào công đoàn.")
+    enough = add_years(joined, years) <= nominee.on
+    return enough, _("Vào công đoàn ngày %(day)s (cần đủ %(years)s năm).") % {
+        "day": format_date(joined),
+        "years": years,
+    }
+
+
+def _not_awarded(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    campaign = nominee.campaign
+    held = Award.objects.filter(
+        title=campaign.title, campaign__year=campaign.year, revocation__isnull=True
+    ).filter(**({"person": nominee.person} if nominee.person else {"unit": nominee.unit}))
+    award = held.select_related("decision__decision").first()
+    if award is not None:
+        return False, _("Đã được tặng theo quyết định %(number)s.") % {
+            "number": award.decision.decision.number
+        }
+    return True, _("Chưa được tặng %(title)s năm %(year)s.") % {
+        "title": campaign.title.name,
+        "year": campaign.year,
+    }
+
+
+def _no_exclusion(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    year = nominee.campaign.year
+    found = Exclusion.objects.filter(
+        person=nominee.person, starts_on__lte=date(year, 12, 31), ends_on__gte=date(year, 1, 1)
+    ).first()
+    if found is not None:
+        return False, _("%(kind)s (%(start)s – %(end)s).") % {
+            "kind": found.get_kind_display(),
+            "start": format_date(found.starts_on),
+            "end": format_date(found.ends_on),
+        }
+    return True, _("Không có trường hợp loại trừ trong năm %(year)s.") % {"year": year}
+
+
+def _in_pool(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    award = nominee.source_award
+    pool = nominee.campaign.pool_from
+    if award is None or pool is None or award.campaign_id != pool.pk or award.revoked:
+        return False, _("Không có trong danh sách đã đạt ở cấp dưới.")
+    return True, _("%(title)s theo quyết định %(number)s.") % {
+        "title": award.title.name,
+        "number": award.decision.decision.number,
+    }
+
+
+CHECKS: dict[str, Callable[[Nominee, Criterion], tuple[bool, str]]] = {
+    Rule.PARTY_MEMBER: _party_member,
+    Rule.POSITION: _position,
+    Rule.NON_STATE_DIRECT: _non_state_direct,
+    Rule.MEMBERSHIP_YEARS: _membership_years,
+    Rule.NOT_AWARDED: _not_awarded,
+    Rule.NO_EXCLUSION: _no_exclusion,
+    Rule.IN_POOL: _in_pool,
+}
+UNIT_RULES = {Rule.NON_STATE_DIRECT, Rule.NOT_AWARDED, Rule.IN_POOL}
+
+
+def _version_name(unit: Unit, day: date) -> str:
+    version = UnitVersion.objects.valid_on(day).filter(unit=unit).first()
+    return version.name if version else unit.code
+
+
+def eligibility_sheet(nominee: Nominee, statements: dict[int, str] | None = None) -> list[Line]:
+    """Each criterion of the campaign, passed or failed, with its evidence."""
+    statements = statements or {}
+    lines = []
+    for criterion in nominee.campaign.criteria.all():
+        if criterion.judged:
+            text = (statements.get(criterion.pk) or "").strip()
+            lines.append(Line(criterion, None, text))
+        elif nominee.person is None and criterion.rule not in UNIT_RULES:
+            lines.append(Line(criterion, False, _("Tiêu chuẩn này chỉ xét cho cá nhân.")))
+        else:
+            passed, evidence = CHECKS[criterion.rule](nominee, criterion)
+            lines.append(Line(criterion, passed, evidence))
+    return lines
+
+
+def failures(lines: list[Line]) -> list[str]:
+    """Why the sheet refuses the nominee: failed checks and judged criteria left unsupported."""
+    reasons = [f"{line.criterion.text}: {line.evidence}" for line in lines if line.passed is False]
+    reasons += [
+        _("%(criterion)s: thiếu nội dung chứng minh.") % {"criterion": line.criterion.text}
+        for line in lines
+        if line.passed is None and not line.evidence
+    ]
+    return reasons
