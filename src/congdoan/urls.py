@@ -18,5 +18,10 @@ urlpatterns = [
     path("", include("congdoan.org.urls")),
     path("", include("congdoan.accounts.urls")),
     path("", include("congdoan.members.urls")),
+    path("", include("congdoan.awards.urls")),
+    path("", include("congdoan.emulation.urls")),
+    path("", include("congdoan.imports.urls")),
+    path("", include("congdoan.activities.urls")),
+    path("", include("congdoan.reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import count
 
-from congdoan.core.dates import add_years
 from congdoan.core.bulk import IdBlock, TableWriter
+from congdoan.core.dates import add_years
 from congdoan.demo.person_rows import TODAY
 from congdoan.members.models import EntryKind, ExitKind, Gender
 

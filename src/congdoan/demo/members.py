@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from congdoan.core.bulk import IdBlock, TableWriter, write_all
 from congdoan.core.dates import add_years
 from congdoan.demo import facts
-from congdoan.core.bulk import IdBlock, TableWriter, write_all
 from congdoan.demo.careers import (
     RETIREMENT_AGE,
     AdmissionBook,

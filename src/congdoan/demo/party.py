@@ -8,9 +8,9 @@ import random
 from datetime import date, timedelta
 from itertools import count
 
+from congdoan.core.bulk import IdBlock, TableWriter
 from congdoan.core.dates import add_years
 from congdoan.demo import facts
-from congdoan.core.bulk import IdBlock, TableWriter
 from congdoan.demo.careers import Stay
 from congdoan.demo.people import random_name
 from congdoan.demo.person_rows import TODAY, party_confirmed

@@ -18,6 +18,7 @@ class Located:
     sheet_name: str
     header: Header
     data_rows: Iterator[tuple[int, list]]  # (row number in the sheet, cells), after the header
+    size: int  # how many rows there are below the header, at most
 
 
 def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> Located:
@@ -35,7 +36,7 @@ def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> 
             header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
         rows = chain(top[header.row + 1 :], sheet.rows)
         numbered = ((header.row + 2 + offset, row) for offset, row in enumerate(rows))
-        return Located(sheet.name, header, numbered)
+        return Located(sheet.name, header, numbered, max(sheet.size - header.row - 1, 0))
     raise ImportRefused(
         _(
             "Không tìm thấy dòng tiêu đề của danh sách (cần ít nhất cột “Họ và tên”) "

@@ -46,6 +46,7 @@ class ImportJob(TimeStamped):
     mapping = models.JSONField(default=dict)
     joined_on = models.DateField(_("ngày vào công đoàn (khi dòng không ghi)"), null=True)
     status = models.CharField(max_length=20, choices=ImportStatus.choices)
+    rows_total = models.PositiveIntegerField(_("số dòng dưới tiêu đề"), default=0)
     counts = models.JSONField(default=dict)
     message = models.TextField(blank=True)
 

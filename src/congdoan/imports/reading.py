@@ -40,6 +40,7 @@ class ImportRefused(Exception):
 class Sheet:
     name: str
     rows: Iterator[list[Cell]]
+    size: int  # rows in the sheet's used range (formatted empty rows included)
 
 
 def sheets(data: bytes) -> Iterator[Sheet]:
@@ -56,7 +57,7 @@ def sheets(data: bytes) -> Iterator[Sheet]:
     if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         yield from _workbook_sheets(data)
     else:
-        yield Sheet("CSV", _csv_rows(data))
+        yield Sheet("CSV", _csv_rows(data), data.count(b"\n") + 1)
 
 
 def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
@@ -75,7 +76,8 @@ def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
         )
     for index, name in enumerate(book.sheet_names):
         sheet = book.get_sheet_by_index(index)
-        yield Sheet(name, _until_blank_run(list(row) for row in sheet.iter_rows()))
+        rows = _until_blank_run(list(row) for row in sheet.iter_rows())
+        yield Sheet(name, rows, sheet.height)
 
 
 def _csv_rows(data: bytes) -> Iterator[list[Cell]]:

@@ -40,6 +40,7 @@ def import_upload(
         header_row=located.header.row,
         labels=located.header.labels,
         mapping=located.header.mapping,
+        rows_total=located.size,
         joined_on=joined_on,
         status=ImportStatus.UPLOADED,
     )

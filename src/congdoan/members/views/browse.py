@@ -30,7 +30,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() else None
 
 
-def _filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFilter, object]:
+def member_filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFilter, object]:
     """The filter typed in the query string, and the unit it is limited to (404 if unseen)."""
     get = request.GET
     unit_id = _int(get.get("unit"))
@@ -55,7 +55,7 @@ def member_list(request):
     scope = scope_for(request.user)
     today = timezone.localdate()
     party_allowed = may_see_party(scope)
-    wanted, unit = _filter_from(request, party_allowed=party_allowed, today=today)
+    wanted, unit = member_filter_from(request, party_allowed=party_allowed, today=today)
     page = Paginator(find_people(scope, wanted, today=today), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -1,0 +1,65 @@
+"""What goes into the member list, the unit list, the empty template and the error workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from congdoan.core.text import format_date
+from congdoan.imports.models import ImportJob, Outcome
+from congdoan.imports.sheets import list_workbook
+from congdoan.members.models import Gender, Person
+
+MEMBER_HEADERS = [
+    "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD/CMND", "Ngày vào công đoàn",
+    "Công đoàn cơ sở", "Nghề nghiệp", "Điện thoại", "Nơi ở",
+]  # fmt: skip
+PARTY_HEADER = "Đảng viên"  # only for those allowed to see Party membership
+
+
+def member_headers(with_party: bool) -> list[str]:
+    return [*MEMBER_HEADERS, PARTY_HEADER] if with_party else MEMBER_HEADERS
+
+
+def member_rows(people: list[Person], *, with_party: bool, start: int = 1):
+    for number, person in enumerate(people, start=start):
+        row = [
+            number,
+            person.full_name,
+            format_date(person.birth_date) if person.birth_date else "",
+            Gender(person.gender).label,
+            person.citizen_id or "",
+            format_date(person.union_joined_on) if person.union_joined_on else "",
+            getattr(person, "current_unit_name", ""),
+            person.job,
+            person.phone,
+            person.address,
+        ]
+        if with_party:
+            row.append(format_date(person.party_joined_on) if person.party_joined_on else "")
+        yield [str(value) for value in row]
+
+
+def member_template() -> bytes:
+    return list_workbook(
+        title="Danh sách đoàn viên",
+        unit_name="Công đoàn cơ sở: ……………………",
+        day=date.today(),  # noqa: DTZ011 - a template's date line, shown to be filled in
+        headers=member_headers(with_party=True),
+        rows=[],
+    )
+
+
+def error_workbook(job: ImportJob) -> bytes:
+    """The rows that did not go in, untouched, with the reason in a last column."""
+    rows = job.rows.filter(outcome__in=[Outcome.REJECTED, Outcome.DUPLICATE]).order_by("number")
+    return list_workbook(
+        title="Các dòng chưa nhập được",
+        unit_name=f"Tệp {job.filename}",
+        day=job.created_at.date(),
+        headers=[*job.labels, "Dòng trong tệp", "Lý do"],
+        rows=(
+            [*(row.original or []), *[""] * (len(job.labels) - len(row.original or []))]
+            + [row.number, row.reason]
+            for row in rows.iterator()
+        ),
+    )

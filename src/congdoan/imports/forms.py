@@ -1,0 +1,44 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congdoan.imports.columns import MEMBER_FIELDS
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp danh sách (.xlsx, .xls, .ods, .csv)"),
+        error_messages={"required": _("Chọn tệp danh sách cần nhập.")},
+    )
+    joined_on = forms.DateField(
+        label=_("Ngày vào công đoàn cho các dòng không ghi ngày"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+
+
+class MappingForm(forms.Form):
+    """One choice per column of the file: which field it holds, or nothing."""
+
+    def __init__(self, *args, labels: list[str], mapping: dict[str, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—")] + [(name, label) for name, (label, _names) in MEMBER_FIELDS.items()]
+        by_column = {index: name for name, index in mapping.items()}
+        for index, label in enumerate(labels):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=label or _("(cột %(n)s không tiêu đề)") % {"n": index + 1},
+                choices=choices,
+                required=False,
+                initial=by_column.get(index, ""),
+            )
+
+    def mapping(self) -> dict[str, int]:
+        chosen: dict[str, int] = {}
+        for key, value in self.cleaned_data.items():
+            if not value:
+                continue
+            if value in chosen:
+                self.add_error(key, _("Trường này đã được chọn cho một cột khác."))
+            chosen[value] = int(key.removeprefix("column_"))
+        return chosen

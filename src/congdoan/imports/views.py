@@ -1,0 +1,169 @@
+"""Upload a list, fix its columns, follow the preview and the commit, download what did not go
+in; export lists and the empty template."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from congdoan.accounts.scope import scope_for
+from congdoan.imports.exports import (
+    error_workbook,
+    member_headers,
+    member_rows,
+    member_template,
+)
+from congdoan.imports.forms import MappingForm, UploadForm
+from congdoan.imports.models import ImportJob, ImportStatus, Outcome
+from congdoan.imports.reading import ImportRefused
+from congdoan.imports.services import import_remap, import_upload, progress_key
+from congdoan.imports.sheets import XLSX_TYPE, list_csv, list_workbook
+from congdoan.imports.tasks import commit_import, preview_import
+from congdoan.members.privacy import may_see_party
+from congdoan.members.selectors import attach_current_units, find_people
+from congdoan.members.views.browse import member_filter_from
+from congdoan.org.access import members_keeper_unit
+from congdoan.org.selectors import last_version
+
+SHOWN_ROWS = 200
+
+
+def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _job(request, pk: int) -> ImportJob:
+    job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk)
+    members_keeper_unit(request, job.unit_id)  # 404 outside the scope, 403 read-only
+    return job
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, pk: int):
+    unit = members_keeper_unit(request, pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = import_upload(
+                actor=request.user,
+                unit=unit,
+                filename=form.cleaned_data["file"].name,
+                data=form.cleaned_data["file"].read(),
+                joined_on=form.cleaned_data["joined_on"],
+            )
+        except (ImportRefused, PermissionDenied) as error:
+            form.add_error("file", getattr(error, "message", str(error)))
+        else:
+            preview_import.enqueue(job.pk)
+            return redirect("imports:job", pk=job.pk)
+    context = {"form": form, "unit": unit, "unit_name": last_version(unit).name}
+    return render(request, "imports/upload.html", context)
+
+
+@login_required
+@require_GET
+def job_detail(request, pk: int):
+    job = _job(request, pk)
+    outcome = request.GET.get("outcome", "")
+    rows = job.rows.all() if outcome not in Outcome.values else job.rows.filter(outcome=outcome)
+    context = {
+        "job": job,
+        "rows": rows[:SHOWN_ROWS],
+        "outcome": outcome,
+        "outcomes": Outcome.choices,
+        "mapping_form": MappingForm(labels=job.labels, mapping=job.mapping),
+        **_progress(job),
+    }
+    return render(request, "imports/job.html", context)
+
+
+def _progress(job: ImportJob) -> dict:
+    done = job.counts.get("read") if job.finished else cache.get(progress_key(job), 0)
+    return {
+        "done": done or 0,
+        "total": max(job.rows_total, done or 0, 1),
+        "running": not job.finished and job.status != ImportStatus.UPLOADED,
+    }
+
+
+@login_required
+@require_GET
+def job_progress(request, pk: int):
+    job = _job(request, pk)
+    context = {"job": job, **_progress(job)}
+    response = render(request, "imports/_progress.html", context)
+    if job.finished and request.htmx:
+        response["HX-Refresh"] = "true"  # the whole page shows the outcome
+    return response
+
+
+@login_required
+@require_POST
+def job_mapping(request, pk: int):
+    job = _job(request, pk)
+    form = MappingForm(request.POST, labels=job.labels, mapping=job.mapping)
+    mapping = form.mapping() if form.is_valid() else {}
+    if not form.errors:
+        try:
+            import_remap(actor=request.user, job=job, mapping=mapping)
+        except ImportRefused as error:
+            form.add_error(None, error.message)
+        else:
+            preview_import.enqueue(job.pk)
+            return redirect("imports:job", pk=job.pk)
+    context = {"job": job, "rows": job.rows.all()[:SHOWN_ROWS], "mapping_form": form}
+    return render(request, "imports/job.html", {**context, **_progress(job)})
+
+
+@login_required
+@require_POST
+def job_commit(request, pk: int):
+    job = _job(request, pk)
+    if job.status == ImportStatus.PREVIEWED:
+        job.status = ImportStatus.COMMITTING
+        job.save(update_fields=["status", "updated_at"])
+        commit_import.enqueue(job.pk)
+    return redirect("imports:job", pk=job.pk)
+
+
+@login_required
+@require_GET
+def job_errors(request, pk: int):
+    job = _job(request, pk)
+    return _attachment(error_workbook(job), XLSX_TYPE, f"loi-nhap-{job.pk}.xlsx")
+
+
+@login_required
+@require_GET
+def member_export(request):
+    """The member list as filtered on the list page, as .xlsx (default) or ?format=csv."""
+    scope = scope_for(request.user)
+    today = timezone.localdate()
+    with_party = may_see_party(scope)
+    wanted, unit = member_filter_from(request, party_allowed=with_party, today=today)
+    people = attach_current_units(list(find_people(scope, wanted, today=today)), today)
+    headers = member_headers(with_party)
+    rows = member_rows(people, with_party=with_party)
+    if request.GET.get("format") == "csv":
+        return _attachment(list_csv(headers, rows), "text/csv; charset=utf-8", "doan-vien.csv")
+    unit_name = last_version(unit).name if unit else ""
+    body = list_workbook(
+        title="Danh sách đoàn viên", unit_name=unit_name, day=today, headers=headers, rows=rows
+    )
+    return _attachment(body, XLSX_TYPE, "doan-vien.xlsx")
+
+
+@login_required
+@require_GET
+def template(request, kind: str):
+    if kind != "members":
+        raise Http404
+    return _attachment(member_template(), XLSX_TYPE, "mau-danh-sach-doan-vien.xlsx")
