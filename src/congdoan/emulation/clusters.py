@@ -23,6 +23,7 @@ from congdoan.emulation.models import (
     Target,
 )
 from congdoan.org.models import Unit
+from congdoan.org.selectors import display_version
 
 
 def may_manage(actor, cluster: Cluster) -> bool:
@@ -91,7 +92,14 @@ def cluster_create(*, actor, owner: Unit, year: int, name: str, units: list[Unit
 
 
 def _covenant_scale(owner: Unit, year: int) -> Scorecard | None:
-    return Scorecard.objects.filter(owner=owner, purpose=Purpose.CLUSTER, year=year).first()
+    """The covenant scale of the year from the owner, or else from the nearest unit above it."""
+    version = display_version(owner, date(year, 1, 1))
+    chain = [*version.ancestor_ids, owner.pk]
+    cards = {
+        card.owner_id: card
+        for card in Scorecard.objects.filter(owner_id__in=chain, purpose=Purpose.CLUSTER, year=year)
+    }
+    return next((cards[pk] for pk in reversed(chain) if pk in cards), None)
 
 
 def _add_member(cluster: Cluster, unit: Unit, joined_on: date) -> ClusterMember:

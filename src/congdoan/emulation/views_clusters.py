@@ -1,0 +1,258 @@
+"""Cluster pages: the list, one cluster (members, covenant, live progress, signatures, rounds),
+forming a cluster, leads, members, the covenant, targets, signing and the covenant paper."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from congdoan.accounts.scope import scope_for
+from congdoan.core.documents import download
+from congdoan.emulation import clusters as services
+from congdoan.emulation.access import (
+    acting_units,
+    managed_cluster,
+    member_cluster,
+    readable_cluster,
+    readable_clusters,
+)
+from congdoan.emulation.clusters import may_manage
+from congdoan.emulation.covenant_doc import covenant_document
+from congdoan.emulation.forms import (
+    ClusterForm,
+    CovenantForm,
+    LeadsForm,
+    MemberForm,
+    SignForm,
+    TargetsForm,
+)
+from congdoan.emulation.models import Covenant, Indicator, Round
+from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.progress import covenant_progress
+from congdoan.emulation.rounds import is_closed, may_finalise
+from congdoan.emulation.selectors import cluster_units, named_units
+from congdoan.org.access import org_editable_unit
+from congdoan.org.models import Unit
+from congdoan.org.selectors import display_version
+
+
+@login_required
+@require_GET
+def cluster_list(request):
+    clusters = readable_clusters(scope_for(request.user)).order_by("-year", "name")
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        clusters = clusters.filter(year=int(year))
+    return render(request, "emulation/clusters.html", {"clusters": clusters, "year": year})
+
+
+def _covenant(cluster) -> Covenant | None:
+    return Covenant.objects.filter(cluster=cluster).first()
+
+
+@login_required
+@require_GET
+def cluster_detail(request, pk: int):
+    cluster = readable_cluster(request, pk)
+    covenant = _covenant(cluster)
+    units = cluster_units(cluster)
+    today = timezone.localdate()
+    context = {
+        "cluster": cluster,
+        "units": units,
+        "members": cluster.members.all(),
+        "names": {u.pk: u.display_name for u in units},
+        "covenant": covenant,
+        "indicators": Indicator.choices,
+        "progress": covenant_progress(covenant, today) if covenant else [],
+        "signings": covenant.signings.select_related("unit") if covenant else [],
+        "rounds": [(value, label, is_closed(cluster, value)) for value, label in Round.choices],
+        "can_manage": may_manage(request.user, cluster),
+        "can_finalise": may_finalise(request.user, cluster),
+        "acting": acting_units(request, cluster),
+        "proposals": cluster.proposals.select_related("unit"),
+    }
+    return render(request, "emulation/cluster.html", context)
+
+
+def _back(cluster) -> str:
+    return reverse("emulation:cluster", args=[cluster.pk])
+
+
+@login_required
+def cluster_new(request, pk: int):
+    owner = org_editable_unit(request, pk)
+    form = ClusterForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        codes = [c.strip() for c in form.cleaned_data["units"].split(",") if c.strip()]
+        units = list(Unit.objects.filter(code__in=codes))
+        unknown = sorted(set(codes) - {u.code for u in units})
+        if unknown:
+            form.add_error(
+                "units", _("Không có đơn vị mã %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        else:
+            ok, cluster = run(
+                form,
+                lambda: services.cluster_create(
+                    actor=request.user,
+                    owner=owner,
+                    year=form.cleaned_data["year"],
+                    name=form.cleaned_data["name"],
+                    units=units,
+                ),
+            )
+            if ok:
+                return done(request, _("Đã lập cụm thi đua."), _back(cluster))
+    version = display_version(owner, timezone.localdate())
+    return form_page(
+        request,
+        form,
+        title=_("Lập cụm, khối thi đua"),
+        subject=version.name,
+        back_url=reverse("org:detail", args=[owner.pk]),
+    )
+
+
+def _member_queryset(cluster):
+    return named_units(cluster.members.values("unit_id"), timezone.localdate())
+
+
+@login_required
+def cluster_leads(request, pk: int):
+    cluster = managed_cluster(request, pk)
+    form = LeadsForm(
+        request.POST or None,
+        units=_member_queryset(cluster),
+        initial={"lead": cluster.lead_id, "deputy": cluster.deputy_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        ok, warning = run(
+            form,
+            lambda: services.cluster_set_leads(
+                actor=request.user, cluster=cluster, **form.cleaned_data
+            ),
+        )
+        if ok:
+            if warning:
+                messages.warning(request, warning)
+            return done(request, _("Đã lưu cụm trưởng, cụm phó."), _back(cluster))
+    return form_page(
+        request, form, title=_("Cụm trưởng, cụm phó"), subject=str(cluster), back_url=_back(cluster)
+    )
+
+
+@login_required
+def cluster_member(request, pk: int):
+    cluster = managed_cluster(request, pk)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = Unit.objects.filter(code=form.cleaned_data["code"].strip()).first()
+        if unit is None or not scope_for(request.user).can_read(unit):
+            form.add_error("code", _("Không có đơn vị mã này trong phạm vi của bạn."))
+        else:
+            ok, _member = run(
+                form,
+                lambda: services.cluster_add_member(
+                    actor=request.user,
+                    cluster=cluster,
+                    unit=unit,
+                    joined_on=form.cleaned_data["joined_on"],
+                ),
+            )
+            if ok:
+                return done(request, _("Đã thêm đơn vị vào cụm."), _back(cluster))
+    return form_page(
+        request, form, title=_("Thêm đơn vị vào cụm"), subject=str(cluster), back_url=_back(cluster)
+    )
+
+
+@login_required
+def covenant_edit(request, pk: int):
+    cluster = managed_cluster(request, pk)
+    covenant = _covenant(cluster)
+    initial = (
+        {"theme": covenant.theme, "signed_on": covenant.signed_on, "place": covenant.place}
+        if covenant
+        else None
+    )
+    form = CovenantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        ok, _covenant_saved = run(
+            form,
+            lambda: services.covenant_set(actor=request.user, cluster=cluster, **form.cleaned_data),
+        )
+        if ok:
+            return done(request, _("Đã lưu giao ước thi đua."), _back(cluster))
+    return form_page(
+        request, form, title=_("Giao ước thi đua"), subject=str(cluster), back_url=_back(cluster)
+    )
+
+
+@login_required
+def covenant_targets(request, pk: int):
+    cluster = managed_cluster(request, pk)
+    covenant = _covenant(cluster)
+    if covenant is None:
+        messages.error(request, _("Hãy lập giao ước trước khi giao chỉ tiêu."))
+        return redirect(_back(cluster))
+    form = TargetsForm(request.POST or None, units=_member_queryset(cluster))
+    if request.method == "POST" and form.is_valid():
+        ok, _result = run(
+            form,
+            lambda: services.covenant_set_targets(
+                actor=request.user,
+                covenant=covenant,
+                unit=form.cleaned_data["unit"],
+                values=form.values(),
+            ),
+        )
+        if ok:
+            return done(request, _("Đã lưu chỉ tiêu."), _back(cluster))
+    return form_page(
+        request, form, title=_("Chỉ tiêu giao ước"), subject=str(cluster), back_url=_back(cluster)
+    )
+
+
+@login_required
+def covenant_sign(request, pk: int):
+    cluster = member_cluster(request, pk)
+    covenant = _covenant(cluster)
+    if covenant is None:
+        messages.error(request, _("Cụm chưa có giao ước để ký."))
+        return redirect(_back(cluster))
+    units = named_units(
+        [u.pk for u in services.signable_units(request.user, cluster)], covenant.signed_on
+    )
+    form = SignForm(request.POST or None, units=units, initial={"on": covenant.signed_on})
+    if request.method == "POST" and form.is_valid():
+        ok, _signing = run(
+            form,
+            lambda: services.covenant_sign(
+                actor=request.user, covenant=covenant, **form.cleaned_data
+            ),
+        )
+        if ok:
+            return done(request, _("Đã ghi nhận chữ ký giao ước."), _back(cluster))
+    return form_page(
+        request,
+        form,
+        title=_("Ký giao ước thi đua"),
+        subject=str(cluster),
+        back_url=_back(cluster),
+        button=_("Ký giao ước"),
+    )
+
+
+@login_required
+@require_GET
+def covenant_file(request, pk: int, fmt: str):
+    cluster = readable_cluster(request, pk)
+    covenant = _covenant(cluster)
+    if covenant is None or fmt not in ("pdf", "docx"):
+        raise Http404
+    return download(covenant_document(covenant), fmt)

@@ -1,0 +1,208 @@
+"""Quality rating pages: the roll-up of classes below a unit, one union's rating (published to
+everyone who reads the union), self-scoring, the upper level's check, publication, reopening."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from congdoan.accounts.scope import scope_for
+from congdoan.emulation import quality as services
+from congdoan.emulation.forms import PointsForm, ReasonForm
+from congdoan.emulation.models import Klass, QualityRating, RatingStatus
+from congdoan.emulation.pages import done, run
+from congdoan.emulation.rollup import quality_rollup
+from congdoan.emulation.scorecards import card_of
+from congdoan.emulation.selectors import ratings_below
+from congdoan.org.access import readable_unit
+from congdoan.org.selectors import display_version
+
+FIRST_YEAR = 2000
+
+
+def _year(value) -> int:
+    year = int(value) if str(value).isdigit() else timezone.localdate().year - 1
+    if not FIRST_YEAR <= year <= 2100:
+        raise Http404
+    return year
+
+
+@login_required
+@require_GET
+def quality_rollup_page(request, pk: int):
+    unit = readable_unit(request, pk)
+    year = _year(request.GET.get("year"))
+    version = display_version(unit, date(year, 12, 31))
+    scope = scope_for(request.user)
+    context = {
+        "unit": unit,
+        "version": version,
+        "year": year,
+        "classes": Klass.choices,
+        "rows": quality_rollup(version, year, scope),
+        "ratings": ratings_below(version, year, scope)[:200],
+    }
+    return render(request, "emulation/quality.html", context)
+
+
+def _rating_url(unit, year) -> str:
+    return reverse("emulation:rating", args=[unit.pk, year])
+
+
+@login_required
+@require_GET
+def rating_detail(request, pk: int, year: int):
+    unit = readable_unit(request, pk)
+    year = _year(year)
+    rating = QualityRating.objects.filter(unit=unit, year=year).select_related("scorecard").first()
+    may_self = services.may_self_score(request.user, unit)
+    may_check = services.may_check(request.user, unit, year)
+    if rating and rating.status != RatingStatus.PUBLISHED and not (may_self or may_check):
+        rating = None  # drafts are for the union and its upper level
+    entries = (
+        rating.entries.select_related("criterion").order_by("criterion__order") if rating else []
+    )
+    context = {
+        "unit": unit,
+        "version": display_version(unit, date(year, 12, 31)),
+        "year": year,
+        "rating": rating,
+        "entries": entries,
+        "may_self": may_self,
+        "may_check": may_check,
+        "reopenings": rating.reopening_set.select_related("actor") if rating else [],
+    }
+    return render(request, "emulation/rating.html", context)
+
+
+def _points_page(request, unit, year, form, title):
+    return render(
+        request,
+        "emulation/rating_form.html",
+        {
+            "unit": unit,
+            "version": display_version(unit, date(year, 12, 31)),
+            "year": year,
+            "form": form,
+            "title": title,
+            "back_url": _rating_url(unit, year),
+        },
+    )
+
+
+def _card_for(unit, year, rating):
+    try:
+        return card_of(rating.scorecard if rating else services.quality_scorecard(unit, year))
+    except Exception as error:  # no card for the year: said on the page
+        raise Http404(str(error)) from error
+
+
+@login_required
+def rating_self(request, pk: int, year: int):
+    unit = readable_unit(request, pk)
+    year = _year(year)
+    if not services.may_self_score(request.user, unit):
+        raise PermissionDenied(_("Chỉ cán bộ của công đoàn cơ sở được tự chấm điểm."))
+    rating = QualityRating.objects.filter(unit=unit, year=year).first()
+    card = _card_for(unit, year, rating)
+    initial = {e.criterion_id: e.self_points for e in rating.entries.all()} if rating else {}
+    form = PointsForm(
+        request.POST or None, card=card, note_label=_("Minh chứng"), initial_points=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        ok, _rating = run(
+            form,
+            lambda: services.rating_self_score(
+                actor=request.user,
+                unit=unit,
+                year=year,
+                points=form.points(),
+                evidence=form.notes(),
+            ),
+        )
+        if ok:
+            return done(request, _("Đã lưu điểm tự chấm."), _rating_url(unit, year))
+    return _points_page(request, unit, year, form, _("Tự chấm điểm xếp loại chất lượng"))
+
+
+def _checkable(request, pk: int, year: int):
+    unit = readable_unit(request, pk)
+    year = _year(year)
+    if not services.may_check(request.user, unit, year):
+        raise PermissionDenied(_("Chỉ công đoàn cấp trên trực tiếp được thẩm định, công bố."))
+    return unit, year, QualityRating.objects.filter(unit=unit, year=year).first()
+
+
+@login_required
+def rating_check(request, pk: int, year: int):
+    unit, year, rating = _checkable(request, pk, year)
+    if rating is None:
+        messages.error(request, _("Công đoàn chưa tự chấm điểm năm này."))
+        return redirect(_rating_url(unit, year))
+    initial = {e.criterion_id: e.points for e in rating.entries.all()}
+    form = PointsForm(
+        request.POST or None,
+        card=card_of(rating.scorecard),
+        note_label=_("Lý do điều chỉnh"),
+        initial_points=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        ok, _rating = run(
+            form,
+            lambda: services.rating_check(
+                actor=request.user, rating=rating, points=form.points(), reasons=form.notes()
+            ),
+        )
+        if ok:
+            return done(request, _("Đã lưu kết quả thẩm định."), _rating_url(unit, year))
+    return _points_page(request, unit, year, form, _("Thẩm định, điều chỉnh điểm"))
+
+
+@login_required
+@require_POST
+def rating_publish(request, pk: int, year: int):
+    unit, year, rating = _checkable(request, pk, year)
+    try:
+        if rating is None:
+            raise ValueError(_("Công đoàn chưa tự chấm điểm năm này."))
+        services.rating_publish(actor=request.user, rating=rating, on=timezone.localdate())
+        messages.success(request, _("Đã công bố kết quả xếp loại."))
+    except Exception as error:  # a refusal is shown, nothing changed
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect(_rating_url(unit, year))
+
+
+@login_required
+def rating_reopen(request, pk: int, year: int):
+    unit, year, rating = _checkable(request, pk, year)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if rating is None:
+            form.add_error(None, _("Công đoàn chưa có kết quả năm này."))
+        else:
+            ok, _rating = run(
+                form,
+                lambda: services.rating_reopen(
+                    actor=request.user, rating=rating, reason=form.cleaned_data["reason"]
+                ),
+            )
+            if ok:
+                return done(request, _("Đã mở lại kết quả."), _rating_url(unit, year))
+    return render(
+        request,
+        "emulation/form.html",
+        {
+            "form": form,
+            "title": _("Mở lại kết quả đã công bố"),
+            "subject": unit.code,
+            "back_url": _rating_url(unit, year),
+            "button": _("Mở lại"),
+        },
+    )
