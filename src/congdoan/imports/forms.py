@@ -8,7 +8,10 @@ from congdoan.imports.columns import MEMBER_FIELDS
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp danh sách (.xlsx, .xls, .ods, .csv)"),
-        error_messages={"required": _("Chọn tệp danh sách cần nhập.")},
+        error_messages={
+            "required": _("Chọn tệp danh sách cần nhập."),
+            "empty": _("Tệp rỗng: không có dòng nào để nhập."),
+        },
     )
     joined_on = forms.DateField(
         label=_("Ngày vào công đoàn cho các dòng không ghi ngày"),
@@ -33,12 +36,11 @@ class MappingForm(forms.Form):
                 initial=by_column.get(index, ""),
             )
 
-    def mapping(self) -> dict[str, int]:
-        chosen: dict[str, int] = {}
-        for key, value in self.cleaned_data.items():
-            if not value:
-                continue
-            if value in chosen:
+    def clean(self):
+        self.chosen: dict[str, int] = {}
+        for key, value in list(self.cleaned_data.items()):
+            if value in self.chosen:
                 self.add_error(key, _("Trường này đã được chọn cho một cột khác."))
-            chosen[value] = int(key.removeprefix("column_"))
-        return chosen
+            elif value:
+                self.chosen[value] = int(key.removeprefix("column_"))
+        return self.cleaned_data

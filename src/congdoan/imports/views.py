@@ -110,10 +110,9 @@ def job_progress(request, pk: int):
 def job_mapping(request, pk: int):
     job = _job(request, pk)
     form = MappingForm(request.POST, labels=job.labels, mapping=job.mapping)
-    mapping = form.mapping() if form.is_valid() else {}
-    if not form.errors:
+    if form.is_valid():
         try:
-            import_remap(actor=request.user, job=job, mapping=mapping)
+            import_remap(actor=request.user, job=job, mapping=form.chosen)
         except ImportRefused as error:
             form.add_error(None, error.message)
         else:
