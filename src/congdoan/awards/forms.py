@@ -1,0 +1,155 @@
+"""Forms of the awards pages, with Vietnamese messages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from congdoan.awards.models import Campaign, Rule, Step, Title
+from congdoan.members.models import Person, person_pk_from_code
+from congdoan.org.forms import date_field
+from congdoan.org.models import Unit
+
+
+class CampaignForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Tên đợt"), max_length=300)
+    purpose = forms.CharField(label=gettext_lazy("Mục đích"), widget=forms.Textarea, required=False)
+    title = forms.ModelChoiceField(
+        label=gettext_lazy("Danh hiệu, hình thức"), queryset=Title.objects.filter(active=True)
+    )
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=1990, max_value=2100)
+    reference_on = date_field(gettext_lazy("Ngày xét tiêu chuẩn"))
+    quota = forms.IntegerField(label=gettext_lazy("Tổng chỉ tiêu"), min_value=1)
+    requires_party_confirmation = forms.BooleanField(
+        label=gettext_lazy("Cần cấp ủy xác nhận"), required=False
+    )
+    nominate_by = date_field(gettext_lazy("Hạn gửi hồ sơ"))
+    party_by = date_field(gettext_lazy("Hạn cấp ủy xác nhận"))
+    upper_by = date_field(gettext_lazy("Hạn cấp trên xét"))
+    council_by = date_field(gettext_lazy("Hạn hội đồng chấm"))
+    publication_days = forms.IntegerField(
+        label=gettext_lazy("Số ngày công khai"), min_value=1, max_value=60, initial=5
+    )
+    allocations = forms.CharField(
+        label=gettext_lazy("Chỉ tiêu theo đơn vị"),
+        widget=forms.Textarea,
+        help_text=gettext_lazy("Mỗi dòng: mã đơn vị: số lượng, ví dụ CDCS-ASTI: 1"),
+    )
+    rules = forms.MultipleChoiceField(
+        label=gettext_lazy("Tiêu chuẩn xét từ hồ sơ"),
+        choices=[(r.value, r.label) for r in Rule if r not in (Rule.JUDGED, Rule.IN_POOL)],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    years = forms.IntegerField(label=gettext_lazy("Số năm là đoàn viên"), min_value=1, initial=3)
+    judged = forms.CharField(
+        label=gettext_lazy("Tiêu chuẩn do người xét đánh giá"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=gettext_lazy("Mỗi dòng một tiêu chuẩn; người đề nghị phải chứng minh."),
+    )
+    pool_from = forms.ModelChoiceField(
+        label=gettext_lazy("Chọn từ kết quả đợt cấp dưới"),
+        queryset=Campaign.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, pools=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pools is not None:
+            self.fields["pool_from"].queryset = pools
+
+    def clean_allocations(self) -> list[tuple[Unit, int]]:
+        rows = []
+        for number, line in enumerate(self.cleaned_data["allocations"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, _sep, quota = line.partition(":")
+            unit = Unit.objects.filter(code=code.strip().upper()).first()
+            if unit is None or not quota.strip().isdigit():
+                raise forms.ValidationError(
+                    _("Dòng %(n)s: cần “mã đơn vị: số lượng” với mã có thật.") % {"n": number}
+                )
+            rows.append((unit, int(quota)))
+        return rows
+
+    def deadlines(self) -> dict:
+        data = self.cleaned_data
+        return {
+            Step.NOMINATE: data["nominate_by"],
+            Step.PARTY: data["party_by"],
+            Step.UPPER: data["upper_by"],
+            Step.COUNCIL: data["council_by"],
+        }
+
+    def criteria(self) -> list[tuple[str, str, dict]]:
+        data = self.cleaned_data
+        rows = []
+        for rule in data["rules"]:
+            params = {"years": data["years"]} if rule == Rule.MEMBERSHIP_YEARS else {}
+            label = Rule(rule).label
+            if rule == Rule.MEMBERSHIP_YEARS:
+                label = _("Là đoàn viên đủ %(n)s năm") % {"n": data["years"]}
+            rows.append((rule, str(label), params))
+        rows += [
+            (Rule.JUDGED, line.strip(), {}) for line in data["judged"].splitlines() if line.strip()
+        ]
+        return rows
+
+
+class NominateForm(forms.Form):
+    from_unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị đề nghị"), queryset=None)
+    member_code = forms.CharField(
+        label=gettext_lazy("Mã đoàn viên được đề nghị"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Ví dụ: DV000123"),
+    )
+    unit_code = forms.CharField(
+        label=gettext_lazy("Hoặc mã tập thể được đề nghị"), max_length=40, required=False
+    )
+    achievement = forms.CharField(label=gettext_lazy("Báo cáo thành tích"), widget=forms.Textarea)
+    attachment = forms.FileField(label=gettext_lazy("Hồ sơ kèm theo"), required=False)
+
+    def __init__(self, *args, units, judged, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_unit"].queryset = units
+        self.fields["from_unit"].label_from_instance = lambda u: u.current_name
+        for criterion in judged:
+            self.fields[f"judged_{criterion.pk}"] = forms.CharField(
+                label=criterion.text, widget=forms.Textarea(attrs={"rows": 2}), required=False
+            )
+
+    def clean(self):
+        data = super().clean()
+        code, unit_code = data.get("member_code", ""), data.get("unit_code", "").strip().upper()
+        if code:
+            pk = person_pk_from_code(code)
+            data["person"] = Person.objects.filter(pk=pk).first() if pk else None
+            if data["person"] is None:
+                raise forms.ValidationError(_("Không có đoàn viên mang mã này."))
+        elif unit_code:
+            data["unit"] = Unit.objects.filter(code=unit_code).first()
+            if data["unit"] is None:
+                raise forms.ValidationError(_("Không có đơn vị mang mã này."))
+        else:
+            raise forms.ValidationError(_("Cần mã đoàn viên hoặc mã tập thể được đề nghị."))
+        return data
+
+    def statements(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("judged_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("judged_")
+        }
+
+
+class DecideForm(forms.Form):
+    signed_on = date_field(gettext_lazy("Ngày ký"))
+    signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=200)
+    suffix = forms.CharField(label=gettext_lazy("Ký hiệu"), max_length=30, initial="QĐ-LĐLĐ")
+
+
+class RevokeForm(DecideForm):
+    reason = forms.CharField(label=gettext_lazy("Lý do thu hồi"), widget=forms.Textarea)

@@ -1,0 +1,257 @@
+"""Nomination and result pages: a nomination's sheet and climb, its steps, the council's round,
+publication and objections, the decision and its papers, certificates, revocation, history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congdoan.awards import council, decisions, nominations
+from congdoan.awards.access import (
+    council_campaign,
+    organised_campaign,
+    organised_objection,
+    readable_award,
+    readable_campaign,
+    readable_nomination,
+)
+from congdoan.awards.forms import DecideForm, RevokeForm
+from congdoan.awards.models import AwardDecision, Rule, Status
+from congdoan.awards.nominations import Dossier
+from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
+from congdoan.awards.permissions import council_seat, may_organise, may_run_council
+from congdoan.awards.selectors import person_awards, unit_awards
+from congdoan.awards.views import message_of
+from congdoan.core.documents import download
+from congdoan.members.access import readable_person
+from congdoan.org.access import readable_unit
+from congdoan.org.selectors import display_version
+
+
+@login_required
+def nomination_detail(request, pk: int):
+    nomination = readable_nomination(request, pk)
+    campaign = nomination.campaign
+    seat = council_seat(request.user, campaign)
+    context = {
+        "nomination": nomination,
+        "campaign": campaign,
+        "checks": nomination.checks.select_related("criterion"),
+        "events": nomination.events.select_related("actor"),
+        "objections": nomination.objections.all(),
+        "can": nominations.can_act(request.user, nomination),
+        "seat": seat,
+        "my_score": nomination.scores.filter(member=seat).first() if seat else None,
+        "may_organise": may_organise(request.user, campaign),
+        "judged": campaign.criteria.filter(rule=Rule.JUDGED),
+        "from_unit": display_version(nomination.nominating_unit, campaign.reference_on),
+    }
+    return render(request, "awards/nomination.html", context)
+
+
+def _step(request, nomination, step: str):
+    post, on, user = request.POST, timezone.localdate(), request.user
+    if step == "party_confirm":
+        return nominations.party_confirm(
+            actor=user,
+            nomination=nomination,
+            on=on,
+            committee=post.get("committee", ""),
+            document=post.get("document", ""),
+        )
+    if step == "upper_approve":
+        return nominations.upper_approve(actor=user, nomination=nomination, on=on)
+    if step == "return":
+        return nominations.nomination_return(
+            actor=user, nomination=nomination, on=on, reason=post.get("reason", "")
+        )
+    if step == "resubmit":
+        statements = {
+            c.pk: post.get(f"judged_{c.pk}", "")
+            for c in nomination.campaign.criteria.filter(rule=Rule.JUDGED)
+        }
+        dossier = Dossier(post.get("achievement", ""), statements, request.FILES.get("attachment"))
+        return nominations.nomination_resubmit(
+            actor=user, nomination=nomination, on=on, dossier=dossier
+        )
+    if step == "score":
+        return council.score_give(
+            actor=user, nomination=nomination, on=on, points=post.get("points", "")
+        )
+    if step == "recuse":
+        return council.recuse(
+            actor=user, nomination=nomination, on=on, reason=post.get("reason", "")
+        )
+    if step == "objection":
+        received, _ok = _posted_day(post.get("received_on"))
+        return decisions.objection_record(
+            actor=user,
+            nomination=nomination,
+            received_on=received,
+            raised_by=post.get("raised_by", ""),
+            content=post.get("content", ""),
+        )
+    raise Http404
+
+
+def _posted_day(value):
+    from congdoan.core.dates import day_from
+
+    return day_from(value)
+
+
+STEPS = ["party_confirm", "upper_approve", "return", "resubmit", "score", "recuse", "objection"]
+
+
+@login_required
+@require_POST
+def nomination_step(request, pk: int, step: str):
+    nomination = readable_nomination(request, pk)
+    try:
+        _step(request, nomination, step)
+        messages.success(request, _("Đã ghi."))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    return redirect("awards:nomination", pk=nomination.pk)
+
+
+@login_required
+def council_page(request, pk: int):
+    campaign = council_campaign(request, pk)
+    rows = list(council.ranked(campaign)[:500])
+    return render(
+        request,
+        "awards/council.html",
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "progress": council.council_progress(campaign),
+            "may_close": may_run_council(request.user, campaign),
+            "seat": council_seat(request.user, campaign),
+        },
+    )
+
+
+@login_required
+@require_POST
+def council_close(request, pk: int):
+    campaign = readable_campaign(request, pk)
+    try:
+        council.council_close(actor=request.user, campaign=campaign, on=timezone.localdate())
+        messages.success(request, _("Đã kết thúc vòng xét."))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    return redirect("awards:council", pk=campaign.pk)
+
+
+@login_required
+def minutes(request, pk: int, kind: str):
+    campaign = council_campaign(request, pk)
+    if not campaign.council_closed_on:
+        raise Http404
+    return download(minutes_document(campaign, list(council.ranked(campaign))), kind)
+
+
+@login_required
+@require_POST
+def publish(request, pk: int):
+    campaign = organised_campaign(request, pk)
+    try:
+        decisions.publish(actor=request.user, campaign=campaign, on=timezone.localdate())
+        messages.success(request, _("Đã công khai danh sách dự kiến."))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    return redirect("awards:campaign", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+def objection_resolve(request, pk: int):
+    objection = organised_objection(request, pk)
+    try:
+        decisions.objection_resolve(
+            actor=request.user,
+            objection=objection,
+            upheld=request.POST.get("upheld") == "1",
+            resolution=request.POST.get("resolution", ""),
+            on=timezone.localdate(),
+        )
+        messages.success(request, _("Đã ghi kết quả giải quyết."))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    return redirect("awards:nomination", pk=objection.nomination_id)
+
+
+@login_required
+def decide(request, pk: int):
+    campaign = organised_campaign(request, pk)
+    form = DecideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decisions.decide(actor=request.user, campaign=campaign, **form.cleaned_data)
+            messages.success(request, _("Đã ra quyết định khen thưởng."))
+            return redirect("awards:campaign", pk=campaign.pk)
+        except ValidationError as error:
+            form.add_error(None, message_of(error))
+    selected = campaign.nominations.filter(status=Status.SELECTED).count()
+    return render(
+        request, "awards/decide.html", {"campaign": campaign, "form": form, "selected": selected}
+    )
+
+
+@login_required
+def decision_paper(request, pk: int, kind: str):
+    made = get_object_or_404(AwardDecision.objects.select_related("decision", "campaign"), pk=pk)
+    readable_campaign(request, made.campaign_id)
+    return download(decision_document(made), kind)
+
+
+@login_required
+def certificate(request, pk: int):
+    award = readable_award(request, pk)
+    url = request.build_absolute_uri(reverse("awards:verify", args=[award.token]))
+    response = HttpResponse(certificate_pdf(award, url), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.pk}.pdf"'
+    return response
+
+
+@login_required
+def revoke(request, pk: int):
+    award = readable_award(request, pk)
+    if not may_organise(request.user, award.campaign):
+        raise PermissionDenied(_("Chỉ đơn vị đã khen thưởng được thu hồi."))
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decisions.revoke(actor=request.user, award=award, **form.cleaned_data)
+            messages.success(request, _("Đã thu hồi khen thưởng."))
+            return redirect("awards:campaign", pk=award.campaign_id)
+        except ValidationError as error:
+            form.add_error(None, message_of(error))
+    return render(request, "awards/revoke.html", {"award": award, "form": form})
+
+
+@login_required
+def person_history(request, pk: int):
+    person = readable_person(request, pk)
+    return render(
+        request, "awards/history.html", {"name": person.full_name, "awards": person_awards(person)}
+    )
+
+
+@login_required
+def unit_history(request, pk: int):
+    unit = readable_unit(request, pk)
+    version = display_version(unit, timezone.localdate())
+    return render(
+        request,
+        "awards/history.html",
+        {"name": version.name, "awards": unit_awards(unit)[:1000], "unit": unit},
+    )

@@ -1,0 +1,249 @@
+"""Campaign pages: the list and catalogue, a new campaign, a campaign's page, nominating (one by
+one or from a lower campaign's winners), counts by title and the public certificate check."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import reduce
+from operator import or_
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congdoan.accounts.scope import scope_for
+from congdoan.awards.access import may_see_council, readable_campaign
+from congdoan.awards.campaigns import CampaignInput, campaign_create
+from congdoan.awards.council import council_progress
+from congdoan.awards.forms import CampaignForm, NominateForm
+from congdoan.awards.models import Award, Campaign, Rule, Title
+from congdoan.awards.nominations import Dossier, nominate
+from congdoan.awards.permissions import may_organise
+from congdoan.awards.selectors import counts_by_title, visible_campaigns, visible_nominations
+from congdoan.core.dates import day_from
+from congdoan.org.access import org_editable_unit, readable_unit
+from congdoan.org.models import Level, UnitVersion
+from congdoan.org.selectors import display_version, open_units
+
+LIST_LIMIT = 500
+
+
+def message_of(error: Exception) -> str:
+    return " ".join(getattr(error, "messages", [])) or str(error)
+
+
+@login_required
+def campaigns(request):
+    rows = visible_campaigns(scope_for(request.user)).annotate(
+        sent=Count("nominations"), awarded=Count("awards")
+    )
+    return render(request, "awards/campaigns.html", {"campaigns": rows})
+
+
+@login_required
+def catalogue(request):
+    return render(request, "awards/catalogue.html", {"titles": Title.objects.all()})
+
+
+def _pools(scope):
+    return visible_campaigns(scope).filter(decisions__isnull=False).distinct()
+
+
+@login_required
+def campaign_new(request, pk: int):
+    unit = org_editable_unit(request, pk)
+    scope = scope_for(request.user)
+    form = CampaignForm(request.POST or None, pools=_pools(scope))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        payload = CampaignInput(
+            name=data["name"],
+            purpose=data["purpose"],
+            title=data["title"],
+            year=data["year"],
+            reference_on=data["reference_on"],
+            quota=data["quota"],
+            deadlines=form.deadlines(),
+            requires_party_confirmation=data["requires_party_confirmation"],
+            publication_days=data["publication_days"],
+            allocations=data["allocations"],
+            criteria=form.criteria(),
+            pool_from=data["pool_from"],
+        )
+        try:
+            campaign = campaign_create(actor=request.user, organiser=unit, data=payload)
+            messages.success(request, _("Đã tạo đợt khen thưởng."))
+            return redirect("awards:campaign", pk=campaign.pk)
+        except ValidationError as error:
+            form.add_error(None, message_of(error))
+    version = display_version(unit, timezone.localdate())
+    return render(request, "awards/campaign_new.html", {"form": form, "version": version})
+
+
+def _nominating_units(user, campaign: Campaign):
+    scope = scope_for(user)
+    paths = list(
+        UnitVersion.objects.open()
+        .filter(unit__in=campaign.allocations.values("unit_id"))
+        .values_list("path", flat=True)
+    )
+    if not paths:
+        return open_units(levels=[], within=UnitVersion.objects.none())
+    under = scope.member_editable_versions().filter(
+        reduce(or_, (Q(path__startswith=p) for p in paths))
+    )
+    return open_units(levels=[Level.FEDERATION, Level.UPPER, Level.GRASSROOTS], within=under)
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = readable_campaign(request, pk)
+    scope = scope_for(request.user)
+    nominations = visible_nominations(scope, campaign)
+    context = {
+        "campaign": campaign,
+        "organiser": display_version(campaign.organiser, campaign.reference_on),
+        "stages": campaign.stages.all(),
+        "criteria": campaign.criteria.all(),
+        "allocations": campaign.allocations.select_related("unit").annotate(
+            used=Count("nomination", filter=Q(nomination__status__in=_active()))
+        ),
+        "nominations": nominations[:LIST_LIMIT],
+        "by_status": dict(nominations.values_list("status").annotate(n=Count("pk"))),
+        "decisions": campaign.decisions.select_related("decision"),
+        "may_organise": may_organise(request.user, campaign),
+        "may_see_council": may_see_council(request.user, campaign),
+        "may_nominate": _nominating_units(request.user, campaign).exists(),
+        "progress": council_progress(campaign),
+        "pool": _pool(request.user, campaign),
+    }
+    return render(request, "awards/campaign.html", context)
+
+
+def _active():
+    from congdoan.awards.models import ACTIVE
+
+    return ACTIVE
+
+
+def _pool(user, campaign: Campaign):
+    """The lower campaign's awards this user's units may put forward, not yet nominated."""
+    if campaign.pool_from_id is None:
+        return []
+    units = _nominating_units(user, campaign)
+    taken = campaign.nominations.exclude(source_award=None).values("source_award_id")
+    return list(
+        Award.objects.filter(campaign=campaign.pool_from, revocation__isnull=True)
+        .filter(campaign__organiser__in=units)
+        .exclude(pk__in=taken)
+        .select_related("person")
+        .order_by("nomination__sort_key")[:LIST_LIMIT]
+    )
+
+
+@login_required
+def campaign_nominate(request, pk: int):
+    campaign = readable_campaign(request, pk)
+    units = _nominating_units(request.user, campaign)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
+    judged = campaign.criteria.filter(rule=Rule.JUDGED)
+    form = NominateForm(request.POST or None, request.FILES or None, units=units, judged=judged)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        dossier = Dossier(data["achievement"], form.statements(), data["attachment"])
+        try:
+            nomination = nominate(
+                actor=request.user,
+                campaign=campaign,
+                from_unit=data["from_unit"],
+                person=data.get("person"),
+                unit=data.get("unit"),
+                dossier=dossier,
+                on=timezone.localdate(),
+            )
+            messages.success(request, _("Đã gửi hồ sơ đề nghị."))
+            return redirect("awards:nomination", pk=nomination.pk)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, message_of(error))
+    return render(request, "awards/nominate.html", {"campaign": campaign, "form": form})
+
+
+@login_required
+@require_POST
+def campaign_pool_nominate(request, pk: int):
+    """Put forward the chosen winners of the lower campaign, without retyping."""
+    campaign = readable_campaign(request, pk)
+    units = list(_nominating_units(request.user, campaign))
+    if not units:
+        raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
+    chosen = {a.pk: a for a in _pool(request.user, campaign)}
+    picked = [
+        chosen[int(v)] for v in request.POST.getlist("award") if v.isdigit() and int(v) in chosen
+    ]
+    if not picked:
+        messages.error(request, _("Chọn ít nhất một người trong danh sách."))
+    by_unit = {u.pk: u for u in units}
+    sent = 0
+    for award in picked:
+        try:
+            nominate(
+                actor=request.user,
+                campaign=campaign,
+                from_unit=by_unit[award.campaign.organiser_id],
+                source_award=award,
+                dossier=Dossier(award.nomination.achievement),
+                on=timezone.localdate(),
+            )
+            sent += 1
+        except ValidationError as error:
+            messages.error(request, f"{award.holder_name}: {message_of(error)}")
+            break
+    if sent:
+        messages.success(request, _("Đã đề nghị %(n)s người.") % {"n": sent})
+    return redirect("awards:campaign", pk=campaign.pk)
+
+
+@login_required
+def report(request):
+    scope = scope_for(request.user)
+    start, _given = day_from(request.GET.get("start"))
+    end, _given = day_from(request.GET.get("end"))
+    if not request.GET.get("start"):
+        start = date(start.year, 1, 1)
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = readable_unit(request, int(request.GET["unit"]))
+    rows = counts_by_title(scope, start=min(start, end), end=max(start, end), unit=unit)
+    return render(
+        request,
+        "awards/report.html",
+        {
+            "rows": rows,
+            "start": min(start, end),
+            "end": max(start, end),
+            "unit": unit,
+            "version": display_version(unit, end) if unit else None,
+        },
+    )
+
+
+def verify(request, token):
+    """Public: valid or revoked, with name, title and decision only."""
+    award = get_object_or_404(
+        Award.objects.select_related(
+            "title", "campaign", "person", "decision__decision", "revocation__decision"
+        ),
+        token=token,
+    )
+    name = (
+        award.person.full_name
+        if award.person_id
+        else display_version(award.unit, award.awarded_on).name
+    )
+    return render(request, "awards/verify.html", {"award": award, "name": name})

@@ -1,0 +1,154 @@
+"""The campaign cycle through the pages, as each officer does it; pinned query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from congdoan.accounts.models import RoleKind
+from congdoan.awards.models import Award, Campaign, Status
+from congdoan.awards.nominations import nominate
+from congdoan.core.documents import pdf_text
+from tests.awards.helpers import direct_union, dossier, official
+from tests.factories import user_with_role
+
+
+def _as(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _campaign_form(union, today):
+    later = [(today + timedelta(days=d)).isoformat() for d in (10, 12, 14, 16)]
+    return {
+        "name": "Biểu dương cán bộ công đoàn là đảng viên tiêu biểu",
+        "title": "",
+        "year": today.year,
+        "reference_on": today.isoformat(),
+        "quota": 90,
+        "requires_party_confirmation": "on",
+        "nominate_by": later[0],
+        "party_by": later[1],
+        "upper_by": later[2],
+        "council_by": later[3],
+        "publication_days": 5,
+        "allocations": f"{union.code}: 1",
+        "rules": ["party_member", "position"],
+        "years": 3,
+        "judged": "Có giải pháp hiệu quả được cấp ủy xác nhận",
+    }
+
+
+@pytest.fixture
+def cycle(world):
+    from congdoan.awards.models import Title
+
+    union = direct_union(world)
+    person = official(union)
+    hoa = user_with_role("hoa", RoleKind.GRASSROOTS, union)
+    today = timezone.localdate()
+    form = _campaign_form(union, today)
+    form["title"] = Title.objects.get(code="can-bo-dang-vien-tieu-bieu").pk
+    return world, union, person, hoa, today, form
+
+
+def test_the_campaign_cycle_through_the_pages(cycle):
+    world, union, person, hoa, today, form = cycle
+    bob = _as(world.bob)
+    response = bob.post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    campaign = Campaign.objects.get()
+    campaign.council.create(user=world.erin, secretary=True)
+    judged = campaign.criteria.get(rule="judged")
+    officer = _as(hoa)
+    response = officer.post(
+        reverse("awards:nominate", args=[campaign.pk]),
+        {
+            "from_unit": union.pk,
+            "member_code": person.code,
+            "achievement": "Vận động 12 người",
+            f"judged_{judged.pk}": "Nghị quyết chi bộ số 5",
+        },
+    )
+    assert response.status_code == 302
+    nomination = campaign.nominations.get()
+    page = officer.get(reverse("awards:nomination", args=[nomination.pk])).content.decode()
+    assert "Vào Đảng ngày 19/05/2012" in page and "Nghị quyết chi bộ số 5" in page
+    step = lambda client, name, **data: client.post(  # noqa: E731
+        reverse("awards:step", args=[nomination.pk, name]), data
+    )
+    step(officer, "party_confirm", committee="Chi bộ Công ty", document="12-XN/CB")
+    step(bob, "upper_approve")
+    erin = _as(world.erin)
+    step(erin, "score", points="95,5")
+    erin.post(reverse("awards:council_close", args=[campaign.pk]))
+    nomination.refresh_from_db()
+    assert nomination.status == Status.SELECTED and nomination.average == 95.5
+    bob.post(reverse("awards:publish", args=[campaign.pk]))
+    too_early = bob.post(
+        reverse("awards:decide", args=[campaign.pk]),
+        {"signed_on": today.isoformat(), "signer": "Nguyễn Phi Thường", "suffix": "QĐ-LĐLĐ"},
+    )
+    assert "Chưa hết thời gian công khai" in too_early.content.decode()
+    bob.post(
+        reverse("awards:decide", args=[campaign.pk]),
+        {
+            "signed_on": (today + timedelta(days=5)).isoformat(),
+            "signer": "Nguyễn Phi Thường",
+            "suffix": "QĐ-LĐLĐ",
+        },
+    )
+    award = Award.objects.get()
+    pdf = officer.get(reverse("awards:certificate", args=[award.pk])).content
+    assert person.full_name in pdf_text(pdf)
+    public = Client().get(reverse("awards:verify", args=[award.token])).content.decode()
+    assert "HỢP LỆ" in public and "1/QĐ-LĐLĐ" in public and person.code not in public
+    bob.post(
+        reverse("awards:revoke", args=[award.pk]),
+        {
+            "signed_on": (today + timedelta(days=6)).isoformat(),
+            "signer": "Nguyễn Phi Thường",
+            "suffix": "QĐ-LĐLĐ",
+            "reason": "Hồ sơ không trung thực",
+        },
+    )
+    public = Client().get(reverse("awards:verify", args=[award.token])).content.decode()
+    assert "ĐÃ THU HỒI" in public and "2/QĐ-LĐLĐ" in public
+    history = officer.get(reverse("awards:person", args=[person.pk])).content.decode()
+    assert "Đã thu hồi theo 2/QĐ-LĐLĐ" in history
+
+
+def test_a_bad_allocation_line_is_named_and_nothing_is_created(cycle):
+    world, _union, _person, _hoa, _today, form = cycle
+    form["allocations"] = "KHONG-CO: 3"
+    response = _as(world.bob).post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
+    assert "Dòng 1" in response.content.decode() and not Campaign.objects.exists()
+
+
+def test_list_and_campaign_pages_keep_their_query_counts(cycle, django_assert_max_num_queries):
+    world, union, _person, _hoa, today, form = cycle
+    form["allocations"] = f"{union.code}: 10"
+    bob = _as(world.bob)
+    bob.post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
+    campaign = Campaign.objects.get()
+    for given in ("Thêm", "Hai", "Ba", "Bốn", "Năm"):
+        nominate(
+            actor=world.bob,
+            campaign=campaign,
+            from_unit=union,
+            on=today,
+            person=official(union, given=given),
+            dossier=dossier(campaign),
+        )
+    for url, most in [
+        (reverse("awards:campaigns"), 12),
+        (reverse("awards:campaign", args=[campaign.pk]), 25),
+        (reverse("awards:council", args=[campaign.pk]), 16),
+        (reverse("awards:report"), 12),
+        (reverse("awards:unit", args=[union.pk]), 12),
+    ]:
+        with django_assert_max_num_queries(most):
+            assert bob.get(url).status_code == 200
