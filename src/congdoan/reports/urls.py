@@ -1,0 +1,17 @@
+"""Report URLs."""
+
+from django.urls import path, re_path
+
+from congdoan.reports import dashboard, views
+
+app_name = "reports"
+urlpatterns = [
+    path("reports/<int:pk>/", views.report_page, name="report"),
+    path("reports/<int:pk>/summary.json", views.report_json, name="json"),
+    re_path(
+        r"^reports/(?P<pk>[0-9]+)/download/(?P<kind>docx|pdf|xlsx)/$",
+        views.report_download,
+        name="download",
+    ),
+    path("reports/dashboard/", dashboard.dashboard, name="dashboard"),
+]

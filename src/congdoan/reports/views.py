@@ -1,0 +1,80 @@
+"""Report pages: the roll-up of a unit for a period with drill-down, its JSON, its documents,
+and the dashboard shown on the home page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from congdoan.core.dates import period_from
+from congdoan.core.documents import download
+from congdoan.org.access import readable_unit
+from congdoan.org.selectors import ancestors_on
+from congdoan.reports.documents import report_document
+from congdoan.reports.figures import build_report
+from congdoan.reports.narrative import narrative
+from congdoan.reports.periods import describe_period, parse_period, presets
+from congdoan.reports.summary import report_summary
+from congdoan.reports.workbook import XLSX_TYPE, report_workbook, workbook_name
+
+
+def _period(request):
+    today = timezone.localdate()
+    start, end, understood = period_from(request.GET.get("from"), request.GET.get("to"), today)
+    if not understood:
+        messages.warning(
+            request,
+            _(
+                "Kỳ báo cáo không hợp lệ (ngày kết thúc phải từ ngày bắt đầu trở đi); "
+                "hiển thị từ đầu năm đến hôm nay."
+            ),
+        )
+    return start, end
+
+
+@login_required
+@require_GET
+def report_page(request, pk: int):
+    unit = readable_unit(request, pk)
+    start, end = _period(request)
+    report = build_report(unit, start, end)
+    context = {
+        "report": report,
+        "period_label": describe_period(start, end),
+        "narrative": narrative(report),
+        "ancestors": ancestors_on(report.version, report.structure_day),
+        "presets": presets(timezone.localdate()),
+        "query": f"from={start:%Y-%m-%d}&to={end:%Y-%m-%d}",
+    }
+    return render(request, "reports/report.html", context)
+
+
+@login_required
+@require_GET
+def report_json(request, pk: int):
+    unit = readable_unit(request, pk)
+    try:
+        start, end = parse_period(request.GET.get("from"), request.GET.get("to"))
+    except ValueError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    summary = report_summary(build_report(unit, start, end))
+    return JsonResponse(summary, json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+@require_GET
+def report_download(request, pk: str, kind: str):
+    """The report as Word or PDF (union layout) or as an .xlsx workbook, one sheet a section."""
+    unit = readable_unit(request, pk)
+    start, end = _period(request)
+    report = build_report(unit, start, end)
+    if kind == "xlsx":
+        response = HttpResponse(report_workbook(report), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{workbook_name(report)}"'
+        return response
+    return download(report_document(report, today=timezone.localdate()), kind)
