@@ -82,11 +82,11 @@ def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
 
 def _csv_rows(data: bytes) -> Iterator[list[Cell]]:
     text = _decode(data)
-    if "\x00" in text:
+    sample = text[:4096]
+    if sample.count("\x00") > len(sample) // 20:  # binary, not text: a stray NUL is just noise
         raise ImportRefused(
             _("Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV.")
         )
-    sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
