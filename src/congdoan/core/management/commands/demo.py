@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from congdoan.core.text import format_number
+from congdoan.demo.activities import build_activities
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.scale import SCALES
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         tree_seconds = time.perf_counter() - started
         build_officials(rng)  # before the members: Kim Liên's 5,135 count its officials too
         made = build_members(rng, scale)
+        build_activities(random.Random(SEED + 7))
         people = made["people"]
         self.stdout.write(
             f"Đã tạo {format_number(Unit.objects.count())} đơn vị, {format_number(people)} "

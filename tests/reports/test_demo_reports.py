@@ -1,0 +1,93 @@
+"""The demo's reports read the seed articles' figures, computed from the records."""
+
+import random
+from datetime import date
+
+import pytest
+
+from congdoan.core.management.commands.demo import SEED
+from congdoan.demo.activities import build_activities
+from congdoan.demo.members import build_members
+from congdoan.demo.officials import build_officials
+from congdoan.demo.scale import SCALES
+from congdoan.demo.tree import Reform2025, TreeBuilder
+from congdoan.demo.users import demo_admin
+from congdoan.org.models import Unit
+from congdoan.reports.figures import State, build_report
+from congdoan.reports.narrative import narrative
+
+
+def _report(code: str, start: date, end: date):
+    return build_report(Unit.objects.get(code=code), start, end)
+
+
+def _line(report, code: str):
+    return next(line for line in report.activities if line.kind.code == code)
+
+
+def check_my_duc_nine_months_of_2020():
+    report = _report("LDLD-MY-DUC", date(2020, 1, 1), date(2020, 9, 30))
+    assert (report.period.admitted, report.period.grassroots_established) == (554, 15)
+    assert narrative(report).startswith(
+        "Trong 9 tháng đầu năm 2020, LĐLĐ huyện Mỹ Đức đã phát triển 554 đoàn viên, "
+        "thành lập 15 công đoàn cơ sở."
+    )
+
+
+def check_workers_month_2024():
+    may = (date(2024, 5, 1), date(2024, 5, 31))
+    health = _line(_report("LDLD-BAC-TU-LIEM", *may), "event")
+    assert (health.count, health.people) == (1, 862)
+    sports = _line(_report("LDLD-DONG-DA", *may), "event")
+    assert (sports.count, sports.people, sports.quantity) == (1, 2_000, 130)
+    training = _line(_report("LDLD-GIA-LAM", *may), "training")
+    assert (training.count, training.people) == (1, 300)
+
+
+def check_three_online_dialogues_in_june_2024():
+    june = (date(2024, 6, 1), date(2024, 6, 30))
+    assert _line(_report("LDLD-HN", *june), "dialogue").count == 3
+    for code in ("LDLD-HOANG-MAI", "LDLD-CAU-GIAY", "CD-XAY-DUNG"):
+        assert _line(_report(code, *june), "dialogue").count == 1
+
+
+def check_cau_giay_312_initiatives_in_2025():
+    report = _report("LDLD-CAU-GIAY", date(2025, 1, 1), date(2025, 12, 31))
+    assert report.state == State.ENDED_DURING
+    assert _line(report, "initiative").count == 312
+
+
+def check_tet_at_ty_care_over_300_billion():
+    care = _line(_report("LDLD-HN", date(2025, 1, 1), date(2025, 2, 28)), "care")
+    assert 300_000_000_000 < care.money < 301_000_000_000
+
+
+def check_a_2020_report_of_an_ended_district_uses_the_2020_tree():
+    report = _report("LDLD-DONG-DA", date(2020, 1, 1), date(2020, 12, 31))
+    assert report.state == State.NORMAL and report.grassroots_total > 0
+    assert _report("LDLD-DONG-DA", date(2026, 1, 1), date(2026, 6, 30)).state == (
+        State.ENDED_BEFORE
+    )
+
+
+def _build_demo_registry_and_activities() -> None:
+    """The demo's tree, registry and activities, as `congdoan demo` builds them (the other
+    apps' demo data is theirs to check)."""
+    rng = random.Random(SEED)
+    builder = TreeBuilder(demo_admin(), rng, SCALES["default"])
+    builder.build()
+    Reform2025(builder).apply()
+    build_officials(rng)
+    build_members(rng, SCALES["default"])
+    build_activities(random.Random(SEED + 7))
+
+
+@pytest.mark.django_db
+def test_the_demo_reports_read_the_articles_figures():
+    _build_demo_registry_and_activities()
+    check_my_duc_nine_months_of_2020()
+    check_workers_month_2024()
+    check_three_online_dialogues_in_june_2024()
+    check_cau_giay_312_initiatives_in_2025()
+    check_tet_at_ty_care_over_300_billion()
+    check_a_2020_report_of_an_ended_district_uses_the_2020_tree()
