@@ -35,7 +35,7 @@ class CampaignInput:
     deadlines: dict[str, date]
     purpose: str = ""
     requires_party_confirmation: bool = False
-    pool_from: Campaign | None = None
+    pool_title: Title | None = None
     score_max: int = 100
     publication_days: int = 5
     ceremony_on: date | None = None
@@ -61,8 +61,8 @@ def _validate(data: CampaignInput) -> None:
     units = [unit.pk for unit, _quota in data.allocations]
     if len(units) != len(set(units)):
         raise ValidationError(_("Một đơn vị được giao chỉ tiêu hai lần."))
-    if data.pool_from is not None and data.pool_from.year != data.year:
-        raise ValidationError(_("Đợt cấp dưới phải cùng năm với đợt này."))
+    if data.pool_title is not None and data.pool_title == data.title:
+        raise ValidationError(_("Danh hiệu cấp dưới phải khác danh hiệu của đợt này."))
     for rule, _text, _params in data.criteria:
         if rule not in Rule.values:
             raise ValidationError(_("Cách xét tiêu chuẩn không hợp lệ."))
@@ -81,7 +81,7 @@ def campaign_create(*, actor, organiser: Unit, data: CampaignInput) -> Campaign:
         reference_on=data.reference_on,
         quota=data.quota,
         requires_party_confirmation=data.requires_party_confirmation,
-        pool_from=data.pool_from,
+        pool_title=data.pool_title,
         score_max=data.score_max,
         publication_days=data.publication_days,
         ceremony_on=data.ceremony_on,
@@ -93,7 +93,7 @@ def campaign_create(*, actor, organiser: Unit, data: CampaignInput) -> Campaign:
         Allocation(campaign=campaign, unit=unit, quota=quota) for unit, quota in data.allocations
     )
     criteria = list(data.criteria)
-    if data.pool_from is not None and Rule.IN_POOL not in [c[0] for c in criteria]:
+    if data.pool_title is not None and Rule.IN_POOL not in [c[0] for c in criteria]:
         criteria.insert(0, (Rule.IN_POOL, _("Đã đạt danh hiệu ở đợt cấp dưới"), {}))
     Criterion.objects.bulk_create(
         Criterion(campaign=campaign, order=i, rule=rule, text=text, params=params)

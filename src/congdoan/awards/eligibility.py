@@ -141,8 +141,13 @@ def _no_exclusion(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 def _in_pool(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
     award = nominee.source_award
-    pool = nominee.campaign.pool_from
-    if award is None or pool is None or award.campaign_id != pool.pk or award.revoked:
+    campaign = nominee.campaign
+    if (
+        award is None
+        or award.title_id != campaign.pool_title_id
+        or award.campaign.year != campaign.year
+        or award.revoked
+    ):
         return False, _("Không có trong danh sách đã đạt ở cấp dưới.")
     return True, _("%(title)s theo quyết định %(number)s.") % {
         "title": award.title.name,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.awards.models import Campaign, Rule, Step, Title
+from congdoan.awards.models import Rule, Step, Title
 from congdoan.members.models import Person, person_pk_from_code
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
@@ -49,16 +49,12 @@ class CampaignForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Mỗi dòng một tiêu chuẩn; người đề nghị phải chứng minh."),
     )
-    pool_from = forms.ModelChoiceField(
-        label=gettext_lazy("Chọn từ kết quả đợt cấp dưới"),
-        queryset=Campaign.objects.none(),
+    pool_title = forms.ModelChoiceField(
+        label=gettext_lazy("Chọn trong số người đã đạt danh hiệu cấp dưới"),
+        queryset=Title.objects.filter(active=True),
         required=False,
+        help_text=gettext_lazy("Đợt nối tiếp: ví dụ Công nhân giỏi cấp ngành → Thủ đô."),
     )
-
-    def __init__(self, *args, pools=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if pools is not None:
-            self.fields["pool_from"].queryset = pools
 
     def clean_allocations(self) -> list[tuple[Unit, int]]:
         rows = []

@@ -52,13 +52,13 @@ class Campaign(TimeStamped):
     reference_on = models.DateField(_("ngày xét tiêu chuẩn"))
     quota = models.PositiveIntegerField(_("tổng chỉ tiêu"))
     requires_party_confirmation = models.BooleanField(_("cần cấp ủy xác nhận"), default=False)
-    pool_from = models.ForeignKey(
-        "self",
+    pool_title = models.ForeignKey(
+        Title,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="feeds",
-        verbose_name=_("chọn từ kết quả của đợt"),
+        related_name="+",
+        verbose_name=_("chọn trong số người đã đạt danh hiệu cấp dưới (cùng năm)"),
     )
     score_max = models.PositiveSmallIntegerField(_("điểm tối đa"), default=100)
     pass_score = models.DecimalField(_("điểm đạt"), max_digits=5, decimal_places=2, default=0)

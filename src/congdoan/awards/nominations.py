@@ -65,8 +65,10 @@ def _require_before(campaign: Campaign, step: str, on: date) -> None:
 
 
 def allocation_for(campaign: Campaign, unit: Unit) -> Allocation | None:
-    """The nearest allocation at or above the unit (by its open place in the tree)."""
-    version = UnitVersion.objects.open().filter(unit=unit).first()
+    """The nearest allocation at or above the unit, by its place in the tree on the campaign's
+    reference date (or now, for a unit founded since)."""
+    versions = UnitVersion.objects.filter(unit=unit)
+    version = versions.valid_on(campaign.reference_on).first() or versions.open().first()
     if version is None:
         return None
     ids = [int(part) for part in version.path.strip("/").split("/")]

@@ -50,15 +50,10 @@ def catalogue(request):
     return render(request, "awards/catalogue.html", {"titles": Title.objects.all()})
 
 
-def _pools(scope):
-    return visible_campaigns(scope).filter(decisions__isnull=False).distinct()
-
-
 @login_required
 def campaign_new(request, pk: int):
     unit = org_editable_unit(request, pk)
-    scope = scope_for(request.user)
-    form = CampaignForm(request.POST or None, pools=_pools(scope))
+    form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         payload = CampaignInput(
@@ -73,7 +68,7 @@ def campaign_new(request, pk: int):
             publication_days=data["publication_days"],
             allocations=data["allocations"],
             criteria=form.criteria(),
-            pool_from=data["pool_from"],
+            pool_title=data["pool_title"],
         )
         try:
             campaign = campaign_create(actor=request.user, organiser=unit, data=payload)
@@ -133,13 +128,13 @@ def _active():
 
 def _pool(user, campaign: Campaign):
     """The lower campaign's awards this user's units may put forward, not yet nominated."""
-    if campaign.pool_from_id is None:
+    if campaign.pool_title_id is None:
         return []
     units = _nominating_units(user, campaign)
     taken = campaign.nominations.exclude(source_award=None).values("source_award_id")
     return list(
-        Award.objects.filter(campaign=campaign.pool_from, revocation__isnull=True)
-        .filter(campaign__organiser__in=units)
+        Award.objects.filter(title=campaign.pool_title_id, campaign__year=campaign.year)
+        .filter(revocation__isnull=True, campaign__organiser__in=units)
         .exclude(pk__in=taken)
         .select_related("person")
         .order_by("nomination__sort_key")[:LIST_LIMIT]

@@ -9,6 +9,8 @@ from django.db import transaction
 
 from congdoan.core.text import format_number
 from congdoan.demo.activities import build_activities
+from congdoan.demo.awards import build_awards
+from congdoan.demo.emulation import build_emulation
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.scale import SCALES
@@ -48,6 +50,8 @@ class Command(BaseCommand):
         tree_seconds = time.perf_counter() - started
         build_officials(rng)  # before the members: Kim Liên's 5,135 count its officials too
         made = build_members(rng, scale)
+        build_emulation(random.Random(SEED + 5))  # its own stream: the others' stay as they were
+        build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
         people = made["people"]
         self.stdout.write(

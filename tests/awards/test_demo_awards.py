@@ -1,0 +1,48 @@
+"""`congdoan demo` builds the commendation facts of the seed articles, every figure from records
+through the awards services."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from congdoan.accounts.scope import Scope
+from congdoan.awards.models import Award, Campaign, Nomination, Status
+from congdoan.awards.selectors import counts_by_title, person_awards
+from congdoan.org.models import Unit
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("demo")
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", "--no-input")
+
+
+def _counts(start: date, end: date, unit=None) -> dict[str, int]:
+    rows = counts_by_title(Scope(everything=True), start=start, end=end, unit=unit)
+    return {row["title__name"]: row["total"] for row in rows}
+
+
+@pytest.mark.django_db
+def test_the_demo_reproduces_the_seed_articles_commendation_figures(demo):
+    year_2020 = _counts(date(2020, 1, 1), date(2020, 12, 31))
+    assert year_2020["Cán bộ công đoàn là đảng viên tiêu biểu"] == 90
+    assert year_2020["Công nhân giỏi cấp ngành"] == 276
+    assert year_2020["Công nhân giỏi Thủ đô"] == 18
+    assert year_2020["Cá nhân điển hình tiên tiến"] == 178
+    cau_giay = Unit.objects.get(code="LDLD-CAU-GIAY")
+    assert _counts(date(2025, 1, 1), date(2025, 12, 31), cau_giay) == {
+        "Công nhân giỏi cấp quận, huyện": 111
+    }
+    seed = Campaign.objects.get(title__code="can-bo-dang-vien-tieu-bieu")
+    assert (seed.ceremony_on, seed.criteria.count()) == (date(2020, 3, 11), 5)
+    nhan = Award.objects.get(
+        campaign=seed, person__given_name="Nhân", nominating_unit__code="CDCS-ASTI"
+    )
+    assert nhan.person.full_name == "Nguyễn Đức Nhân"
+    assert [a.title.code for a in person_awards(nhan.person)] == ["can-bo-dang-vien-tieu-bieu"]
+    city = Nomination.objects.filter(campaign__title__code="cong-nhan-gioi-thu-do")
+    assert city.filter(status=Status.AWARDED, source_award__isnull=False).count() == 18
