@@ -14,7 +14,7 @@ from congdoan.emulation.clusters import may_manage, member_units
 from congdoan.emulation.models import Cluster, Criterion, Scorecard
 from congdoan.emulation.rounds import may_finalise
 from congdoan.emulation.scorecards import require_card_editor
-from congdoan.org.models import Unit
+from congdoan.org.models import Unit, UnitVersion
 
 
 def in_reach(scope: Scope, unit: Unit) -> bool:
@@ -69,7 +69,16 @@ def managed_cluster(request, pk: int) -> Cluster:
 def acting_units(request, cluster: Cluster) -> list[Unit]:
     """The member units the user acts for (keeps)."""
     scope = scope_for(request.user)
-    return [unit for unit in member_units(cluster) if scope.can_edit_members(unit)]
+    units = member_units(cluster)
+    if scope.everything:
+        return units
+    latest = dict(
+        UnitVersion.objects.filter(unit__in=units)
+        .order_by("valid_from")
+        .values_list("unit_id", "path")
+    )
+    paths = scope.member_edit_paths
+    return [u for u in units if paths and latest.get(u.pk, "").startswith(paths)]
 
 
 def member_cluster(request, pk: int) -> Cluster:

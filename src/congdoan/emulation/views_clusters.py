@@ -228,7 +228,10 @@ def covenant_sign(request, pk: int):
     units = named_units(
         [u.pk for u in services.signable_units(request.user, cluster)], covenant.signed_on
     )
-    form = SignForm(request.POST or None, units=units, initial={"on": covenant.signed_on})
+    only = units.first() if len(units) == 1 else None
+    form = SignForm(
+        request.POST or None, units=units, initial={"on": covenant.signed_on, "unit": only}
+    )
     if request.method == "POST" and form.is_valid():
         ok, _signing = run(
             form,

@@ -1,0 +1,72 @@
+"""The demo's emulation facts (SCENARIO.md): cluster 1's covenant of 28/02/2020 with its theme
+and six districts, a full year-end for cluster 1, cluster 6's covenant and mid-year review, and
+the 2020 quality ratings rolled up to the city, all from records."""
+
+from datetime import date
+
+from django.core.management import call_command
+
+from congdoan.accounts.scope import Scope
+from congdoan.core.documents import as_pdf, pdf_text
+from congdoan.emulation.covenant_doc import covenant_document
+from congdoan.emulation.models import Cluster, QualityRating, RatingStatus, Round
+from congdoan.emulation.progress import covenant_progress
+from congdoan.emulation.rollup import quality_rollup
+from congdoan.emulation.rounds import is_closed, standings
+from congdoan.org.models import Unit
+from congdoan.org.selectors import display_version
+
+DISTRICTS = ["Hoàn Kiếm", "Ba Đình", "Đống Đa", "Long Biên", "Hai Bà Trưng", "Hoàng Mai"]
+
+
+def check_cluster_1_signed_its_2020_covenant_on_28_february():
+    cluster = Cluster.objects.get(name="Cụm thi đua số 1", year=2020)
+    covenant = cluster.covenant
+    assert covenant.signed_on == date(2020, 2, 28)
+    assert covenant.theme == "Nâng cao chất lượng hoạt động công đoàn cơ sở"
+    assert covenant.signings.count() == 6
+    text = " ".join(pdf_text(as_pdf(covenant_document(covenant))).split())
+    assert all(f"Liên đoàn Lao động quận {name}" in text for name in DISTRICTS)
+    assert "ngày 28 tháng 02 năm 2020" in text
+
+
+def check_cluster_1_progress_is_counted_from_the_registry():
+    covenant = Cluster.objects.get(name="Cụm thi đua số 1", year=2020).covenant
+    rows = covenant_progress(covenant, date(2020, 12, 31))
+    assert len(rows) == 6
+    assert all(row.cells[0].actual is not None and row.cells[0].target for row in rows)
+
+
+def check_cluster_1_has_a_full_year_end_with_ranks_and_proposals():
+    cluster = Cluster.objects.get(name="Cụm thi đua số 1", year=2020)
+    assert is_closed(cluster, Round.YEAREND)
+    ranks = [s.rank for s in standings(cluster, Round.YEAREND)]
+    assert len(ranks) == 6 and ranks[0] == 1
+    assert cluster.sheets.filter(round=Round.YEAREND).count() == 6 * 6  # self + 5 cross each
+    assert cluster.proposals.count() == cluster.flag_quota + cluster.merit_quota
+
+
+def check_cluster_6_of_the_sector_unions_signed_and_held_its_mid_year_review():
+    cluster = Cluster.objects.get(name="Cụm thi đua số 6", year=2020)
+    assert cluster.covenant.signings.count() == 5
+    assert is_closed(cluster, Round.MIDYEAR) and not is_closed(cluster, Round.YEAREND)
+
+
+def check_the_2020_quality_classes_roll_up_to_the_city():
+    published = QualityRating.objects.filter(year=2020, status=RatingStatus.PUBLISHED).count()
+    assert published > 100
+    city = display_version(Unit.objects.get(code="LDLD-HN"), date(2020, 12, 31))
+    rows = quality_rollup(city, 2020, Scope(everything=True))
+    assert rows[-1].rated == published
+    assert sum(row.rated for row in rows[:-1]) == published
+    assert not QualityRating.objects.filter(unit__code="CDCS-ASTI").exists()  # left for `asti`
+
+
+def test_the_demo_builds_the_emulation_facts(db):
+    """One build (it takes seconds), every emulation fact checked on it."""
+    call_command("demo")
+    check_cluster_1_signed_its_2020_covenant_on_28_february()
+    check_cluster_1_progress_is_counted_from_the_registry()
+    check_cluster_1_has_a_full_year_end_with_ranks_and_proposals()
+    check_cluster_6_of_the_sector_unions_signed_and_held_its_mid_year_review()
+    check_the_2020_quality_classes_roll_up_to_the_city()
