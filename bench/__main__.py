@@ -34,6 +34,10 @@ def main() -> None:
             f"({loaded['rows_per_second']:,.0f} rows/s)"
         )
         members_bench.run(built["root"])
+    if connection.vendor == "postgresql" and os.environ.get("BENCH_REPORTS", "1") == "1":
+        from bench import reports_bench
+
+        reports_bench.build_and_run()
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 

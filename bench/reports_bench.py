@@ -1,0 +1,151 @@
+"""The roll-up report at a city's size (1,000,000 members, 6,400 grassroots unions, 500,000
+activities): the city's yearly report and a ward union's, against the plain-SQL floor for the
+same figures, measured in the same run. Prints ratios; asserts nothing about time.
+
+Alone: `scripts/with-postgres.sh .venv/bin/python -m bench.reports_bench`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+
+import django
+
+from bench.harness import compare, sql
+
+LEVEL_GRASSROOTS = 3
+ENTRIES = ["admission", "readmission"]
+
+
+def floor(path: str, start: date, end: date) -> list:
+    """The report's figures in plain SQL: the same rows read, none of the ORM's work."""
+    during = (
+        "SELECT unit_id FROM org_unitversion WHERE path LIKE %s AND valid_from <= %s "
+        "AND (valid_to IS NULL OR valid_to > %s)"
+    )
+    like, after = path + "%", end + timedelta(days=1)
+    return [
+        sql(
+            "SELECT count(*), count(*) FILTER (WHERE p.gender = 'F'), count(*) FILTER "
+            "(WHERE p.party_joined_on <= %s) FROM members_membership m JOIN members_person p "
+            "ON p.id = m.person_id WHERE m.started_on <= %s AND (m.ended_on IS NULL OR "
+            f"m.ended_on > %s) AND m.unit_id IN ({during})",
+            [end, end, end, like, end, end],
+        ),
+        sql(
+            "SELECT count(*) FILTER (WHERE started_on BETWEEN %s AND %s AND entry_kind = "
+            "ANY(%s)), count(*) FILTER (WHERE ended_on > %s AND ended_on <= %s AND exit_kind <> "
+            f"'transfer') FROM members_membership WHERE unit_id IN ({during})",
+            [start, end, ENTRIES, start, after, like, end, end],
+        ),
+        sql(
+            "SELECT count(*) FILTER (WHERE u.established_on BETWEEN %s AND %s), count(*) "
+            "FILTER (WHERE u.ended_on > %s AND u.ended_on <= %s) FROM org_unit u JOIN "
+            "org_unittype t ON t.id = u.unit_type_id WHERE t.level = %s AND u.id IN (SELECT "
+            "unit_id FROM org_unitversion WHERE path LIKE %s AND valid_from <= %s AND "
+            "(valid_to IS NULL OR valid_to > %s))",
+            [start, end, start, after, LEVEL_GRASSROOTS, like, end, start],
+        ),
+        sql(
+            "SELECT count(*) FILTER (WHERE resolution_on BETWEEN %s AND %s), count(*) FILTER "
+            "(WHERE status = 'admitted' AND admitted_on BETWEEN %s AND %s) FROM "
+            f"members_partyreferral WHERE unit_id IN ({during})",
+            [start, end, start, end, like, end, end],
+        ),
+        sql(
+            "SELECT u.sector_id, count(*) FROM org_unitversion v JOIN org_unit u ON u.id = "
+            "v.unit_id JOIN org_unittype t ON t.id = u.unit_type_id WHERE t.level = %s AND "
+            "v.path LIKE %s AND v.valid_from <= %s AND (v.valid_to IS NULL OR v.valid_to > %s) "
+            "GROUP BY u.sector_id",
+            [LEVEL_GRASSROOTS, like, end, end],
+        ),
+        sql(
+            "SELECT a.activity_type_id, v.path, count(*), sum(a.people), sum(a.money), "
+            "sum(a.quantity) FROM activities_activity a JOIN org_unitversion v ON v.unit_id = "
+            "a.unit_id AND v.valid_from <= a.started_on AND (v.valid_to IS NULL OR v.valid_to "
+            "> a.started_on) WHERE a.started_on BETWEEN %s AND %s AND v.path LIKE %s "
+            "GROUP BY 1, 2",
+            [start, end, like],
+        ),
+        sql(
+            "SELECT unit_id, path, depth FROM org_unitversion WHERE path LIKE %s AND "
+            "valid_from <= %s AND (valid_to IS NULL OR valid_to > %s)",
+            [like, end, end],
+        ),
+        sql(
+            "SELECT unit_id, count(*) FROM members_membership WHERE started_on <= %s AND "
+            f"(ended_on IS NULL OR ended_on > %s) AND unit_id IN ({during}) GROUP BY unit_id",
+            [end, end, like, end, end],
+        ),
+        sql(
+            "SELECT unit_id, count(*) FROM members_membership WHERE started_on BETWEEN %s AND "
+            f"%s AND entry_kind = ANY(%s) AND unit_id IN ({during}) GROUP BY unit_id",
+            [start, end, ENTRIES, like, end, end],
+        ),
+    ]
+
+
+def run(city_pk: int, ward_pk: int) -> list[dict]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congdoan.org.models import Unit
+    from congdoan.org.selectors import display_version
+    from congdoan.reports.figures import build_report, state_of
+
+    results = []
+    cases = [
+        ("city, year 2024", city_pk, date(2024, 1, 1), date(2024, 12, 31)),
+        ("city, year 2025 (reform inside)", city_pk, date(2025, 1, 1), date(2025, 12, 31)),
+        ("ward union, second half of 2025", ward_pk, date(2025, 7, 1), date(2025, 12, 31)),
+    ]
+    for label, pk, start, end in cases:
+        unit = Unit.objects.get(pk=pk)
+        _state, day = state_of(unit, start, end)
+        path = display_version(unit, day).path
+        with CaptureQueriesContext(connection) as queries:
+            report = build_report(unit, start, end)
+        results.append(
+            compare(
+                f"report: {label}",
+                lambda u=unit, s=start, e=end: build_report(u, s, e),
+                lambda p=path, s=start, d=day: floor(p, s, d),
+            )
+        )
+        slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]
+        print("  slowest: " + ", ".join(f"{float(q['time']) * 1000:.0f} ms" for q in slowest))
+        for query in slowest[:1]:
+            print(f"  slowest query: {query['sql'][:300]}")
+        print(
+            f"  {len(queries)} queries; {report.members.members:,} members, "
+            f"{sum(line.count for line in report.activities):,} activities, "
+            f"{len(report.children)} child units"
+        )
+    return results
+
+
+def build_and_run() -> list[dict]:
+    from bench.reports_data import build_city
+
+    built = build_city()
+    print(
+        f"city: {built['members']:,} members, 6,400 grassroots unions, "
+        f"{built['activities']:,} activities, written in {built['seconds']:.1f} s"
+    )
+    return run(built["city"], built["ward"])
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    print(f"database: {connection.vendor}")
+    build_and_run()
+
+
+if __name__ == "__main__":
+    main()
