@@ -170,3 +170,23 @@ def test_bad_targets_are_refused(world, changes, field):
         target_set(actor=world.bob, unit=world.dd, **values)
     assert field in error.value.message_dict
     assert not Target.objects.exists()
+
+
+def test_a_type_a_federation_adds_is_recorded_and_reported(world):
+    from congdoan.activities.models import ActivityField
+    from congdoan.reports.figures import build_report
+
+    kind = ActivityType.objects.create(
+        code="blood", name="Hiến máu tình nguyện", order=20, people_label="Số người hiến máu"
+    )
+    ActivityField.objects.create(activity_type=kind, code="place", label="Địa điểm", required=True)
+    with pytest.raises(ValidationError) as error:
+        record(world.dana, world.g1, "blood", date(2025, 4, 1), people=12)
+    assert "địa điểm" in error.value.message_dict["place"][0]
+    record(
+        world.dana, world.g1, "blood", date(2025, 4, 1), people=12, details={"place": "Nhà văn hóa"}
+    )
+    report = build_report(world.hn, date(2025, 1, 1), date(2025, 12, 31))
+    line = next(line for line in report.activities if line.kind.code == "blood")
+    assert (line.count, line.people) == (1, 12)
+    assert "activity.blood.people" in report.metrics()
