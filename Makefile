@@ -25,7 +25,9 @@ run: $(BIN)/congdoan messages
 	mkdir -p $(CONGDOAN_DATA_DIR)
 	$(BIN)/congdoan migrate -v 0
 	$(BIN)/congdoan demo
-	$(BIN)/congdoan runserver --insecure 127.0.0.1:8000
+	# the task worker (imports, long documents) runs beside the web server and stops with it
+	$(BIN)/congdoan db_worker -v 0 & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	  $(BIN)/congdoan runserver --insecure 127.0.0.1:8000
 
 demo: $(BIN)/congdoan
 	mkdir -p $(CONGDOAN_DATA_DIR)

@@ -38,6 +38,10 @@ def main() -> None:
         from bench import reports_bench
 
         reports_bench.build_and_run()
+    if connection.vendor == "postgresql":
+        from bench import imports_bench
+
+        imports_bench.run()
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 

@@ -25,7 +25,7 @@ def dana(world) -> Client:
 def post_file(client, world, data: bytes, name: str = "ds.xlsx"):
     return client.post(
         reverse("imports:upload", args=[world.g1.pk]),
-        {"file": SimpleUploadedFile(name, data), "joined_on": "02/03/2020"},
+        {"file": SimpleUploadedFile(name, data), "joined_on": "02/03/2020", "kind": "members"},
     )
 
 

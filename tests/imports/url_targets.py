@@ -33,5 +33,6 @@ def targets(world) -> dict[str, list[Target]]:
         # a list not yet checked is not written: back to its page
         "imports:commit": [Target(own, foreign, methods=("post",), post_status=302, **keep)],
         "imports:member_export": [Target(query="?status=all")],
-        "imports:template": [Target({"kind": "members"})],
+        "imports:unit_export": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk})],
+        "imports:template": [Target({"kind": kind}) for kind in ("members", "units")],
     }

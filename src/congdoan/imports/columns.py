@@ -53,9 +53,13 @@ UNIT_FIELDS: dict[str, tuple] = {
     "address": (_("Địa chỉ"), {"dia chi", "tru so"}),
     "parent": (_("Công đoàn cấp trên (mã)"), {"cap tren", "ma cap tren", "cong doan cap tren"}),
     "established_on": (_("Ngày thành lập"), {"ngay thanh lap", "thanh lap"}),
+    "decision": (_("Số quyết định thành lập"), {"so quyet dinh", "quyet dinh", "so qd"}),
 }
 FIELDS = {"members": MEMBER_FIELDS, "units": UNIT_FIELDS}
-REQUIRED = {"members": ({"full_name"}, {"family_middle", "given_name"}), "units": ({"name"},)}
+REQUIRED = {
+    "members": ({"full_name"}, {"family_middle", "given_name"}),
+    "units": ({"code", "name"},),
+}
 IGNORED = {"stt", "tt", "so tt", "so thu tu", "ghi chu"}
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from congdoan.core.text import format_date
+from congdoan.core.text import format_date, vi_sort_key
 from congdoan.imports.models import ImportJob, Outcome
 from congdoan.imports.sheets import list_workbook
 from congdoan.members.models import Gender, Person
+from congdoan.org.models import Level, UnitVersion
 
 MEMBER_HEADERS = [
     "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD/CMND", "Ngày vào công đoàn",
@@ -45,6 +46,39 @@ def member_template() -> bytes:
         unit_name="Công đoàn cơ sở: ……………………",
         day=date.today(),  # noqa: DTZ011 - a template's date line, shown to be filled in
         headers=member_headers(with_party=True),
+        rows=[],
+    )
+
+
+UNIT_HEADERS = [
+    "STT", "Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Khu vực", "Địa chỉ",
+    "Mã cấp trên", "Ngày thành lập",
+]  # fmt: skip
+
+
+def unit_rows(top: UnitVersion):
+    """The open grassroots unions under a unit's current version, in Vietnamese name order."""
+    versions = (
+        UnitVersion.objects.open()
+        .under(top.path)
+        .filter(unit__unit_type__level=Level.GRASSROOTS)
+        .select_related("unit__sector", "parent")
+    )
+    for number, version in enumerate(sorted(versions, key=lambda v: vi_sort_key(v.name)), 1):
+        unit = version.unit
+        yield [
+            str(number), unit.code, version.name, version.short_name,
+            unit.sector.name if unit.sector else "", unit.address,
+            version.parent.code if version.parent else "", format_date(unit.established_on),
+        ]  # fmt: skip
+
+
+def unit_template() -> bytes:
+    return list_workbook(
+        title="Danh sách công đoàn cơ sở",
+        unit_name="Công đoàn cấp trên: ……………………",
+        day=date.today(),  # noqa: DTZ011 - a template's date line, shown to be filled in
+        headers=[*UNIT_HEADERS, "Số quyết định thành lập"],
         rows=[],
     )
 

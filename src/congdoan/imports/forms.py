@@ -2,10 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.imports.columns import MEMBER_FIELDS
+from congdoan.imports.columns import FIELDS
+from congdoan.imports.models import ImportKind
 
 
 class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại danh sách"), choices=ImportKind.choices)
     file = forms.FileField(
         label=_("Tệp danh sách (.xlsx, .xls, .ods, .csv)"),
         error_messages={
@@ -14,19 +16,24 @@ class UploadForm(forms.Form):
         },
     )
     joined_on = forms.DateField(
-        label=_("Ngày vào công đoàn cho các dòng không ghi ngày"),
+        label=_("Ngày vào công đoàn, hoặc ngày thành lập công đoàn cơ sở, khi dòng không ghi"),
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
+    )
+    decision_number = forms.CharField(
+        label=_("Số quyết định thành lập cho các dòng không ghi (danh sách công đoàn cơ sở)"),
+        required=False,
+        max_length=60,
     )
 
 
 class MappingForm(forms.Form):
     """One choice per column of the file: which field it holds, or nothing."""
 
-    def __init__(self, *args, labels: list[str], mapping: dict[str, int], **kwargs):
+    def __init__(self, *args, kind: str, labels: list[str], mapping: dict[str, int], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "—")] + [(name, label) for name, (label, _names) in MEMBER_FIELDS.items()]
+        choices = [("", "—")] + [(name, label) for name, (label, _names) in FIELDS[kind].items()]
         by_column = {index: name for name, index in mapping.items()}
         for index, label in enumerate(labels):
             self.fields[f"column_{index}"] = forms.ChoiceField(

@@ -44,7 +44,12 @@ class ImportJob(TimeStamped):
     header_row = models.PositiveIntegerField(null=True, blank=True)
     labels = models.JSONField(default=list)
     mapping = models.JSONField(default=dict)
-    joined_on = models.DateField(_("ngày vào công đoàn (khi dòng không ghi)"), null=True)
+    joined_on = models.DateField(
+        _("ngày vào công đoàn, ngày thành lập (khi dòng không ghi)"), null=True
+    )
+    decision_number = models.CharField(
+        _("số quyết định thành lập (khi dòng không ghi)"), max_length=60, blank=True
+    )
     status = models.CharField(max_length=20, choices=ImportStatus.choices)
     rows_total = models.PositiveIntegerField(_("số dòng dưới tiêu đề"), default=0)
     counts = models.JSONField(default=dict)

@@ -83,7 +83,7 @@ def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
 def _csv_rows(data: bytes) -> Iterator[list[Cell]]:
     text = _decode(data)
     sample = text[:4096]
-    if sample.count("\x00") > len(sample) // 20:  # binary, not text: a stray NUL is just noise
+    if sample.count("\x00") > len(sample) // 4:  # binary, not text: stray NULs are just noise
         raise ImportRefused(
             _("Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV.")
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from congdoan.core.text import fold
 from congdoan.imports.locate import locate, require_complete
 from congdoan.imports.members_import import MemberImport
 from congdoan.imports.models import ColumnLayout, ImportJob, ImportKind, ImportStatus
+from congdoan.imports.units_import import UnitImport
 from congdoan.members.selectors import keepable_grassroots
 from congdoan.members.services import require_member_keeper
 from congdoan.org.models import Unit, UnitVersion
@@ -24,14 +26,34 @@ def progress_key(job: ImportJob) -> str:
     return f"import-progress-{job.pk}"
 
 
+def require_importer(actor, unit: Unit, kind: str) -> None:
+    """Member lists are for those who keep the unit's members; union lists for those who may
+    reorganise under it."""
+    if kind == ImportKind.UNITS:
+        if not scope_for(actor).can_edit_org(unit):
+            raise PermissionDenied(
+                _("Bạn không có quyền lập đơn vị dưới %(code)s.") % {"code": unit.code}
+            )
+    else:
+        require_member_keeper(actor, unit)
+
+
 def import_upload(
-    *, actor, unit: Unit, filename: str, data: bytes, joined_on: date | None
+    *,
+    actor,
+    unit: Unit,
+    filename: str,
+    data: bytes,
+    joined_on: date | None,
+    kind: str = ImportKind.MEMBERS,
+    decision_number: str = "",
 ) -> ImportJob:
     """Check the file (refused with ImportRefused, nothing kept) and keep it for the preview."""
-    require_member_keeper(actor, unit)
-    located = locate(data, ImportKind.MEMBERS)
+    require_importer(actor, unit, kind)
+    located = locate(data, kind)
     return ImportJob.objects.create(
-        kind=ImportKind.MEMBERS,
+        kind=kind,
+        decision_number=decision_number,
         unit=unit,
         created_by=actor,
         filename=filename[:255],
@@ -48,7 +70,7 @@ def import_upload(
 
 def import_remap(*, actor, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
     """The user's own column mapping, remembered for the next file of the same layout."""
-    require_member_keeper(actor, job.unit)
+    require_importer(actor, job.unit, job.kind)
     require_complete(mapping, job.kind)
     located = locate(bytes(job.data), job.kind, mapping=mapping)
     ColumnLayout.objects.update_or_create(
@@ -83,7 +105,7 @@ def run_import(job: ImportJob, *, write: bool) -> ImportJob:
             if write:
                 audit_record(
                     actor=job.created_by,
-                    action="import.members",
+                    action=f"import.{job.kind}",
                     target=job.filename,
                     unit=job.unit,
                     after=counts,
@@ -102,12 +124,14 @@ def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
     job.rows.all().delete()
     located = locate(bytes(job.data), job.kind, mapping=job.mapping)
     key = progress_key(job)
-    importer = MemberImport(
-        job,
-        grassroots_targets(job),
-        write=write,
-        progress=lambda done: cache.set(key, done, timeout=3600),
-    )
+
+    def progress(done: int) -> None:
+        cache.set(key, done, timeout=3600)
+
+    if job.kind == ImportKind.UNITS:
+        importer = UnitImport(job, write=write, progress=progress)
+    else:
+        importer = MemberImport(job, grassroots_targets(job), write=write, progress=progress)
     return importer.run(located.data_rows)
 
 

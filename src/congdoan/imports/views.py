@@ -9,25 +9,34 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from congdoan.accounts.scope import scope_for
 from congdoan.imports.exports import (
+    UNIT_HEADERS,
     error_workbook,
     member_headers,
     member_rows,
     member_template,
+    unit_rows,
+    unit_template,
 )
 from congdoan.imports.forms import MappingForm, UploadForm
-from congdoan.imports.models import ImportJob, ImportStatus, Outcome
+from congdoan.imports.models import ImportJob, ImportKind, ImportStatus, Outcome
 from congdoan.imports.reading import ImportRefused
-from congdoan.imports.services import import_remap, import_upload, progress_key
+from congdoan.imports.services import (
+    import_remap,
+    import_upload,
+    progress_key,
+    require_importer,
+)
 from congdoan.imports.sheets import XLSX_TYPE, list_csv, list_workbook
 from congdoan.imports.tasks import commit_import, preview_import
 from congdoan.members.privacy import may_see_party
 from congdoan.members.selectors import attach_current_units, find_people
 from congdoan.members.views.browse import member_filter_from
-from congdoan.org.access import members_keeper_unit
+from congdoan.org.access import readable_unit
 from congdoan.org.selectors import last_version
 
 SHOWN_ROWS = 200
@@ -41,23 +50,36 @@ def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
 
 def _job(request, pk: int) -> ImportJob:
     job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk)
-    members_keeper_unit(request, job.unit_id)  # 404 outside the scope, 403 read-only
+    readable_unit(request, job.unit_id)  # 404 outside the scope
+    if job.created_by_id != request.user.pk:
+        try:
+            require_importer(request.user, job.unit, job.kind)
+        except PermissionDenied:
+            raise PermissionDenied(
+                _("Chỉ người nhập danh sách hoặc người quản lý đơn vị được xem.")
+            ) from None
     return job
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request, pk: int):
-    unit = members_keeper_unit(request, pk)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    unit = readable_unit(request, pk)
+    scope = scope_for(request.user)
+    if not (scope.can_edit_members(unit) or scope.can_edit_org(unit)):
+        raise PermissionDenied(_("Bạn không có quyền nhập danh sách vào đơn vị này."))
+    initial = {"kind": request.GET.get("kind", ImportKind.MEMBERS)}
+    form = UploadForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             job = import_upload(
                 actor=request.user,
                 unit=unit,
+                kind=form.cleaned_data["kind"],
                 filename=form.cleaned_data["file"].name,
                 data=form.cleaned_data["file"].read(),
                 joined_on=form.cleaned_data["joined_on"],
+                decision_number=form.cleaned_data["decision_number"],
             )
         except (ImportRefused, PermissionDenied) as error:
             form.add_error("file", getattr(error, "message", str(error)))
@@ -79,7 +101,7 @@ def job_detail(request, pk: int):
         "rows": rows[:SHOWN_ROWS],
         "outcome": outcome,
         "outcomes": Outcome.choices,
-        "mapping_form": MappingForm(labels=job.labels, mapping=job.mapping),
+        "mapping_form": MappingForm(kind=job.kind, labels=job.labels, mapping=job.mapping),
         **_progress(job),
     }
     return render(request, "imports/job.html", context)
@@ -109,7 +131,7 @@ def job_progress(request, pk: int):
 @require_POST
 def job_mapping(request, pk: int):
     job = _job(request, pk)
-    form = MappingForm(request.POST, labels=job.labels, mapping=job.mapping)
+    form = MappingForm(request.POST, kind=job.kind, labels=job.labels, mapping=job.mapping)
     if form.is_valid():
         try:
             import_remap(actor=request.user, job=job, mapping=form.chosen)
@@ -162,7 +184,29 @@ def member_export(request):
 
 @login_required
 @require_GET
+def unit_export(request, pk: int):
+    """The grassroots unions under the unit today, in the layout the unit import reads."""
+    version = last_version(readable_unit(request, pk))
+    body = list_workbook(
+        title="Danh sách công đoàn cơ sở",
+        unit_name=version.name,
+        day=timezone.localdate(),
+        headers=UNIT_HEADERS,
+        rows=unit_rows(version),
+    )
+    return _attachment(body, XLSX_TYPE, "cong-doan-co-so.xlsx")
+
+
+TEMPLATES = {
+    "members": (member_template, "mau-danh-sach-doan-vien.xlsx"),
+    "units": (unit_template, "mau-danh-sach-cong-doan-co-so.xlsx"),
+}
+
+
+@login_required
+@require_GET
 def template(request, kind: str):
-    if kind != "members":
+    if kind not in TEMPLATES:
         raise Http404
-    return _attachment(member_template(), XLSX_TYPE, "mau-danh-sach-doan-vien.xlsx")
+    build, filename = TEMPLATES[kind]
+    return _attachment(build(), XLSX_TYPE, filename)
