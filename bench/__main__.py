@@ -42,6 +42,10 @@ def main() -> None:
         from bench import imports_bench
 
         imports_bench.run()
+    if os.environ.get("BENCH_EMULATION", "1") == "1":
+        from bench import emulation_bench
+
+        emulation_bench.run()
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 

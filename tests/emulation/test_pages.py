@@ -87,7 +87,7 @@ def test_the_quality_page_counts_classes_with_a_pinned_query_count(
         client.get(url)
 
 
-QUALITY_QUERIES = 15
+QUALITY_QUERIES = 13
 
 
 def test_a_published_rating_is_shown_to_every_reader_of_the_union(world):

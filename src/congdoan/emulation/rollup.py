@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q, Value
+from django.db.models.functions import StrIndex, Substr
+
 from congdoan.accounts.scope import Scope
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus
 from congdoan.emulation.quality import year_end
 from congdoan.org.models import UnitVersion
-from congdoan.org.selectors import children_on
 
 CLASSES = [value for value, _label in Klass.choices]
 
@@ -30,19 +32,28 @@ class RollupRow:
 
 
 def class_counts_below(version: UnitVersion, year: int) -> dict[int, Counter]:
-    """Counts per class for each unit directly below the given one (and for itself: key 0)."""
+    """Counts per class for each unit directly below the given one (itself: key 0), counted in
+    one grouped query: the child is the path segment that follows the unit's own path."""
     day = year_end(year)
-    paths = UnitVersion.objects.valid_on(day).filter(path__startswith=version.path)
-    rows = QualityRating.objects.filter(
-        year=year, status=RatingStatus.PUBLISHED, unit_id__in=paths.values("unit_id")
-    ).values_list("unit_id", "klass")
-    path_of = dict(paths.filter(unit_id__in=[u for u, _k in rows]).values_list("unit_id", "path"))
-    depth = version.path.count("/") - 1
+    valid = Q(unit__versions__valid_to__isnull=True) | Q(unit__versions__valid_to__gt=day)
+    rest = Substr("unit__versions__path", len(version.path) + 1)
+    rows = (
+        QualityRating.objects.filter(
+            valid,
+            year=year,
+            status=RatingStatus.PUBLISHED,
+            unit__versions__path__startswith=version.path,
+            unit__versions__valid_from__lte=day,
+        )
+        .annotate(rest=rest)
+        .annotate(child=Substr("rest", 1, StrIndex("rest", Value("/")) - 1))
+        .values_list("child", "klass")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     counts: dict[int, Counter] = {}
-    for unit_id, klass in rows:
-        parts = path_of[unit_id].strip("/").split("/")
-        child = int(parts[depth]) if len(parts) > depth else 0
-        counts.setdefault(child, Counter())[klass] += 1
+    for child, klass, n in rows:
+        counts.setdefault(int(child or 0), Counter())[klass] += n
     return counts
 
 
@@ -51,7 +62,9 @@ def quality_rollup(version: UnitVersion, year: int, scope: Scope) -> list[Rollup
     counts = class_counts_below(version, year)
     rows = [
         RollupRow(child, counts.get(child.unit_id, Counter()))
-        for child in children_on(version.unit, year_end(year), scope)
+        for child in scope.versions(
+            UnitVersion.objects.valid_on(year_end(year)).filter(parent_id=version.unit_id)
+        ).order_by("name")
     ]
     total = RollupRow(None, sum(counts.values(), Counter()))
     return [row for row in rows if row.rated] + [total]
