@@ -36,6 +36,10 @@ class IdBlock:
                 cursor.execute(statement)
 
 
+def model_pk(model: type[models.Model]) -> str:
+    return model._meta.pk.attname
+
+
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
     """Primary keys for rows about to be written, safe beside concurrent inserts: taken from
     the sequence on PostgreSQL; on SQLite the open write transaction keeps others out."""
@@ -54,7 +58,8 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
 
 
 class TableWriter:
-    """Buffers rows for one model and writes them in batches."""
+    """Buffers rows for one model and writes them in batches. Rows either all carry their
+    primary key or none does (the database numbers them)."""
 
     def __init__(self, model: type[models.Model], batch: int = 20_000) -> None:
         self.model = model
@@ -64,6 +69,8 @@ class TableWriter:
         self.fields = [f for f in model._meta.concrete_fields]
 
     def add(self, row: dict) -> None:
+        if not self.rows and not self.written and model_pk(self.model) not in row:
+            self.fields = [f for f in self.fields if not f.primary_key]
         self.rows.append(row)
         if len(self.rows) >= self.batch:
             self.flush()
