@@ -27,10 +27,10 @@ def floor(path: str, start: date, end: date) -> list:
     like, after = path + "%", end + timedelta(days=1)
     return [
         sql(
-            "SELECT count(*), count(*) FILTER (WHERE p.gender = 'F'), count(*) FILTER "
-            "(WHERE p.party_joined_on <= %s) FROM members_membership m JOIN members_person p "
-            "ON p.id = m.person_id WHERE m.started_on <= %s AND (m.ended_on IS NULL OR "
-            f"m.ended_on > %s) AND m.unit_id IN ({during})",
+            "SELECT m.unit_id, count(*), count(*) FILTER (WHERE p.gender = 'F'), count(*) "
+            "FILTER (WHERE p.party_joined_on <= %s) FROM members_membership m JOIN "
+            "members_person p ON p.id = m.person_id WHERE m.started_on <= %s AND (m.ended_on "
+            f"IS NULL OR m.ended_on > %s) AND m.unit_id IN ({during}) GROUP BY m.unit_id",
             [end, end, end, like, end, end],
         ),
         sql(
@@ -72,11 +72,6 @@ def floor(path: str, start: date, end: date) -> list:
             "SELECT unit_id, path, depth FROM org_unitversion WHERE path LIKE %s AND "
             "valid_from <= %s AND (valid_to IS NULL OR valid_to > %s)",
             [like, end, end],
-        ),
-        sql(
-            "SELECT unit_id, count(*) FROM members_membership WHERE started_on <= %s AND "
-            f"(ended_on IS NULL OR ended_on > %s) AND unit_id IN ({during}) GROUP BY unit_id",
-            [end, end, like, end, end],
         ),
         sql(
             "SELECT unit_id, count(*) FROM members_membership WHERE started_on BETWEEN %s AND "

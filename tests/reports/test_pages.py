@@ -180,4 +180,4 @@ def test_report_queries_do_not_grow_with_the_subtree(bob, world, name, django_as
 # 5 queries before any content (session, user, roles, their paths, session save), the unit and
 # its scope check, then the report's own (the versions, registry, sectors, types, activities,
 # the children's groups, targets) and the breadcrumb.
-EXPECTED = {"reports:report": 23, "reports:json": 22}
+EXPECTED = {"reports:report": 22, "reports:json": 21}

@@ -10,7 +10,6 @@ from datetime import date
 from django.db.models import Count, Q
 
 from congdoan.core.text import vi_sort_key
-from congdoan.members.counts import memberships_on
 from congdoan.members.models import EntryKind, Membership
 from congdoan.org.models import Level, UnitVersion
 
@@ -35,7 +34,9 @@ def _child_id(path: str, depth: int) -> int | None:
     return int(parts[depth]) if len(parts) > depth else None
 
 
-def child_lines(version: UnitVersion, start: date, day: date, activity_rows) -> list[ChildLine]:
+def child_lines(
+    version: UnitVersion, start: date, day: date, activity_rows, member_rows
+) -> list[ChildLine]:
     below = list(
         UnitVersion.objects.valid_on(day)
         .under(version.path)
@@ -60,7 +61,7 @@ def child_lines(version: UnitVersion, start: date, day: date, activity_rows) -> 
     for unit_id, _path, _depth, *_rest, level, _ended in below:
         if level == Level.GRASSROOTS:
             _add(lines, child_of_unit.get(unit_id), "grassroots", 1)
-    for unit_id, n in _members_by_unit(version, day).items():
+    for unit_id, n, *_rest in member_rows:
         _add(lines, child_of_unit.get(unit_id), "members", n)
     for unit_id, n in _admitted_by_unit(version, start, day).items():
         _add(lines, child_of_unit.get(unit_id), "admitted", n)
@@ -73,11 +74,6 @@ def _add(lines: dict[int, ChildLine], child_id: int | None, name: str, n: int) -
     line = lines.get(child_id)
     if line is not None:
         setattr(line, name, getattr(line, name) + n)
-
-
-def _members_by_unit(version: UnitVersion, day: date) -> Counter:
-    rows = memberships_on(version, day).values_list("unit_id").annotate(n=Count("id")).order_by()
-    return Counter(dict(rows))
 
 
 def _admitted_by_unit(version: UnitVersion, start: date, day: date) -> Counter:
