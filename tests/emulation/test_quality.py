@@ -152,3 +152,26 @@ def test_published_classes_are_counted_up_the_tree(world):
     rows = quality_rollup(hn, 2020, scope_for(world.bob))
     by_code = {row.version.unit.code if row.version else "total": row.cells for row in rows}
     assert by_code == {"DD": [1, 0, 1, 0], "TT": [0, 1, 0, 0], "total": [1, 1, 1, 0]}
+
+
+def test_a_union_formed_by_a_split_is_rated_after_six_months(world):
+    from congdoan.org.models import Reorganisation
+
+    card = quality_card(world)
+    split_off = make_unit(
+        "G7", "Công đoàn Công ty Tách", "grassroots", world.dd, on=date(2020, 6, 1)
+    )
+    version = split_off.versions.get()
+    version.change = Reorganisation.objects.create(
+        kind=Reorganisation.Kind.SPLIT,
+        effective_on=date(2020, 6, 1),
+        decision=world.dd.versions.get().change.decision,
+    )
+    version.save(update_fields=["change"])
+    assert self_score(world, split_off, marks(card)).total == 100  # 6 months by 31/12
+    late = make_unit("G8", "Công đoàn Công ty Tách 2", "grassroots", world.dd, on=date(2020, 8, 1))
+    version = late.versions.get()
+    version.change = Reorganisation.objects.get(kind=Reorganisation.Kind.SPLIT)
+    version.save(update_fields=["change"])
+    with pytest.raises(ValidationError, match="chưa đủ thời gian"):
+        self_score(world, late, marks(card))
