@@ -21,6 +21,7 @@ from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.rounds import round_finalise, round_reopen, sheet_submit
 from congdoan.emulation.scorecards import card_of
 from congdoan.org.services import unit_end
+from tests.activities.helpers import record
 from tests.emulation.helpers import cluster_of_dd_and_tt, marks
 from tests.factories import decision, make_unit
 from tests.members.registry import admit, person
@@ -78,14 +79,17 @@ def test_targets_show_the_registry_figures_beside_them(world):
     )
     admit(world.bob, world.g1, person("Nguyễn Văn An"), joined_on=date(2020, 3, 2))
     admit(world.bob, world.g2, person("Trần Thị Bình", gender="F"), joined_on=date(2020, 8, 2))
+    record(world.bob, world.g2, "dialogue", date(2020, 5, 20))
+    record(world.bob, world.g2, "dialogue", date(2020, 9, 20))
     rows = {row.unit.code: row for row in covenant_progress(covenant, date(2020, 6, 30))}
     members = rows["DD"].cells[0]
     assert (members.target, members.actual, members.met) == (2, 1, False)
     dialogues = next(c for c in rows["DD"].cells if c.indicator == Indicator.DIALOGUES)
-    assert (dialogues.target, dialogues.actual) == (4, None)  # not counted by the registry yet
+    assert (dialogues.target, dialogues.actual) == (4, 1)  # from the activity register
     assert rows["DD"].cells[0].indicator == Indicator.NEW_MEMBERS
     year_end = {row.unit.code: row for row in covenant_progress(covenant, date(2021, 3, 1))}
     assert year_end["DD"].cells[0].actual == 2
+    assert year_end["DD"].cells[3].actual == 2
 
 
 def test_each_unit_signs_once_and_the_covenant_prints_with_its_signatures(world):

@@ -74,7 +74,9 @@ def _require_active_in_year(unit: Unit, year: int) -> None:
 
 
 @transaction.atomic
-def cluster_create(*, actor, owner: Unit, year: int, name: str, units: list[Unit]) -> Cluster:
+def cluster_create(
+    *, actor, owner: Unit, year: int, name: str, units: list[Unit], kind: str = "cluster"
+) -> Cluster:
     if not scope_for(actor).can_edit_org(owner):
         raise PermissionDenied(_("Bạn không có quyền lập cụm thi đua của đơn vị này."))
     name = normalize_text(name or "")
@@ -83,7 +85,7 @@ def cluster_create(*, actor, owner: Unit, year: int, name: str, units: list[Unit
     if Cluster.objects.filter(owner=owner, year=year, name=name).exists():
         raise ValidationError(_("Năm %(year)s đã có %(name)s.") % {"year": year, "name": name})
     cluster = Cluster.objects.create(
-        owner=owner, year=year, name=name, scorecard=_covenant_scale(owner, year)
+        owner=owner, year=year, name=name, kind=kind, scorecard=_covenant_scale(owner, year)
     )
     for unit in units:
         _add_member(cluster, unit, _year_start(cluster))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.emulation.models import Indicator
+from congdoan.emulation.models import ClusterKind, Indicator
 from congdoan.emulation.scorecards import Card
 
 POINTS_FIELD = {"required": False, "max_digits": 5, "decimal_places": 1}
@@ -40,6 +40,7 @@ class CriterionForm(forms.Form):
 
 
 class ClusterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=ClusterKind.choices)
     name = forms.CharField(label=_("Tên cụm, khối thi đua"), max_length=200)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     units = forms.CharField(

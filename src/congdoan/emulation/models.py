@@ -151,9 +151,17 @@ class RatingEntry(models.Model):
         return f"{self.rating_id}:{self.criterion_id}={self.points}"
 
 
+class ClusterKind(models.TextChoices):
+    CLUSTER = "cluster", _("Cụm thi đua")
+    BLOC = "bloc", _("Khối thi đua")
+
+
 class Cluster(TimeStamped):
     """A cluster (cụm) or bloc (khối) of peer units for one year."""
 
+    kind = models.CharField(
+        _("loại"), max_length=10, choices=ClusterKind.choices, default=ClusterKind.CLUSTER
+    )
     owner = models.ForeignKey(
         "org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị tổ chức")
     )
@@ -225,9 +233,9 @@ class Indicator(models.TextChoices):
     NEW_MEMBERS = "new_members", _("Kết nạp đoàn viên mới")
     NEW_GRASSROOTS = "new_grassroots", _("Thành lập công đoàn cơ sở mới")
     PARTY_REFERRALS = "party_referrals", _("Giới thiệu đoàn viên ưu tú cho Đảng")
-    DIALOGUES = "dialogues", _("Tổ chức đối thoại")
-    AGREEMENTS = "agreements", _("Ký thỏa ước lao động tập thể")
-    TRAINING = "training", _("Tập huấn chủ tịch CĐCS")
+    DIALOGUES = "dialogues", _("Số cuộc đối thoại")
+    AGREEMENTS = "agreements", _("Số thỏa ước lao động tập thể ký kết")
+    TRAINING = "training", _("Số lớp tập huấn cán bộ công đoàn")
 
 
 class Target(models.Model):

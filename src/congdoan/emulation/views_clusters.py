@@ -37,7 +37,7 @@ from congdoan.emulation.rounds import is_closed, may_finalise
 from congdoan.emulation.selectors import cluster_units, named_units
 from congdoan.org.access import org_editable_unit
 from congdoan.org.models import Unit
-from congdoan.org.selectors import display_version
+from congdoan.org.selectors import display_version, tree_roots
 
 
 @login_required
@@ -47,7 +47,14 @@ def cluster_list(request):
     year = request.GET.get("year", "")
     if year.isdigit():
         clusters = clusters.filter(year=int(year))
-    return render(request, "emulation/clusters.html", {"clusters": clusters, "year": year})
+    scope = scope_for(request.user)
+    own = [
+        (version, scope.can_edit_org(version.unit))
+        for version in tree_roots(scope, timezone.localdate())
+    ]
+    return render(
+        request, "emulation/clusters.html", {"clusters": clusters, "year": year, "own": own}
+    )
 
 
 def _covenant(cluster) -> Covenant | None:
@@ -103,6 +110,7 @@ def cluster_new(request, pk: int):
                     owner=owner,
                     year=form.cleaned_data["year"],
                     name=form.cleaned_data["name"],
+                    kind=form.cleaned_data["kind"],
                     units=units,
                 ),
             )
