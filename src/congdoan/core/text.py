@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 ABBREVIATIONS: dict[str, str] = {
     "ldld": "lien doan lao dong",
@@ -36,8 +37,9 @@ def _visible(char: str) -> str:
 
 def normalize_text(value: str) -> str:
     """NFC text without control characters, whitespace runs (tabs, newlines) as one space."""
-    visible = "".join(_visible(char) for char in value)
-    return unicodedata.normalize("NFC", " ".join(visible.split()))
+    if not value.isprintable():  # only then can it hold control or format characters
+        value = "".join(_visible(char) for char in value)
+    return unicodedata.normalize("NFC", " ".join(value.split()))
 
 
 def _without_marks(value: str) -> str:
@@ -195,6 +197,7 @@ def _word_tones(clusters: Iterable[tuple[str, str]]) -> str:
     return "".join(tones)
 
 
+@lru_cache(maxsize=65_536)  # names repeat: a few hundred family, middle and given names
 def vi_sort_key(value: str) -> str:
     """An ASCII key whose binary order is Vietnamese dictionary order, case-insensitive.
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.core.text import fold, proper_case_name
 from congdoan.members.models import Gender
@@ -17,6 +18,7 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+PARTY_JOINED = gettext_lazy("Ngày vào Đảng")
 YES = {"x", "co", "dv", "dang vien", "1", "yes", "v"}
 NO = {"", "khong", "0", "-", "no"}
 
@@ -107,7 +109,7 @@ def party_joined(value) -> tuple[bool, date | None]:
         return False, None
     if folded in YES:
         return True, None
-    return True, to_date(value, what=_("Ngày vào Đảng"))
+    return True, to_date(value, what=PARTY_JOINED)
 
 
 def citizen_id(value) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.core.text import fold
 from congdoan.imports import cells
@@ -76,7 +77,7 @@ def read_member_row(
         return parsed
     parsed.given = {"family_name", "middle_name", "given_name", "birth_date", "gender"}
     parsed.given |= {name for name in _GIVEN_FIELDS if not cells.is_blank(get(_GIVEN_FIELDS[name]))}
-    parsed.key = parsed.values["citizen_id"] or f"{fold(full_name)}|{parsed.values['birth_date']}"
+    parsed.key = parsed.values["citizen_id"] or name_key(full_name, parsed.values["birth_date"])
     return parsed
 
 
@@ -89,6 +90,11 @@ _GIVEN_FIELDS = {  # Person field -> the column that gives it
 }
 
 
+def name_key(full_name: str, birth_date) -> str:
+    """Who a row is when it has no CCCD: the name without tones and the birth date."""
+    return f"{fold(full_name)}|{birth_date}"
+
+
 def _full_name(get) -> str:
     if get("full_name") is not None and not cells.is_blank(get("full_name")):
         return cells.person_name(get("full_name"))
@@ -99,8 +105,14 @@ def _full_name(get) -> str:
 def _not_a_person(full_name: str, get) -> bool:
     if not full_name:
         return all(cells.is_blank(get(name)) for name in ("citizen_id", "birth_date", "male_birth"))
-    folded = fold(full_name) + " "
+    folded = fold(full_name[:12]) + " "
     return folded.startswith(NOT_A_PERSON)
+
+
+BIRTH = gettext_lazy("Ngày sinh")  # lazy: rendered only in a message
+JOINED = gettext_lazy("Ngày vào công đoàn")
+ETHNICITY = gettext_lazy("Dân tộc")
+RELIGION = gettext_lazy("Tôn giáo")
 
 
 def _person_data(full_name: str, get, refs: References, default_joined: date | None):
@@ -110,14 +122,14 @@ def _person_data(full_name: str, get, refs: References, default_joined: date | N
         raise ValidationError(
             _("Cột Đảng viên đánh dấu nhưng không ghi ngày vào Đảng; ghi ngày (dd/mm/yyyy).")
         )
-    joined_on = cells.to_date(get("joined_on"), what=_("Ngày vào công đoàn")) or default_joined
+    joined_on = cells.to_date(get("joined_on"), what=JOINED) or default_joined
     data = PersonData(
         full_name=full_name,
         gender=gender,
         birth_date=birth,
         citizen_id=cells.citizen_id(get("citizen_id")),
-        ethnicity=refs.find(refs.ethnicities, get("ethnicity"), _("Dân tộc")),
-        religion=refs.find(refs.religions, get("religion"), _("Tôn giáo")),
+        ethnicity=refs.find(refs.ethnicities, get("ethnicity"), ETHNICITY),
+        religion=refs.find(refs.religions, get("religion"), RELIGION),
         party_joined_on=party_joined,
         **{name: cells.text(get(name)) for name in TEXT_COLUMNS},
     )
@@ -125,7 +137,7 @@ def _person_data(full_name: str, get, refs: References, default_joined: date | N
 
 
 def _birth_and_gender(get) -> tuple[date | None, str]:
-    what = _("Ngày sinh")
+    what = BIRTH
     male, female = get("male_birth"), get("female_birth")
     if not cells.is_blank(male) and not cells.is_blank(female):
         raise ValidationError(_("Ngày sinh ghi ở cả cột Nam và cột Nữ; chỉ ghi ở một cột."))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from congdoan.core.bulk import TableWriter, reserve_ids
 from congdoan.core.text import fold, name_sort_key, search_text
 from congdoan.imports.cells import text
-from congdoan.imports.member_rows import MemberRow, References, read_member_row
+from congdoan.imports.member_rows import MemberRow, References, name_key, read_member_row
 from congdoan.imports.models import ImportJob, ImportRow, Outcome
 from congdoan.members.models import EntryKind, Membership, Person
 from congdoan.org.models import Unit
@@ -124,7 +124,7 @@ class MemberImport:
                 & Q(pk__in=members.values("person_id"))
             )
             for person in candidates:
-                people.setdefault(f"{fold(person.full_name)}|{person.birth_date}", person)
+                people.setdefault(name_key(person.full_name, person.birth_date), person)
         return people
 
     def _decide(self, row, earlier, people, open_units, changed) -> tuple[str, Person | None]:
