@@ -20,7 +20,7 @@ from congdoan.emulation.models import Award, Indicator, Reopening, Round, Standi
 from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.rounds import round_finalise, round_reopen, sheet_submit
 from congdoan.emulation.scorecards import card_of
-from congdoan.org.services import unit_end
+from congdoan.org.services import unit_end, unit_move
 from tests.activities.helpers import record
 from tests.emulation.helpers import cluster_of_dd_and_tt, marks
 from tests.factories import decision, make_unit
@@ -197,3 +197,21 @@ def test_a_round_is_not_finalised_while_a_unit_has_not_scored_itself(world):
     with pytest.raises(ValidationError, match="TT"):
         round_finalise(actor=world.bob, cluster=cluster, round_=Round.YEAREND, votes={})
     assert not Standing.objects.exists()
+
+
+def test_a_unit_that_ends_during_the_year_leaves_the_year_end_but_not_the_mid_year(world):
+    cluster = covenant_of(world).cluster
+    unit_move(
+        actor=world.bob,
+        unit=world.g3,
+        new_parent=world.dd,
+        effective=date(2020, 9, 1),
+        decision=decision(),
+    )
+    unit_end(actor=world.bob, unit=world.tt, effective=date(2020, 10, 1), decision=decision())
+    score(world, cluster, world.tt, world.tt, "0.8", Round.MIDYEAR)
+    with pytest.raises(ValidationError, match="không thuộc cụm vào ngày 31/12/2020"):
+        score(world, cluster, world.tt, world.tt, "0.8")
+    score(world, cluster, world.dd, world.dd, "0.8")
+    rows = round_finalise(actor=world.bob, cluster=cluster, round_=Round.YEAREND, votes={})
+    assert [r.unit.code for r in rows] == ["DD"]

@@ -75,6 +75,7 @@ def targets(world) -> dict[str, list[Target]]:
             for name in (
                 "emulation:cluster_leads",
                 "emulation:cluster_member",
+                "emulation:cluster_member_end",
                 "emulation:covenant",
                 "emulation:targets",
             )

@@ -46,10 +46,17 @@ def _audit(actor, action: str, cluster: Cluster, **after) -> None:
 
 
 def member_units(cluster: Cluster, on: date | None = None) -> list[Unit]:
-    """The units in the cluster on a day (by default: at any time in its year)."""
+    """The units in the cluster on a day (by default: at any time in its year). A unit that
+    left the cluster, or had ended (merged, dissolved), by that day is not in it any more."""
     rows = cluster.members.select_related("unit").order_by("id")
     if on is not None:
-        rows = [m for m in rows if m.joined_on <= on and (m.left_on is None or on < m.left_on)]
+        rows = [
+            m
+            for m in rows
+            if m.joined_on <= on
+            and (m.left_on is None or on < m.left_on)
+            and (m.unit.ended_on is None or on < m.unit.ended_on)
+        ]
     return [m.unit for m in rows]
 
 

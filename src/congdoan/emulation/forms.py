@@ -65,6 +65,17 @@ class MemberForm(forms.Form):
     )
 
 
+class EndMemberForm(forms.Form):
+    unit = UnitChoice(queryset=None, label=_("Đơn vị rời cụm"))
+    left_on = forms.DateField(
+        label=_("Rời cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
 class CovenantForm(forms.Form):
     theme = forms.CharField(label=_("Chủ đề"), max_length=300)
     signed_on = forms.DateField(

@@ -8,6 +8,7 @@ cross-scored the unit), then by peer votes; units equal on both share a rank."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_record
+from congdoan.core.text import format_date
 from congdoan.emulation.clusters import may_manage, member_units
 from congdoan.emulation.models import (
     Award,
@@ -36,6 +38,17 @@ TIE_RULE = _(
     "bằng điểm thì đơn vị nhiều phiếu suy tôn hơn xếp trên; vẫn bằng thì đồng hạng."
 )
 TENTH = Decimal("0.1")
+ROUND_DAYS = {Round.MIDYEAR: (6, 30), Round.YEAREND: (12, 31)}
+
+
+def round_day(cluster: Cluster, round_: str) -> date:
+    """The day whose members take part in a round: 30/6 or 31/12 of the cluster's year."""
+    month, day = ROUND_DAYS[Round(round_)]
+    return date(cluster.year, month, day)
+
+
+def round_units(cluster: Cluster, round_: str) -> list[Unit]:
+    return member_units(cluster, round_day(cluster, round_))
 
 
 def is_closed(cluster: Cluster, round_: str) -> bool:
@@ -75,11 +88,12 @@ def sheet_submit(
         )
     Cluster.objects.select_for_update().get(pk=cluster.pk)  # one writer per cluster at a time
     require_open(cluster, round_)
-    members = {u.pk for u in member_units(cluster)}
+    members = {u.pk for u in round_units(cluster, round_)}
     for unit in (subject, scorer):
         if unit.pk not in members:
             raise ValidationError(
-                _("%(code)s không phải thành viên của cụm.") % {"code": unit.code}
+                _("%(code)s không thuộc cụm vào ngày %(day)s (ngày chốt của đợt).")
+                % {"code": unit.code, "day": format_date(round_day(cluster, round_))}
             )
     if cross and subject.pk == scorer.pk:
         raise ValidationError(_("Trong vòng chấm chéo, đơn vị không tự chấm điểm cho mình."))
@@ -155,7 +169,7 @@ def live_ranking(cluster: Cluster, round_: str, votes: dict[int, int] | None = N
             len(crossed.get(unit.pk, [])),
             votes.get(unit.pk, 0),
         )
-        for unit in member_units(cluster)
+        for unit in round_units(cluster, round_)
     ]
     return ranked(rows)
 

@@ -16,6 +16,11 @@ urlpatterns = [
     path("units/<int:pk>/clusters/new/", views_clusters.cluster_new, name="cluster_new"),
     path("clusters/<int:pk>/leads/", views_clusters.cluster_leads, name="cluster_leads"),
     path("clusters/<int:pk>/members/", views_clusters.cluster_member, name="cluster_member"),
+    path(
+        "clusters/<int:pk>/members/end/",
+        views_clusters.cluster_member_end,
+        name="cluster_member_end",
+    ),
     path("clusters/<int:pk>/covenant/", views_clusters.covenant_edit, name="covenant"),
     path("clusters/<int:pk>/targets/", views_clusters.covenant_targets, name="targets"),
     path("clusters/<int:pk>/sign/", views_clusters.covenant_sign, name="sign"),

@@ -25,6 +25,7 @@ from congdoan.emulation.covenant_doc import covenant_document
 from congdoan.emulation.forms import (
     ClusterForm,
     CovenantForm,
+    EndMemberForm,
     LeadsForm,
     MemberForm,
     SignForm,
@@ -176,6 +177,24 @@ def cluster_member(request, pk: int):
                 return done(request, _("Đã thêm đơn vị vào cụm."), _back(cluster))
     return form_page(
         request, form, title=_("Thêm đơn vị vào cụm"), subject=str(cluster), back_url=_back(cluster)
+    )
+
+
+@login_required
+def cluster_member_end(request, pk: int):
+    cluster = managed_cluster(request, pk)
+    form = EndMemberForm(request.POST or None, units=_member_queryset(cluster))
+    if request.method == "POST" and form.is_valid():
+        ok, _member = run(
+            form,
+            lambda: services.cluster_end_member(
+                actor=request.user, cluster=cluster, **form.cleaned_data
+            ),
+        )
+        if ok:
+            return done(request, _("Đã ghi nhận đơn vị rời cụm."), _back(cluster))
+    return form_page(
+        request, form, title=_("Đơn vị rời cụm"), subject=str(cluster), back_url=_back(cluster)
     )
 
 
