@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.models import AuditEntry
@@ -175,3 +177,22 @@ def test_a_union_formed_by_a_split_is_rated_after_six_months(world):
     version.save(update_fields=["change"])
     with pytest.raises(ValidationError, match="chưa đủ thời gian"):
         self_score(world, late, marks(card))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.integers(min_value=0, max_value=250), min_size=11, max_size=11))
+def test_any_self_score_is_either_saved_within_the_maxima_or_refused_whole(world, tenths):
+    card = quality_card(world)
+    points = {leaf.key: Decimal(t) / 10 for leaf, t in zip(card.leaves, tenths, strict=True)}
+    before = list(QualityRating.objects.values_list("self_total", "klass"))
+    too_high = [leaf for leaf in card.leaves if points[leaf.key] > leaf.max_points]
+    if too_high:
+        with pytest.raises(ValidationError, match=f"Mục {too_high[0].code} tối đa"):
+            self_score(world, world.g1, points)
+        assert list(QualityRating.objects.values_list("self_total", "klass")) == before
+    else:
+        rating = self_score(world, world.g1, points)
+        assert rating.self_total == sum(points.values()) <= 100
+        assert rating.entries.count() == len(card.leaves)

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -100,8 +100,8 @@ def _points_page(request, unit, year, form, title):
 def _card_for(unit, year, rating):
     try:
         return card_of(rating.scorecard if rating else services.quality_scorecard(unit, year))
-    except Exception as error:  # no card for the year: said on the page
-        raise Http404(str(error)) from error
+    except ValidationError as error:  # no scorecard issued for that year
+        raise Http404(" ".join(error.messages)) from error
 
 
 @login_required
@@ -169,13 +169,14 @@ def rating_check(request, pk: int, year: int):
 @require_POST
 def rating_publish(request, pk: int, year: int):
     unit, year, rating = _checkable(request, pk, year)
+    if rating is None:
+        messages.error(request, _("Công đoàn chưa tự chấm điểm năm này."))
+        return redirect(_rating_url(unit, year))
     try:
-        if rating is None:
-            raise ValueError(_("Công đoàn chưa tự chấm điểm năm này."))
         services.rating_publish(actor=request.user, rating=rating, on=timezone.localdate())
         messages.success(request, _("Đã công bố kết quả xếp loại."))
-    except Exception as error:  # a refusal is shown, nothing changed
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    except ValidationError as error:  # a refusal is shown, nothing changed
+        messages.error(request, " ".join(error.messages))
     return redirect(_rating_url(unit, year))
 
 
