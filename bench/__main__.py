@@ -46,6 +46,10 @@ def main() -> None:
         from bench import emulation_bench
 
         emulation_bench.run()
+    if os.environ.get("BENCH_AWARDS", "1") == "1":
+        from bench import awards_bench
+
+        awards_bench.run()
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 

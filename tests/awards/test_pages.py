@@ -117,6 +117,8 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     )
     public = Client().get(reverse("awards:verify", args=[award.token])).content.decode()
     assert "ĐÃ THU HỒI" in public and "2/QĐ-LĐLĐ" in public
+    refused = officer.get(reverse("awards:certificate", args=[award.pk]), follow=True)
+    assert "đã bị thu hồi" in refused.content.decode()
     history = officer.get(reverse("awards:person", args=[person.pk])).content.decode()
     assert "Đã thu hồi theo 2/QĐ-LĐLĐ" in history
 

@@ -111,6 +111,7 @@ class NominateForm(forms.Form):
     def __init__(self, *args, units, judged, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["from_unit"].queryset = units
+        self.fields["from_unit"].empty_label = None  # most officers keep one unit
         self.fields["from_unit"].label_from_instance = lambda u: u.current_name
         for criterion in judged:
             self.fields[f"judged_{criterion.pk}"] = forms.CharField(

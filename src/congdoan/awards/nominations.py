@@ -153,7 +153,10 @@ def nominate(
     _require_before(campaign, Step.NOMINATE, on)
     if not normalize_text(dossier.achievement):
         raise ValidationError(_("Thiếu báo cáo thành tích."))
-    if source_award is not None:
+    if source_award is not None:  # read afresh: it may have been revoked since
+        source_award = Award.objects.select_related("campaign", "decision__decision").get(
+            pk=source_award.pk
+        )
         person, unit = source_award.person, source_award.unit
     nominee = Nominee(campaign, person=person, unit=unit, source_award=source_award)
     _check_nominee(nominee, from_unit)

@@ -216,6 +216,9 @@ def decision_paper(request, pk: int, kind: str):
 @login_required
 def certificate(request, pk: int):
     award = readable_award(request, pk)
+    if award.revoked:
+        messages.error(request, _("Khen thưởng này đã bị thu hồi; không cấp giấy chứng nhận."))
+        return redirect("awards:nomination", pk=award.nomination_id)
     url = request.build_absolute_uri(reverse("awards:verify", args=[award.token]))
     response = HttpResponse(certificate_pdf(award, url), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.pk}.pdf"'

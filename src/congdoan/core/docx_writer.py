@@ -8,6 +8,7 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from congdoan.core.documents import MOTTO, NATION, Heading, Paragraph, Table, UnionDocument
 
@@ -90,8 +91,9 @@ class DocxWriter:
         for cell, header in zip(table.rows[0].cells, block.headers, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(header).bold = True
-        for row in block.rows:
-            for cell, value in zip(table.add_row().cells, row, strict=True):
+        for row in block.rows:  # cells from the row's own XML: `row.cells` walks the whole table
+            cells = (_Cell(tc, table) for tc in table.add_row()._tr.tc_lst)
+            for cell, value in zip(cells, row, strict=True):
                 cell.text = str(value)
         self.docx.add_paragraph()
 
