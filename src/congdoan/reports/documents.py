@@ -35,6 +35,7 @@ def sections(report: Report) -> list[Section]:
         _referrals(report),
         _activities(report),
         _targets(report),
+        _recognition(report),
         _children(report),
     ]
 
@@ -89,6 +90,16 @@ def _targets(report: Report) -> Section:
         for line in report.targets
     ]
     return _("Chỉ tiêu"), headers, rows
+
+
+def _recognition(report: Report) -> Section:
+    years = ", ".join(str(year) for year in report.rating_years)
+    rows = [
+        [_("Xếp loại CĐCS năm %(years)s: %(name)s") % {"years": years, "name": name}, _n(n)]
+        for _code, name, n in report.ratings
+    ]
+    rows += [[_("Khen thưởng: %(title)s") % {"title": title}, _n(n)] for title, n in report.awards]
+    return _("Thi đua, khen thưởng"), _figure(), rows
 
 
 def _children(report: Report) -> Section:

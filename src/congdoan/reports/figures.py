@@ -21,6 +21,7 @@ from congdoan.members.models import Gender
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import display_version
 from congdoan.reports.children import ChildLine, child_lines
+from congdoan.reports.recognition import awards_by_title, quality_classes, rating_years
 
 
 class State:
@@ -74,6 +75,9 @@ class Report:
     activities: list[ActivityLine] = field(default_factory=list)
     targets: list[TargetLine] = field(default_factory=list)
     children: list[ChildLine] = field(default_factory=list)
+    awards: list[tuple[str, int]] = field(default_factory=list)
+    rating_years: list[int] = field(default_factory=list)
+    ratings: list[tuple[str, str, int]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -148,6 +152,9 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
             line.people += row["people"] or 0
             line.money += row["money"] or 0
             line.quantity += row["quantity"] or 0
+    report.awards = awards_by_title(version, day, report.start, day)
+    report.rating_years = rating_years(report.start, report.end)
+    report.ratings = quality_classes(version, day, report.rating_years)
     if children:
         report.children = child_lines(version, report.start, day, rows, member_rows)
 

@@ -51,7 +51,7 @@ def narrative(report: Report) -> str:
             "period": period,
         }
     sentences = [_opening(report, period), _standing(report)]
-    sentences += [s for s in (_referrals(report), _activities(report)) if s]
+    sentences += [s for s in (_referrals(report), _activities(report), _awards(report)) if s]
     if report.state == State.ENDED_DURING:
         sentences.append(
             _("Đơn vị kết thúc hoạt động từ ngày %(day)s; số liệu tính đến ngày %(last)s.")
@@ -110,3 +110,10 @@ def _activities(report: Report) -> str:
         return ""
     text = "; ".join(clauses)
     return _("Trong kỳ, các cấp công đoàn đã %(done)s.") % {"done": text}
+
+
+def _awards(report: Report) -> str:
+    if not report.awards:
+        return ""
+    titles = ", ".join(f"{format_number(n)} {title}" for title, n in report.awards)
+    return _("Được khen thưởng: %(titles)s.") % {"titles": titles}

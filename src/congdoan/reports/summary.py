@@ -49,6 +49,13 @@ def report_summary(report: Report) -> dict:
         "activities": [_activity(line) for line in report.activities],
         "targets": [_target(line) for line in report.targets],
         "children": [_child(line) for line in report.children],
+        "emulation": {
+            "rating_years": report.rating_years,
+            "quality_classes": [
+                {"class": code, "name": name, "count": n} for code, name, n in report.ratings
+            ],
+        },
+        "awards": [{"title": title, "count": n} for title, n in report.awards],
         "narrative": narrative(report),
     }
 
