@@ -1,17 +1,10 @@
 """The demo's reports read the seed articles' figures, computed from the records."""
 
-import random
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 
-from congdoan.core.management.commands.demo import SEED
-from congdoan.demo.activities import build_activities
-from congdoan.demo.members import build_members
-from congdoan.demo.officials import build_officials
-from congdoan.demo.scale import SCALES
-from congdoan.demo.tree import Reform2025, TreeBuilder
-from congdoan.demo.users import demo_admin
 from congdoan.org.models import Unit
 from congdoan.reports.figures import State, build_report
 from congdoan.reports.narrative import narrative
@@ -57,6 +50,13 @@ def check_cau_giay_312_initiatives_in_2025():
     assert _line(report, "initiative").count == 312
 
 
+def check_cau_giay_2025_commended_111_good_workers_beside_its_312_initiatives():
+    report = _report("LDLD-CAU-GIAY", date(2025, 1, 1), date(2025, 12, 31))
+    assert [n for title, n in report.awards if "Công nhân giỏi" in title] == [111]
+    text = narrative(report)
+    assert "có 312 sáng kiến, sáng tạo" in text and "111 Công nhân giỏi" in text
+
+
 def check_tet_at_ty_care_over_300_billion():
     care = _line(_report("LDLD-HN", date(2025, 1, 1), date(2025, 2, 28)), "care")
     assert 300_000_000_000 < care.money < 301_000_000_000
@@ -70,24 +70,13 @@ def check_a_2020_report_of_an_ended_district_uses_the_2020_tree():
     )
 
 
-def _build_demo_registry_and_activities() -> None:
-    """The demo's tree, registry and activities, as `congdoan demo` builds them (the other
-    apps' demo data is theirs to check)."""
-    rng = random.Random(SEED)
-    builder = TreeBuilder(demo_admin(), rng, SCALES["default"])
-    builder.build()
-    Reform2025(builder).apply()
-    build_officials(rng)
-    build_members(rng, SCALES["default"])
-    build_activities(random.Random(SEED + 7))
-
-
 @pytest.mark.django_db
 def test_the_demo_reports_read_the_articles_figures():
-    _build_demo_registry_and_activities()
+    call_command("demo")
     check_my_duc_nine_months_of_2020()
     check_workers_month_2024()
     check_three_online_dialogues_in_june_2024()
     check_cau_giay_312_initiatives_in_2025()
+    check_cau_giay_2025_commended_111_good_workers_beside_its_312_initiatives()
     check_tet_at_ty_care_over_300_billion()
     check_a_2020_report_of_an_ended_district_uses_the_2020_tree()
