@@ -82,6 +82,12 @@ def test_the_json_endpoint_gives_the_whole_report_with_stable_keys(bob, world):
     assert {child["code"] for child in data["children"]} == {"DD", "TT"}
 
 
+def test_a_units_terms_are_offered_as_report_periods(bob, world):
+    world.tt.terms.create(name="2018–2023", starts_on=date(2018, 7, 1), ends_on=date(2023, 6, 30))
+    page = bob.get(reverse("reports:report", args=[world.tt.pk])).content.decode()
+    assert "Nhiệm kỳ 2018–2023" in page and "from=2018-07-01&to=2023-06-30" in page
+
+
 def test_a_reversed_period_is_refused_with_a_reason(bob, world):
     response = bob.get(
         reverse("reports:json", args=[world.hn.pk]) + "?from=2020-12-31&to=2020-01-01"
@@ -183,4 +189,4 @@ def test_report_queries_do_not_grow_with_the_subtree(bob, world, name, django_as
 # 5 queries before any content (session, user, roles, their paths, session save), the unit and
 # its scope check, then the report's own (the versions, registry, sectors, types, activities,
 # the children's groups, targets) and the breadcrumb.
-EXPECTED = {"reports:report": 24, "reports:json": 23}
+EXPECTED = {"reports:report": 25, "reports:json": 23}

@@ -48,7 +48,7 @@ def report_page(request, pk: int):
         "period_label": describe_period(start, end),
         "narrative": narrative(report),
         "ancestors": ancestors_on(report.version, report.structure_day),
-        "presets": presets(timezone.localdate()),
+        "presets": presets(timezone.localdate()) + _term_presets(unit),
         "query": f"from={start:%Y-%m-%d}&to={end:%Y-%m-%d}",
     }
     return render(request, "reports/report.html", context)
@@ -78,3 +78,12 @@ def report_download(request, pk: str, kind: str):
         response["Content-Disposition"] = f'attachment; filename="{workbook_name(report)}"'
         return response
     return download(report_document(report, today=timezone.localdate()), kind)
+
+
+def _term_presets(unit) -> list:
+    """The unit's terms (nhiệm kỳ) as periods: congress to congress, or to today."""
+    today = timezone.localdate()
+    return [
+        (_("Nhiệm kỳ %(name)s") % {"name": term.name}, term.starts_on, term.ends_on or today)
+        for term in unit.terms.order_by("starts_on")
+    ]
