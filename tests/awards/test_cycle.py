@@ -17,7 +17,14 @@ from congdoan.awards.models import Award, CouncilMember, Score, Status
 from congdoan.awards.nominations import nominate, party_confirm, upper_approve
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.core.documents import as_docx, as_pdf, pdf_text
-from tests.awards.helpers import SUBMIT_ON, direct_union, dossier, official, seed_campaign
+from tests.awards.helpers import (
+    SUBMIT_ON,
+    council_users,
+    direct_union,
+    dossier,
+    official,
+    seed_campaign,
+)
 
 COUNCIL_DAY = date(2020, 2, 22)
 
@@ -202,3 +209,35 @@ def test_a_decision_before_publication_is_refused(world, before_council):
             suffix="QĐ-LĐLĐ",
         )
     assert not Award.objects.exists()
+
+
+def test_a_vote_is_a_one_point_rubric_and_a_recusal_leaves_the_majority_to_the_others(world):
+    from congdoan.accounts.models import RoleKind
+    from tests.factories import user_with_role
+
+    unions = [direct_union(world) for _ in range(2)]
+    people = [official(u, given=g) for u, g in zip(unions, ["An", "Bình"], strict=True)]
+    third = user_with_role("hai", RoleKind.COUNCIL, world.hn)
+    campaign = seed_campaign(
+        world,
+        [(u, 1) for u in unions],
+        quota=2,
+        score_max=1,
+        pass_score=Decimal("0.5"),
+        council=[*council_users(world), (third, False)],
+    )
+    an, binh = (_climbed(world, campaign, u, p) for u, p in zip(unions, people, strict=True))
+    gia = CouncilMember.objects.get(campaign=campaign, user__username="gia").user
+    votes = {an: (1, 0, None), binh: (1, 0, 0)}  # None: recused
+    for nomination, ballots in votes.items():
+        for user, ballot in zip((world.erin, gia, third), ballots, strict=True):
+            if ballot is None:
+                recuse(actor=user, nomination=nomination, reason="Cùng đơn vị", on=COUNCIL_DAY)
+            else:
+                score_give(actor=user, nomination=nomination, points=ballot, on=COUNCIL_DAY)
+    with pytest.raises(ValidationError, match="từ 0 đến 1"):
+        score_give(actor=world.erin, nomination=an, points=2, on=COUNCIL_DAY)
+    council_close(actor=world.erin, campaign=campaign, on=COUNCIL_DAY)
+    results = {r.nominee_name: (r.mean, r.status) for r in ranked(campaign)}
+    assert results["Nguyễn Văn An"] == (Decimal("0.5"), Status.SELECTED)  # 1 of 2, not 1 of 3
+    assert results["Nguyễn Văn Bình"][1] == Status.NOT_SELECTED  # 1 of 3

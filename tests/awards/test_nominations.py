@@ -188,3 +188,25 @@ def test_returning_needs_a_reason_and_changes_nothing_without_one(world, asti):
         nomination_return(actor=world.bob, nomination=nomination, reason="  ", on=SUBMIT_ON)
     nomination.refresh_from_db()
     assert nomination.status == Status.SUBMITTED and nomination.events.count() == 1
+
+
+def test_sheets_for_many_read_the_same_records_in_a_fixed_number_of_queries(
+    world, django_assert_max_num_queries
+):
+    from congdoan.awards.eligibility import eligibility_sheets
+
+    unions = [direct_union(world) for _ in range(4)]
+    people = [official(u, party=i % 2 == 0) for i, u in enumerate(unions)]
+    campaign = seed_campaign(world, [(world.hn, 4)])
+    Exclusion.objects.create(
+        person=people[2], kind="discipline", starts_on=date(2020, 1, 1), ends_on=date(2020, 12, 31)
+    )
+    with django_assert_max_num_queries(9):
+        sheets = eligibility_sheets(campaign, people)
+    for person in people:
+        single = eligibility_sheet(Nominee(campaign, person=person))
+        assert [(x.passed, x.evidence) for x in sheets[person.pk]] == [
+            (x.passed, x.evidence) for x in single
+        ]
+    assert [sheets[p.pk][0].passed for p in people] == [True, False, True, False]
+    assert sheets[people[2].pk][3].passed is False

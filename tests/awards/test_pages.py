@@ -35,6 +35,8 @@ def _campaign_form(union, today):
         "upper_by": later[2],
         "council_by": later[3],
         "publication_days": 5,
+        "score_max": 100,
+        "pass_score": "0",
         "allocations": f"{union.code}: 1",
         "rules": ["party_member", "position"],
         "years": 3,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,7 +37,8 @@ class CampaignInput:
     purpose: str = ""
     requires_party_confirmation: bool = False
     pool_title: Title | None = None
-    score_max: int = 100
+    score_max: int = 100  # a vote is a rubric of 1 point: 1 for, 0 against
+    pass_score: Decimal = Decimal(0)  # with a vote, 0.5 asks for more than half
     publication_days: int = 5
     ceremony_on: date | None = None
     allocations: list[tuple[Unit, int]] = field(default_factory=list)
@@ -56,6 +58,8 @@ def _validate(data: CampaignInput) -> None:
         raise ValidationError(
             _("Hạn các bước phải theo thứ tự: đề nghị, cấp ủy, cấp trên, hội đồng.")
         )
+    if data.score_max < 1 or not 0 <= data.pass_score <= data.score_max:
+        raise ValidationError(_("Điểm đạt phải từ 0 đến điểm tối đa (từ 1 trở lên)."))
     if any(quota < 1 for _unit, quota in data.allocations):
         raise ValidationError(_("Chỉ tiêu của mỗi đơn vị phải từ 1 trở lên."))
     units = [unit.pk for unit, _quota in data.allocations]
@@ -83,6 +87,7 @@ def campaign_create(*, actor, organiser: Unit, data: CampaignInput) -> Campaign:
         requires_party_confirmation=data.requires_party_confirmation,
         pool_title=data.pool_title,
         score_max=data.score_max,
+        pass_score=data.pass_score,
         publication_days=data.publication_days,
         ceremony_on=data.ceremony_on,
     )

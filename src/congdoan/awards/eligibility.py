@@ -9,11 +9,12 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from congdoan.awards.models import Award, Campaign, Criterion, Exclusion, Rule
+from congdoan.awards.models import Award, Campaign, Criterion, Rule
+from congdoan.awards.records import Records
 from congdoan.core.dates import add_years
 from congdoan.core.text import format_date
 from congdoan.members.models import Membership, Person
-from congdoan.org.models import Official, Unit, UnitVersion
+from congdoan.org.models import Unit
 
 
 @dataclass(frozen=True)
@@ -31,20 +32,21 @@ class Nominee:
     person: Person | None = None
     unit: Unit | None = None
     source_award: Award | None = None
+    records: Records | None = None
 
     @property
     def on(self) -> date:
         return self.campaign.reference_on
 
+    @property
+    def rec(self) -> Records:
+        if self.records is None:
+            people = [self.person] if self.person else []
+            self.records = Records(self.campaign, people, [self.unit] if self.unit else [])
+        return self.records
+
     def membership(self) -> Membership | None:
-        if not hasattr(self, "_membership"):
-            self._membership = (
-                Membership.objects.filter(person=self.person, started_on__lte=self.on)
-                .exclude(ended_on__lte=self.on)
-                .select_related("unit__sector")
-                .first()
-            )
-        return self._membership
+        return self.rec.memberships.get(self.person.pk)
 
 
 def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
@@ -56,19 +58,12 @@ def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 def _position(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
     code = criterion.params.get("position", "chair")
-    post = (
-        Official.objects.filter(
-            person=nominee.person, position__code=code, starts_on__lte=nominee.on
-        )
-        .exclude(ends_on__lt=nominee.on)
-        .select_related("position", "unit")
-        .first()
-    )
+    post = nominee.rec.posts.get((nominee.person.pk, code))
     if post is None:
         return False, _("Không giữ chức vụ này vào ngày %(day)s.") % {
             "day": format_date(nominee.on)
         }
-    name = _version_name(post.unit, nominee.on)
+    name = nominee.rec.unit_name(post.unit_id, str(post.unit_id))
     return True, _("%(position)s, %(unit)s, từ %(day)s.") % {
         "position": post.position.name,
         "unit": name,
@@ -80,7 +75,7 @@ def _non_state_direct(nominee: Nominee, criterion: Criterion) -> tuple[bool, str
     unit = nominee.unit or (nominee.membership().unit if nominee.membership() else None)
     if unit is None:
         return False, _("Không sinh hoạt ở công đoàn cơ sở nào vào ngày xét.")
-    version = UnitVersion.objects.valid_on(nominee.on).filter(unit=unit).first()
+    version = nominee.rec.versions.get(unit.pk)
     sectors = criterion.params.get("sectors", ["non-state"])
     sector = unit.sector.code if unit.sector_id else ""
     direct = version is not None and version.parent_id == nominee.campaign.organiser_id
@@ -98,8 +93,7 @@ def _membership_years(nominee: Nominee, criterion: Criterion) -> tuple[bool, str
     years = int(criterion.params.get("years", 1))
     joined = nominee.person.union_joined_on
     if joined is None:
-        first = Membership.objects.filter(person=nominee.person).order_by("started_on").first()
-        joined = first.started_on if first else None
+        joined = nominee.rec.first_joined.get(nominee.person.pk)
     if joined is None:
         return False, _("Hồ sơ không ghi ngày vào công đoàn.")
     enough = add_years(joined, years) <= nominee.on
@@ -111,10 +105,10 @@ def _membership_years(nominee: Nominee, criterion: Criterion) -> tuple[bool, str
 
 def _not_awarded(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
     campaign = nominee.campaign
-    held = Award.objects.filter(
-        title=campaign.title, campaign__year=campaign.year, revocation__isnull=True
-    ).filter(**({"person": nominee.person} if nominee.person else {"unit": nominee.unit}))
-    award = held.select_related("decision__decision").first()
+    if nominee.person:
+        award = nominee.rec.held_by_person.get(nominee.person.pk)
+    else:
+        award = nominee.rec.held_by_unit.get(nominee.unit.pk)
     if award is not None:
         return False, _("Đã được tặng theo quyết định %(number)s.") % {
             "number": award.decision.decision.number
@@ -127,9 +121,7 @@ def _not_awarded(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 def _no_exclusion(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
     year = nominee.campaign.year
-    found = Exclusion.objects.filter(
-        person=nominee.person, starts_on__lte=date(year, 12, 31), ends_on__gte=date(year, 1, 1)
-    ).first()
+    found = nominee.rec.exclusions.get(nominee.person.pk)
     if found is not None:
         return False, _("%(kind)s (%(start)s – %(end)s).") % {
             "kind": found.get_kind_display(),
@@ -167,16 +159,13 @@ CHECKS: dict[str, Callable[[Nominee, Criterion], tuple[bool, str]]] = {
 UNIT_RULES = {Rule.NON_STATE_DIRECT, Rule.NOT_AWARDED, Rule.IN_POOL}
 
 
-def _version_name(unit: Unit, day: date) -> str:
-    version = UnitVersion.objects.valid_on(day).filter(unit=unit).first()
-    return version.name if version else unit.code
-
-
-def eligibility_sheet(nominee: Nominee, statements: dict[int, str] | None = None) -> list[Line]:
+def eligibility_sheet(
+    nominee: Nominee, statements: dict[int, str] | None = None, criteria=None
+) -> list[Line]:
     """Each criterion of the campaign, passed or failed, with its evidence."""
     statements = statements or {}
     lines = []
-    for criterion in nominee.campaign.criteria.all():
+    for criterion in criteria if criteria is not None else nominee.campaign.criteria.all():
         if criterion.judged:
             text = (statements.get(criterion.pk) or "").strip()
             lines.append(Line(criterion, None, text))
@@ -197,3 +186,13 @@ def failures(lines: list[Line]) -> list[str]:
         if line.passed is None and not line.evidence
     ]
     return reasons
+
+
+def eligibility_sheets(campaign: Campaign, people: list[Person]) -> dict[int, list[Line]]:
+    """Sheets for many people at once, from records loaded in a fixed number of queries."""
+    criteria = list(campaign.criteria.all())
+    records = Records(campaign, people)
+    return {
+        person.pk: eligibility_sheet(Nominee(campaign, person, records=records), None, criteria)
+        for person in people
+    }

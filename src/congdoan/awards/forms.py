@@ -28,6 +28,16 @@ class CampaignForm(forms.Form):
     party_by = date_field(gettext_lazy("Hạn cấp ủy xác nhận"))
     upper_by = date_field(gettext_lazy("Hạn cấp trên xét"))
     council_by = date_field(gettext_lazy("Hạn hội đồng chấm"))
+    score_max = forms.IntegerField(
+        label=gettext_lazy("Điểm tối đa"),
+        min_value=1,
+        max_value=1000,
+        initial=100,
+        help_text=gettext_lazy("Biểu quyết: điểm tối đa 1 (1 là đồng ý), điểm đạt 0,5."),
+    )
+    pass_score = forms.DecimalField(
+        label=gettext_lazy("Điểm đạt"), min_value=0, max_digits=5, decimal_places=2, initial=0
+    )
     publication_days = forms.IntegerField(
         label=gettext_lazy("Số ngày công khai"), min_value=1, max_value=60, initial=5
     )

@@ -66,6 +66,8 @@ def campaign_new(request, pk: int):
             deadlines=form.deadlines(),
             requires_party_confirmation=data["requires_party_confirmation"],
             publication_days=data["publication_days"],
+            score_max=data["score_max"],
+            pass_score=data["pass_score"],
             allocations=data["allocations"],
             criteria=form.criteria(),
             pool_title=data["pool_title"],
@@ -214,7 +216,10 @@ def report(request):
     unit = None
     if request.GET.get("unit", "").isdigit():
         unit = readable_unit(request, int(request.GET["unit"]))
-    rows = counts_by_title(scope, start=min(start, end), end=max(start, end), unit=unit)
+    rows = [
+        {**row, "level": Level(row["title__awarded_by"]).label}
+        for row in counts_by_title(scope, start=min(start, end), end=max(start, end), unit=unit)
+    ]
     return render(
         request,
         "awards/report.html",
