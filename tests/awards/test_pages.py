@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from congdoan.accounts.models import RoleKind
 from congdoan.awards.models import Award, Campaign, Status
@@ -138,13 +140,13 @@ def test_list_and_campaign_pages_keep_their_query_counts(cycle, django_assert_ma
     bob = _as(world.bob)
     bob.post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
     campaign = Campaign.objects.get()
-    for given in ("Thêm", "Hai", "Ba", "Bốn", "Năm"):
+    for name in ("Thêm", "Hai", "Ba", "Bốn", "Năm"):
         nominate(
             actor=world.bob,
             campaign=campaign,
             from_unit=union,
             on=today,
-            person=official(union, given=given),
+            person=official(union, given=name),
             dossier=dossier(campaign),
         )
     for url, most in [
@@ -156,3 +158,24 @@ def test_list_and_campaign_pages_keep_their_query_counts(cycle, django_assert_ma
     ]:
         with django_assert_max_num_queries(most):
             assert bob.get(url).status_code == 200
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(st.text(alphabet="AG1:-x 9", max_size=12), max_size=4))
+def test_any_allocation_text_is_read_or_refused_by_line_and_creates_nothing(cycle, lines):
+    world, union, _person, _hoa, _today, form = cycle
+    form = {**form, "allocations": "\n".join(lines)}
+    before = Campaign.objects.count()
+    response = _as(world.bob).post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
+    if response.status_code == 302:
+        campaign = Campaign.objects.latest("pk")
+        assert all(a.quota >= 1 for a in campaign.allocations.all())
+        campaign.delete()  # the next example starts from the same world
+    else:
+        page = response.content.decode()
+        assert (
+            "Dòng" in page or "Chỉ tiêu" in page or "này là bắt buộc" in page or "hai lần" in page
+        )
+        assert Campaign.objects.count() == before

@@ -21,7 +21,7 @@ from congdoan.awards.access import may_see_council, readable_campaign
 from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.council import council_progress
 from congdoan.awards.forms import CampaignForm, NominateForm
-from congdoan.awards.models import Award, Campaign, Rule, Title
+from congdoan.awards.models import Award, Campaign, Rule, Status, Title
 from congdoan.awards.nominations import Dossier, nominate
 from congdoan.awards.permissions import may_organise
 from congdoan.awards.selectors import counts_by_title, visible_campaigns, visible_nominations
@@ -111,7 +111,10 @@ def campaign_detail(request, pk: int):
             used=Count("nomination", filter=Q(nomination__status__in=_active()))
         ),
         "nominations": nominations[:LIST_LIMIT],
-        "by_status": dict(nominations.values_list("status").annotate(n=Count("pk"))),
+        "by_status": [
+            (Status(status).label, n)
+            for status, n in nominations.order_by().values_list("status").annotate(n=Count("pk"))
+        ],
         "decisions": campaign.decisions.select_related("decision"),
         "may_organise": may_organise(request.user, campaign),
         "may_see_council": may_see_council(request.user, campaign),
