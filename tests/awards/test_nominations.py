@@ -210,3 +210,26 @@ def test_sheets_for_many_read_the_same_records_in_a_fixed_number_of_queries(
         ]
     assert [sheets[p.pk][0].passed for p in people] == [True, False, True, False]
     assert sheets[people[2].pk][3].passed is False
+
+
+def test_a_file_over_10_mb_refuses_the_nomination_and_nothing_is_kept(world, asti):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from congdoan.awards.models import Attachment
+    from congdoan.awards.nominations import MAX_FILE_BYTES
+
+    union, person = asti
+    campaign = seed_campaign(world, [(union, 1)])
+    big = SimpleUploadedFile("ho-so.pdf", b"0" * (MAX_FILE_BYTES + 1), "application/pdf")
+    files = dossier(campaign)
+    files.attachments = [big]
+    with pytest.raises(ValidationError, match="lớn hơn 10 MB"):
+        nominate(
+            actor=world.bob,
+            campaign=campaign,
+            from_unit=union,
+            person=person,
+            dossier=files,
+            on=SUBMIT_ON,
+        )
+    assert not Nomination.objects.exists() and not Attachment.objects.exists()

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -68,9 +69,11 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     campaign.council.create(user=world.erin, secretary=True)
     judged = campaign.criteria.get(rule="judged")
     officer = _as(hoa)
+    upload = SimpleUploadedFile("bao-cao.txt", "Báo cáo thành tích".encode(), "text/plain")
     response = officer.post(
         reverse("awards:nominate", args=[campaign.pk]),
         {
+            "attachment": upload,
             "from_unit": union.pk,
             "member_code": person.code,
             "achievement": "Vận động 12 người",
@@ -81,6 +84,9 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     nomination = campaign.nominations.get()
     page = officer.get(reverse("awards:nomination", args=[nomination.pk])).content.decode()
     assert "Vào Đảng ngày 19/05/2012" in page and "Nghị quyết chi bộ số 5" in page
+    stored = nomination.attachments.get()
+    download = officer.get(reverse("awards:attachment", args=[stored.pk]))
+    assert download.content.decode() == "Báo cáo thành tích"
     step = lambda client, name, **data: client.post(  # noqa: E731
         reverse("awards:step", args=[nomination.pk, name]), data
     )

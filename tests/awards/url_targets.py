@@ -8,6 +8,7 @@ from datetime import date
 
 from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.models import (
+    Attachment,
     Award,
     AwardDecision,
     Nomination,
@@ -52,6 +53,13 @@ def _side(world, organiser, grassroots, council):
         person=person,
         dossier=Dossier("Thành tích"),
         on=date(2020, 2, 1),
+    )
+    Attachment.objects.create(
+        nomination=nomination,
+        name="bao-cao.pdf",
+        content_type="application/pdf",
+        size=3,
+        data=b"pdf",
     )
     return campaign, nomination, person
 
@@ -141,6 +149,9 @@ def targets(world) -> dict[str, list[Target]]:
         "awards:publish": [Target(c_in, c_out, allowed=ORGANISERS, **post)],
         "awards:decide": [Target(c_in, c_out, allowed=ORGANISERS, methods=("get", "post"))],
         "awards:nomination": [Target(n_in, n_out)],
+        "awards:attachment": [
+            Target({"pk": inside[1].attachments.get().pk}, {"pk": outside[1].attachments.get().pk})
+        ],
         "awards:step": [
             Target({**n_in, "step": step}, {**n_out, "step": step}, allowed=allowed, **post)
             for step, allowed in steps.items()

@@ -198,7 +198,6 @@ class Nomination(TimeStamped):
     allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices)
     achievement = models.TextField(_("báo cáo thành tích"))
-    attachment = models.FileField(_("hồ sơ kèm theo"), upload_to="awards/%Y/", blank=True)
     source_award = models.ForeignKey(
         "Award", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -236,6 +235,23 @@ class Nomination(TimeStamped):
     @property
     def nominee_name(self) -> str:
         return self.person.full_name if self.person_id else str(self.unit)
+
+
+class Attachment(models.Model):
+    """A file of a nomination's dossier, kept in the database (dossiers are not public files)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(_("tên tệp"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Check(models.Model):

@@ -17,6 +17,7 @@ from congdoan.awards.eligibility import Nominee, eligibility_sheet, failures
 from congdoan.awards.models import (
     ACTIVE,
     Allocation,
+    Attachment,
     Award,
     Campaign,
     Check,
@@ -41,7 +42,27 @@ from congdoan.org.models import Unit, UnitVersion
 class Dossier:
     achievement: str
     statements: dict[int, str] = field(default_factory=dict)  # judged criterion pk -> text
-    attachment: object | None = None
+    attachments: list = field(default_factory=list)  # uploaded files
+
+
+MAX_FILE_BYTES = 10 * 2**20
+MAX_FILES = 10
+
+
+def _attach(nomination: Nomination, files: list) -> None:
+    """Keep the dossier's files; too many or too large ones refuse the whole step."""
+    if nomination.attachments.count() + len(files) > MAX_FILES:
+        raise ValidationError(_("Mỗi hồ sơ kèm tối đa %(n)s tệp.") % {"n": MAX_FILES})
+    for upload in files:
+        if upload.size > MAX_FILE_BYTES:
+            raise ValidationError(_("Tệp %(name)s lớn hơn 10 MB.") % {"name": upload.name[:100]})
+        Attachment.objects.create(
+            nomination=nomination,
+            name=upload.name[:200],
+            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            size=upload.size,
+            data=upload.read(),
+        )
 
 
 def _record(nomination: Nomination, actor, action: str, on: date, note: str = "") -> None:
@@ -179,11 +200,11 @@ def nominate(
                 achievement=normalize_text(dossier.achievement),
                 source_award=source_award,
                 sort_key=person.sort_key if person else vi_sort_key(str(unit)),
-                **({"attachment": dossier.attachment} if dossier.attachment else {}),
             )
     except IntegrityError:
         raise ValidationError(_("Đối tượng này đã được đề nghị trong đợt này.")) from None
     _write_sheet(nomination, lines)
+    _attach(nomination, dossier.attachments)
     _record(nomination, actor, "submit", on)
     return nomination
 
@@ -295,13 +316,12 @@ def nomination_resubmit(*, actor, nomination: Nomination, dossier: Dossier, on: 
             _("Không đủ tiêu chuẩn: %(reasons)s") % {"reasons": "; ".join(reasons)}
         )
     nomination.achievement = normalize_text(dossier.achievement)
-    if dossier.attachment:
-        nomination.attachment = dossier.attachment
     status = Status.SUBMITTED
     if nomination.returned_from == Step.COUNCIL:
         status = Status.UPPER_APPROVED  # already confirmed below; back to the council
-    _save_status(nomination, status, "achievement", "attachment")
+    _save_status(nomination, status, "achievement")
     _write_sheet(nomination, lines)
+    _attach(nomination, dossier.attachments)
     _record(nomination, actor, "resubmit", on)
     return nomination
 

@@ -3,6 +3,8 @@ publication and objections, the decision and its papers, certificates, revocatio
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +25,7 @@ from congdoan.awards.access import (
     readable_nomination,
 )
 from congdoan.awards.forms import DecideForm, RevokeForm
-from congdoan.awards.models import AwardDecision, Rule, Status
+from congdoan.awards.models import Attachment, AwardDecision, Rule, Status
 from congdoan.awards.nominations import Dossier
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
@@ -44,6 +46,7 @@ def nomination_detail(request, pk: int):
         "nomination": nomination,
         "campaign": campaign,
         "checks": nomination.checks.select_related("criterion"),
+        "attachments": nomination.attachments.only("pk", "name", "size"),
         "events": nomination.events.select_related("actor"),
         "objections": nomination.objections.all(),
         "can": nominations.can_act(request.user, nomination),
@@ -77,7 +80,8 @@ def _step(request, nomination, step: str):
             c.pk: post.get(f"judged_{c.pk}", "")
             for c in nomination.campaign.criteria.filter(rule=Rule.JUDGED)
         }
-        dossier = Dossier(post.get("achievement", ""), statements, request.FILES.get("attachment"))
+        files = request.FILES.getlist("attachment")
+        dossier = Dossier(post.get("achievement", ""), statements, files)
         return nominations.nomination_resubmit(
             actor=user, nomination=nomination, on=on, dossier=dossier
         )
@@ -120,6 +124,16 @@ def nomination_step(request, pk: int, step: str):
     except ValidationError as error:
         messages.error(request, message_of(error))
     return redirect("awards:nomination", pk=nomination.pk)
+
+
+@login_required
+def attachment(request, pk: int):
+    """A dossier file, for whoever may read the nomination."""
+    found = get_object_or_404(Attachment, pk=pk)
+    readable_nomination(request, found.nomination_id)
+    response = HttpResponse(bytes(found.data), content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{quote(found.name)}"'
+    return response
 
 
 @login_required

@@ -21,6 +21,7 @@ urlpatterns = [
     path("awards/campaign/<int:pk>/decide/", step_views.decide, name="decide"),
     path("awards/nomination/<int:pk>/", step_views.nomination_detail, name="nomination"),
     path("awards/nomination/<int:pk>/<str:step>/", step_views.nomination_step, name="step"),
+    path("awards/file/<int:pk>/", step_views.attachment, name="attachment"),
     path("awards/objection/<int:pk>/", step_views.objection_resolve, name="objection_resolve"),
     path("awards/decision/<int:pk>.<str:kind>", step_views.decision_paper, name="decision"),
     path("awards/award/<int:pk>/certificate.pdf", step_views.certificate, name="certificate"),

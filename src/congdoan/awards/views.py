@@ -156,7 +156,8 @@ def campaign_nominate(request, pk: int):
     form = NominateForm(request.POST or None, request.FILES or None, units=units, judged=judged)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        dossier = Dossier(data["achievement"], form.statements(), data["attachment"])
+        files = [data["attachment"]] if data["attachment"] else []
+        dossier = Dossier(data["achievement"], form.statements(), files)
         try:
             nomination = nominate(
                 actor=request.user,
