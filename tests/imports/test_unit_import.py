@@ -78,3 +78,5 @@ def test_the_unit_list_exports_in_the_layout_the_import_reads(world):
     exported = client.get(reverse("imports:unit_export", args=[world.dd.pk])).content
     again = run_import(upload(world, exported), write=False)
     assert again.counts["unchanged"] == 4 and again.counts["new"] == 0  # G1, G2 and the two new
+    url = reverse("imports:unit_export", args=[world.dd.pk]) + "?format=csv"
+    assert MINH_QUANG in client.get(url).content.decode("utf-8-sig")

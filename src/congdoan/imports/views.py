@@ -185,8 +185,12 @@ def member_export(request):
 @login_required
 @require_GET
 def unit_export(request, pk: int):
-    """The grassroots unions under the unit today, in the layout the unit import reads."""
+    """The grassroots unions under the unit today, in the layout the unit import reads, as
+    .xlsx (default) or ?format=csv."""
     version = last_version(readable_unit(request, pk))
+    if request.GET.get("format") == "csv":
+        body = list_csv(UNIT_HEADERS, unit_rows(version))
+        return _attachment(body, "text/csv; charset=utf-8", "cong-doan-co-so.csv")
     body = list_workbook(
         title="Danh sách công đoàn cơ sở",
         unit_name=version.name,
