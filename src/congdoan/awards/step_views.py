@@ -29,6 +29,7 @@ from congdoan.awards.models import Attachment, AwardDecision, Rule, Status
 from congdoan.awards.nominations import Dossier
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
+from congdoan.awards.proposals import nominate_from_proposals
 from congdoan.awards.selectors import person_awards, unit_awards
 from congdoan.awards.views import message_of
 from congdoan.core.documents import download
@@ -180,6 +181,20 @@ def publish(request, pk: int):
     try:
         decisions.publish(actor=request.user, campaign=campaign, on=timezone.localdate())
         messages.success(request, _("Đã công khai danh sách dự kiến."))
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    return redirect("awards:campaign", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+def take_proposals(request, pk: int):
+    campaign = organised_campaign(request, pk)
+    try:
+        made = nominate_from_proposals(
+            actor=request.user, campaign=campaign, on=timezone.localdate()
+        )
+        messages.success(request, _("Đã nhận %(n)s đề nghị của cụm, khối.") % {"n": len(made)})
     except ValidationError as error:
         messages.error(request, message_of(error))
     return redirect("awards:campaign", pk=campaign.pk)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("awards/campaign/<int:pk>/", views.campaign_detail, name="campaign"),
     path("awards/campaign/<int:pk>/nominate/", views.campaign_nominate, name="nominate"),
     path("awards/campaign/<int:pk>/pool/", views.campaign_pool_nominate, name="pool"),
+    path("awards/campaign/<int:pk>/proposals/", step_views.take_proposals, name="proposals"),
     path("awards/campaign/<int:pk>/council/", step_views.council_page, name="council"),
     path("awards/campaign/<int:pk>/close/", step_views.council_close, name="council_close"),
     path("awards/campaign/<int:pk>/minutes.<str:kind>", step_views.minutes, name="minutes"),

@@ -24,6 +24,7 @@ from congdoan.awards.forms import CampaignForm, NominateForm
 from congdoan.awards.models import Award, Campaign, Rule, Status, Title
 from congdoan.awards.nominations import Dossier, nominate
 from congdoan.awards.permissions import may_organise
+from congdoan.awards.proposals import open_proposals
 from congdoan.awards.selectors import counts_by_title, visible_campaigns, visible_nominations
 from congdoan.core.dates import day_from
 from congdoan.org.access import org_editable_unit, readable_unit
@@ -121,6 +122,7 @@ def campaign_detail(request, pk: int):
         "may_nominate": _nominating_units(request.user, campaign).exists(),
         "progress": council_progress(campaign),
         "pool": _pool(request.user, campaign),
+        "proposals": open_proposals(campaign) if may_organise(request.user, campaign) else [],
     }
     return render(request, "awards/campaign.html", context)
 
