@@ -24,7 +24,7 @@ def _as(user) -> Client:
     return client
 
 
-def _campaign_form(union, today):
+def _campaign_form(world, union, today):
     later = [(today + timedelta(days=d)).isoformat() for d in (10, 12, 14, 16)]
     return {
         "name": "Biểu dương cán bộ công đoàn là đảng viên tiêu biểu",
@@ -44,6 +44,8 @@ def _campaign_form(union, today):
         "rules": ["party_member", "position"],
         "years": 3,
         "judged": "Có giải pháp hiệu quả được cấp ủy xác nhận",
+        "council": [world.erin.pk],
+        "secretary": world.erin.pk,
     }
 
 
@@ -55,7 +57,7 @@ def cycle(world):
     person = official(union)
     hoa = user_with_role("hoa", RoleKind.GRASSROOTS, union)
     today = timezone.localdate()
-    form = _campaign_form(union, today)
+    form = _campaign_form(world, union, today)
     form["title"] = Title.objects.get(code="can-bo-dang-vien-tieu-bieu").pk
     return world, union, person, hoa, today, form
 
@@ -66,7 +68,7 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     response = bob.post(reverse("awards:campaign_new", args=[world.hn.pk]), form)
     assert response.status_code == 302, response.content.decode()[:2000]
     campaign = Campaign.objects.get()
-    campaign.council.create(user=world.erin, secretary=True)
+    assert list(campaign.council.values_list("user__username", "secretary")) == [("erin", True)]
     judged = campaign.criteria.get(rule="judged")
     officer = _as(hoa)
     upload = SimpleUploadedFile("bao-cao.txt", "Báo cáo thành tích".encode(), "text/plain")

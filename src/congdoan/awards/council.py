@@ -127,6 +127,8 @@ def council_close(*, actor, campaign: Campaign, on: date) -> list[Nomination]:
     if campaign.council_closed_on:
         raise ValidationError(_("Vòng xét đã kết thúc."))
     progress = council_progress(campaign)
+    if progress.seats == 0:
+        raise ValidationError(_("Hội đồng chưa có thành viên."))
     if progress.nominations == 0:
         raise ValidationError(_("Chưa có hồ sơ nào trước hội đồng."))
     if progress.missing:

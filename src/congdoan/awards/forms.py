@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.accounts.models import RoleKind, User
 from congdoan.awards.models import Rule, Step, Title
 from congdoan.members.models import Person, person_pk_from_code
 from congdoan.org.forms import date_field
@@ -59,12 +60,26 @@ class CampaignForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Mỗi dòng một tiêu chuẩn; người đề nghị phải chứng minh."),
     )
+    council = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Thành viên hội đồng"),
+        queryset=User.objects.filter(roles__kind=RoleKind.COUNCIL).distinct(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    secretary = forms.ModelChoiceField(
+        label=gettext_lazy("Thư ký hội đồng"),
+        queryset=User.objects.filter(roles__kind=RoleKind.COUNCIL).distinct(),
+        required=False,
+    )
     pool_title = forms.ModelChoiceField(
         label=gettext_lazy("Chọn trong số người đã đạt danh hiệu cấp dưới"),
         queryset=Title.objects.filter(active=True),
         required=False,
         help_text=gettext_lazy("Đợt nối tiếp: ví dụ Công nhân giỏi cấp ngành → Thủ đô."),
     )
+
+    def council_seats(self) -> list[tuple[object, bool]]:
+        secretary = self.cleaned_data.get("secretary")
+        return [(user, user == secretary) for user in self.cleaned_data["council"]]
 
     def clean_allocations(self) -> list[tuple[Unit, int]]:
         rows = []

@@ -72,6 +72,7 @@ def campaign_new(request, pk: int):
             allocations=data["allocations"],
             criteria=form.criteria(),
             pool_title=data["pool_title"],
+            council=form.council_seats(),
         )
         try:
             campaign = campaign_create(actor=request.user, organiser=unit, data=payload)
