@@ -50,7 +50,11 @@ def test_the_report_page_drills_down_to_a_grassroots_union_and_its_records(bob, 
     page = bob.get(reverse("reports:report", args=[world.hn.pk]) + PERIOD).content.decode()
     assert "Liên đoàn Lao động quận Đống Đa" in page and "Đà Nẵng" not in page
     district = bob.get(reverse("reports:report", args=[world.dd.pk]) + PERIOD).content.decode()
-    assert "Công ty TNHH Điện tử ASTI" in district
+    assert "Công ty TNHH Điện tử ASTI" in district and "Giao chỉ tiêu" in district
+    viewer = Client()
+    viewer.force_login(world.frank)
+    read_only = viewer.get(reverse("reports:report", args=[world.dd.pk]) + PERIOD).content.decode()
+    assert "Sổ hoạt động" in read_only and "Giao chỉ tiêu" not in read_only
     union = bob.get(reverse("reports:report", args=[world.g1.pk]) + PERIOD).content.decode()
     assert "Trong năm 2020, Công đoàn Công ty TNHH Điện tử ASTI Hà Nội đã phát triển 2" in union
     records = bob.get(
@@ -189,4 +193,4 @@ def test_report_queries_do_not_grow_with_the_subtree(bob, world, name, django_as
 # 5 queries before any content (session, user, roles, their paths, session save), the unit and
 # its scope check, then the report's own (the versions, registry, sectors, types, activities,
 # the children's groups, targets) and the breadcrumb.
-EXPECTED = {"reports:report": 25, "reports:json": 23}
+EXPECTED = {"reports:report": 26, "reports:json": 23}

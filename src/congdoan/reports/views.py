@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import period_from
 from congdoan.core.documents import download
 from congdoan.org.access import readable_unit
@@ -43,6 +44,7 @@ def report_page(request, pk: int):
     unit = readable_unit(request, pk)
     start, end = _period(request)
     report = build_report(unit, start, end)
+    scope = scope_for(request.user)
     context = {
         "report": report,
         "period_label": describe_period(start, end),
@@ -50,6 +52,8 @@ def report_page(request, pk: int):
         "ancestors": ancestors_on(report.version, report.structure_day),
         "presets": presets(timezone.localdate()) + _term_presets(unit),
         "query": f"from={start:%Y-%m-%d}&to={end:%Y-%m-%d}",
+        "may_record": scope.can_edit_members(unit) and unit.ended_on is None,
+        "may_set_targets": scope.can_edit_org(unit) and unit.ended_on is None,
     }
     return render(request, "reports/report.html", context)
 
