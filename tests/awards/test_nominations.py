@@ -233,3 +233,38 @@ def test_a_file_over_10_mb_refuses_the_nomination_and_nothing_is_kept(world, ast
             on=SUBMIT_ON,
         )
     assert not Nomination.objects.exists() and not Attachment.objects.exists()
+
+
+def test_a_keeper_records_an_exclusion_that_the_sheet_then_names_and_a_stranger_cannot(world, asti):
+    from congdoan.awards.exclusions import exclusion_record
+
+    union, person = asti
+    campaign = seed_campaign(world, [(union, 1)])
+    with pytest.raises(PermissionDenied):
+        exclusion_record(
+            actor=world.dana,
+            person=person,
+            kind="discipline",
+            starts_on=date(2020, 1, 1),
+            ends_on=date(2020, 6, 30),
+        )
+    with pytest.raises(ValidationError, match="trước ngày bắt đầu"):
+        exclusion_record(
+            actor=world.bob,
+            person=person,
+            kind="discipline",
+            starts_on=date(2020, 6, 30),
+            ends_on=date(2020, 1, 1),
+        )
+    assert not Exclusion.objects.exists()
+    exclusion_record(
+        actor=world.bob,
+        person=person,
+        kind="discipline",
+        starts_on=date(2020, 1, 1),
+        ends_on=date(2020, 6, 30),
+        note="Khiển trách",
+    )
+    assert AuditEntry.objects.filter(action="awards.exclusion").count() == 1
+    lines = eligibility_sheet(Nominee(campaign, person=person))
+    assert lines[3].passed is False and "Bị kỷ luật" in lines[3].evidence

@@ -166,5 +166,13 @@ def targets(world) -> dict[str, list[Target]]:
         "awards:certificate": [Target(a_in, a_out)],
         "awards:revoke": [Target(a_in, a_out, allowed=ORGANISERS, methods=("get", "post"))],
         "awards:person": [Target({"pk": inside[2].pk}, {"pk": outside[2].pk})],
+        "awards:exclusion_new": [
+            Target(
+                {"pk": inside[2].pk},
+                {"pk": outside[2].pk},
+                allowed=MEMBER_KEEPERS,
+                methods=("get", "post"),
+            )
+        ],
         "awards:unit": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk})],
     }

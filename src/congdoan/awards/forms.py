@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congdoan.accounts.models import RoleKind, User
-from congdoan.awards.models import Rule, Step, Title
+from congdoan.awards.models import ExclusionKind, Rule, Step, Title
 from congdoan.members.models import Person, person_pk_from_code
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
@@ -165,6 +165,13 @@ class NominateForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("judged_")
         }
+
+
+class ExclusionForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Trường hợp"), choices=ExclusionKind.choices)
+    starts_on = date_field(gettext_lazy("Từ ngày"))
+    ends_on = date_field(gettext_lazy("Đến ngày"))
+    note = forms.CharField(label=gettext_lazy("Ghi chú"), max_length=300, required=False)
 
 
 class DecideForm(forms.Form):

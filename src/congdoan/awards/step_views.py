@@ -24,8 +24,9 @@ from congdoan.awards.access import (
     readable_campaign,
     readable_nomination,
 )
-from congdoan.awards.forms import DecideForm, RevokeForm
-from congdoan.awards.models import Attachment, AwardDecision, Rule, Status
+from congdoan.awards.exclusions import exclusion_record
+from congdoan.awards.forms import DecideForm, ExclusionForm, RevokeForm
+from congdoan.awards.models import Attachment, AwardDecision, Exclusion, Rule, Status
 from congdoan.awards.nominations import Dossier
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
@@ -33,7 +34,7 @@ from congdoan.awards.proposals import nominate_from_proposals
 from congdoan.awards.selectors import person_awards, unit_awards
 from congdoan.awards.views import message_of
 from congdoan.core.documents import download
-from congdoan.members.access import readable_person
+from congdoan.members.access import keeps, kept_person, readable_person
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
 
@@ -273,9 +274,28 @@ def revoke(request, pk: int):
 @login_required
 def person_history(request, pk: int):
     person = readable_person(request, pk)
-    return render(
-        request, "awards/history.html", {"name": person.full_name, "awards": person_awards(person)}
-    )
+    context = {
+        "name": person.full_name,
+        "awards": person_awards(person),
+        "person": person,
+        "exclusions": Exclusion.objects.filter(person=person).order_by("-starts_on"),
+        "can_keep": keeps(request, person),
+    }
+    return render(request, "awards/history.html", context)
+
+
+@login_required
+def exclusion_new(request, pk: int):
+    person = kept_person(request, pk)
+    form = ExclusionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exclusion_record(actor=request.user, person=person, **form.cleaned_data)
+            messages.success(request, _("Đã ghi trường hợp loại trừ."))
+            return redirect("awards:person", pk=person.pk)
+        except ValidationError as error:
+            form.add_error(None, message_of(error))
+    return render(request, "awards/exclusion.html", {"person": person, "form": form})
 
 
 @login_required

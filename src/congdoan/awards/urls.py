@@ -28,6 +28,7 @@ urlpatterns = [
     path("awards/award/<int:pk>/certificate.pdf", step_views.certificate, name="certificate"),
     path("awards/award/<int:pk>/revoke/", step_views.revoke, name="revoke"),
     path("awards/person/<int:pk>/", step_views.person_history, name="person"),
+    path("awards/person/<int:pk>/exclusion/", step_views.exclusion_new, name="exclusion_new"),
     path("awards/unit/<int:pk>/", step_views.unit_history, name="unit"),
     path("verify/<uuid:token>/", views.verify, name="verify"),
 ]
