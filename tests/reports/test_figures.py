@@ -115,3 +115,11 @@ def test_targets_show_target_actual_and_percent(register):
     assert (lines["members.admitted"].actual, lines["members.admitted"].percent) == (2, 50.0)
     assert lines["activity.care.money"].actual == 20_000_000
     assert lines["activity.care.money"].percent == 50.0
+
+
+def test_the_narrative_writes_money_once_in_words(register):
+    from congdoan.reports.narrative import narrative
+
+    text = narrative(build_report(register.dd, *YEAR_2020))
+    assert "chăm lo (số lượt người được chăm lo 40, số tiền 20 triệu đồng)" in text
+    assert "(đồng)" not in text

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
 from congdoan.core.text import format_date, format_number
 from congdoan.reports.figures import Report
-from congdoan.reports.money import money_words
+from congdoan.reports.money import money_label, money_words
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import review_kind
 
@@ -115,7 +115,10 @@ def _children(report: Report) -> Section:
 def _measures_text(line) -> str:
     parts = []
     for name, label, value in line.measures():
-        shown = money_words(value) if name == "money" else format_number(value)
+        if name == "money":
+            label, shown = money_label(label), money_words(value)
+        else:
+            shown = format_number(value)
         parts.append(f"{label}: {shown}")
     return "; ".join(parts)
 

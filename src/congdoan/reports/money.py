@@ -17,3 +17,8 @@ def money_words(value: int) -> str:
             decimals = 0 if amount == amount.to_integral_value() else 1
             return f"{format_number(amount, decimals)} {unit}"
     return f"{format_number(value)} đồng"
+
+
+def money_label(label: str) -> str:
+    """A money label without its unit, for when the amount is written "15 triệu đồng"."""
+    return label.replace(" (đồng)", "").replace("(đồng)", "").strip()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.text import format_date, format_number
 from congdoan.reports.figures import ActivityLine, Report, State
-from congdoan.reports.money import money_words
+from congdoan.reports.money import money_label, money_words
 from congdoan.reports.periods import describe_period
 
 # How an activity type is told in a sentence; types a federation adds are told generically.
@@ -25,7 +25,10 @@ PHRASES = {
 
 
 def _measure(name: str, label: str, value: int) -> str:
-    shown = money_words(value) if name == "money" else format_number(value)
+    if name == "money":
+        label, shown = money_label(label), money_words(value)
+    else:
+        shown = format_number(value)
     return f"{label[0].lower()}{label[1:]} {shown}"
 
 
