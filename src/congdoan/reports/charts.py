@@ -13,20 +13,20 @@ WIDTH = 600
 
 
 def bar_chart(items: list[tuple[str, int]], title: str) -> SafeString:
-    """Horizontal bars, one row per item, the value written at the end of each bar."""
-    row, label_width = 26, 230
-    height = row * max(len(items), 1) + 10
+    """Horizontal bars, one row per item: the label above its bar, the value after it (so long
+    Vietnamese names stay whole on a narrow screen)."""
+    row = 48
+    height = row * max(len(items), 1) + 6
     top = max((value for _label, value in items), default=0) or 1
     parts = []
     for i, (label, value) in enumerate(items):
-        y = 5 + i * row
-        length = round((WIDTH - label_width - 80) * value / top)
+        y = 4 + i * row
+        length = max(round((WIDTH - 90) * value / top), 1 if value else 0)
         parts.append(
-            f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end">'
-            f"{escape(label[:34])}</text>"
-            f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{row - 8}" '
-            f'fill="{COLOURS[0]}"><title>{escape(label)}: {format_number(value)}</title></rect>'
-            f'<text x="{label_width + length + 4}" y="{y + 16}">{format_number(value)}</text>'
+            f'<text x="0" y="{y + 16}">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 22}" width="{length}" height="18" fill="{COLOURS[0]}">'
+            f"<title>{escape(label)}: {format_number(value)}</title></rect>"
+            f'<text x="{length + 6}" y="{y + 37}">{format_number(value)}</text>'
         )
     return _svg(title, height, "".join(parts))
 
@@ -34,7 +34,7 @@ def bar_chart(items: list[tuple[str, int]], title: str) -> SafeString:
 def line_chart(series: list[tuple[str, list[int]]], labels: list[str], title: str) -> SafeString:
     """One line per series over the same labels (months), with a legend under the plot."""
     left, plot_top, plot_height, bottom = 50, 10, 170, 40
-    step = (WIDTH - left - 10) / max(len(labels) - 1, 1)
+    step = (WIDTH - left - 24) / max(len(labels) - 1, 1)
     top = max((v for _name, values in series for v in values), default=0) or 1
     parts = [
         f'<line x1="{left}" y1="{plot_top + plot_height}" x2="{WIDTH - 10}" '
@@ -58,13 +58,14 @@ def line_chart(series: list[tuple[str, list[int]]], labels: list[str], title: st
             f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{points}">'
             f"<title>{escape(name)}</title></polyline>"
         )
-        legend_x = left + n * 160
-        legend_y = plot_top + plot_height + bottom - 6
+        legend_x = left + (n % 2) * 270
+        legend_y = plot_top + plot_height + 44 + (n // 2) * 24
         parts.append(
             f'<rect x="{legend_x}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{legend_x + 16}" y="{legend_y}">{escape(name)}</text>'
         )
-    return _svg(title, plot_top + plot_height + bottom, "".join(parts))
+    legend_rows = (len(series) + 1) // 2
+    return _svg(title, plot_top + plot_height + bottom + 24 * legend_rows, "".join(parts))
 
 
 def share_chart(items: list[tuple[str, int]], title: str) -> SafeString:
@@ -80,17 +81,17 @@ def share_chart(items: list[tuple[str, int]], title: str) -> SafeString:
         )
         percent = format_number(100 * value / total, 1)
         parts.append(
-            f'<rect x="0" y="{40 + i * 22}" width="12" height="12" fill="{colour}"/>'
-            f'<text x="18" y="{51 + i * 22}">{escape(label)}: {format_number(value)} '
+            f'<rect x="0" y="{40 + i * 26}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="18" y="{52 + i * 26}">{escape(label)}: {format_number(value)} '
             f"({percent}%)</text>"
         )
         x += width
-    return _svg(title, 44 + 22 * len(items), "".join(parts))
+    return _svg(title, 46 + 26 * len(items), "".join(parts))
 
 
 def _svg(title: str, height: int, body: str) -> SafeString:
     return mark_safe(  # noqa: S308 - every label above is escaped
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'font-size="13" font-family="sans-serif"><title>{escape(title)}</title>{body}</svg>'
+        f'font-size="17" font-family="sans-serif"><title>{escape(title)}</title>{body}</svg>'
     )
