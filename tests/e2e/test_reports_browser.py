@@ -51,7 +51,7 @@ def test_drilling_down_from_the_city_to_a_union_and_downloading_its_report(page,
     assert "Trong năm 2020, Công đoàn Công ty TNHH Điện tử ASTI Hà Nội đã phát triển 2" in text
 
 
-def test_the_dashboard_fits_a_phone_screen(browser, live_server, world):
+def test_the_dashboard_and_the_report_fit_a_phone_screen(browser, live_server, world):
     context = browser.new_context(
         base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}
     )
@@ -60,4 +60,6 @@ def test_the_dashboard_fits_a_phone_screen(browser, live_server, world):
     chart = page.locator("#dashboard svg.chart").first
     expect(chart).to_be_visible()
     assert chart.bounding_box()["width"] <= 390
+    page.goto(f"/reports/{world.hn.pk}/?from=2020-01-01&to=2020-12-31")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off
     context.close()
