@@ -81,7 +81,7 @@ def test_a_nomination_from_the_grassroots_to_a_verified_certificate(browser, liv
     expect(upper.get_by_text("1/QĐ-LĐLĐ")).to_be_visible()
 
     award = Award.objects.get()
-    visitor = browser.new_context(base_url=live_server.url).new_page()
+    visitor = browser.new_context(base_url=live_server.url, locale="vi-VN").new_page()
     visitor.goto(f"/verify/{award.token}/")
     expect(visitor.locator("#verdict")).to_have_text("HỢP LỆ")
     expect(visitor.get_by_text(person.full_name)).to_be_visible()
