@@ -5,7 +5,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from congdoan.core.text import format_number
 from congdoan.demo.activities import build_activities
@@ -19,6 +19,14 @@ from congdoan.demo.users import DEMO_PASSWORD, demo_admin, ensure_demo_users
 from congdoan.org.models import Unit
 
 SEED = 2020
+
+
+def _refresh_statistics() -> None:
+    """PostgreSQL plans by table statistics; a bulk load inside one transaction leaves them
+    saying "empty" until ANALYZE (which counts this transaction's own rows)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 class Command(BaseCommand):
@@ -50,6 +58,7 @@ class Command(BaseCommand):
         tree_seconds = time.perf_counter() - started
         build_officials(rng)  # before the members: Kim Liên's 5,135 count its officials too
         made = build_members(rng, scale)
+        _refresh_statistics()  # the planner must know the registry is no longer empty
         build_emulation(random.Random(SEED + 5))  # its own stream: the others' stay as they were
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
