@@ -8,24 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from congdoan.activities.selectors import activities_under
+from congdoan.activities.models import Activity
+from congdoan.activities.selectors import with_version_of_the_day
 from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
-from congdoan.members.counts import period_figures
-from congdoan.org.models import Unit
-from congdoan.org.selectors import display_version
+from congdoan.members.models import Membership, PartyReferral
+from congdoan.org.models import Level, Unit, UnitVersion
 
 ACTIVITY_TYPES = {
     Indicator.DIALOGUES: "dialogue",
     Indicator.AGREEMENTS: "agreement",
     Indicator.TRAINING: "training",
-}
-COUNTED = {
-    Indicator.NEW_MEMBERS: "admitted",
-    Indicator.NEW_GRASSROOTS: "grassroots_established",
-    Indicator.PARTY_REFERRALS: "referred",
 }
 
 
@@ -55,16 +51,21 @@ def period_end(covenant: Covenant, until: date) -> date:
 
 
 def covenant_progress(covenant: Covenant, until: date) -> list[UnitProgress]:
+    """Every member unit's targets and figures in a fixed number of queries (four), however
+    many units the cluster has: the figures of all units with targets come from one query."""
     end = period_end(covenant, until)
     start = date(end.year, 1, 1)
     targets: dict[int, dict[str, int]] = {}
     for unit_id, indicator, value in covenant.targets.values_list("unit_id", "indicator", "value"):
         targets.setdefault(unit_id, {})[indicator] = value
+    units = member_units(covenant.cluster)
+    versions = _display_versions([u.pk for u in units], end)
+    figures = _figures([versions[pk].pk for pk in targets if pk in versions], start, end)
     rows = []
-    for unit in member_units(covenant.cluster):
-        version = display_version(unit, end)
+    for unit in units:
+        version = versions[unit.pk]
         own = targets.get(unit.pk, {})
-        actual = _figures(version, start, end) if own else {}
+        actual = figures.get(version.pk, {}) if own else {}
         cells = [
             Cell(indicator, own.get(indicator), actual.get(indicator))
             for indicator, _label in Indicator.choices
@@ -73,16 +74,64 @@ def covenant_progress(covenant: Covenant, until: date) -> list[UnitProgress]:
     return rows
 
 
-def _figures(version, start: date, end: date) -> dict[str, int]:
-    registry = period_figures(version, start, end)
-    figures = {indicator: getattr(registry, name) for indicator, name in COUNTED.items()}
-    activities = dict(
-        activities_under(version.path, start, end)
-        .filter(activity_type__code__in=ACTIVITY_TYPES.values())
-        .values_list("activity_type__code")
-        .annotate(n=Count("id"))
-        .order_by()
+def _display_versions(unit_ids: list[int], day: date) -> dict[int, UnitVersion]:
+    """For each unit, the version valid on the day, else its last one (as display_version)."""
+    chosen: dict[int, UnitVersion] = {}
+    for version in UnitVersion.objects.filter(unit_id__in=unit_ids).order_by("valid_from"):
+        current = chosen.get(version.unit_id)
+        if current is None or not _valid(current, day) or _valid(version, day):
+            chosen[version.unit_id] = version
+    return chosen
+
+
+def _valid(version: UnitVersion, day: date) -> bool:
+    return version.valid_from <= day and (version.valid_to is None or day < version.valid_to)
+
+
+def _count(queryset) -> Coalesce:
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _figures(version_ids: list[int], start: date, end: date) -> dict[int, dict[str, int]]:
+    """The live figures of many subtrees at once: one row per version, a subquery per figure
+    (the same rules as members.counts.period_figures and activities_under)."""
+    if not version_ids:
+        return {}
+    below = OuterRef(OuterRef("path"))  # the version's path, two subqueries up
+    subtree = UnitVersion.objects.valid_on(end).filter(path__startswith=below).values("unit_id")
+    during = (
+        UnitVersion.objects.filter(path__startswith=below, valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+        .values("unit_id")
     )
+    columns = {
+        Indicator.NEW_MEMBERS: _count(
+            Membership.objects.filter(
+                unit_id__in=subtree,
+                started_on__range=(start, end),
+                entry_kind__in=["admission", "readmission"],
+            )
+        ),
+        Indicator.NEW_GRASSROOTS: _count(
+            Unit.objects.filter(
+                unit_type__level=Level.GRASSROOTS,
+                pk__in=during,
+                established_on__range=(start, end),
+            )
+        ),
+        Indicator.PARTY_REFERRALS: _count(
+            PartyReferral.objects.filter(unit_id__in=subtree, resolution_on__range=(start, end))
+        ),
+    }
     for indicator, code in ACTIVITY_TYPES.items():
-        figures[indicator] = activities.get(code, 0)
-    return figures
+        columns[indicator] = _count(
+            with_version_of_the_day(
+                Activity.objects.filter(started_on__range=(start, end), activity_type__code=code)
+            ).filter(day_version__path__startswith=OuterRef("path"))
+        )
+    rows = UnitVersion.objects.filter(pk__in=version_ids).annotate(**columns)
+    return {
+        row["pk"]: {indicator: row[indicator] for indicator in columns}
+        for row in rows.values("pk", *columns)
+    }
