@@ -67,6 +67,22 @@ def targets(world) -> dict[str, list[Target]]:
         "emulation:criterion_edit": [
             Target(criterion, foreign_criterion, allowed=CARD_EDITORS, methods=FORMS)
         ],
+        "emulation:criterion_add": [
+            Target({"pk": card.pk}, {"pk": foreign_card.pk}, allowed=CARD_EDITORS, methods=FORMS)
+        ],
+        **{
+            name: [Target(criterion, foreign_criterion, allowed=CARD_EDITORS, methods=FORMS)]
+            for name in ("emulation:criterion_add_child", "emulation:criterion_remove")
+        },
+        "emulation:criterion_move": [  # the first criterion cannot move up: refused, unchanged
+            Target(
+                {**criterion, "direction": "up"},
+                {**foreign_criterion, "direction": "up"},
+                allowed=CARD_EDITORS,
+                methods=("post",),
+                post_status=302,
+            )
+        ],
         "emulation:clusters": [Target(query="?year=2020")],
         "emulation:cluster": [Target(c, o)],
         "emulation:cluster_new": [Target(unit, other, allowed=ORG_EDITORS, methods=FORMS)],

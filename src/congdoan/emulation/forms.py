@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.emulation.models import ClusterKind, Indicator
+from congdoan.emulation.models import ClusterKind, CriterionKind, Indicator
 from congdoan.emulation.scorecards import Card
 
 POINTS_FIELD = {"required": False, "max_digits": 5, "decimal_places": 1}
@@ -37,6 +37,19 @@ class CriterionForm(forms.Form):
     title = forms.CharField(label=_("Nội dung"), max_length=400)
     max_points = forms.DecimalField(label=_("Điểm tối đa"), max_digits=5, decimal_places=1)
     evidence = forms.CharField(label=_("Minh chứng cần có"), max_length=400, required=False)
+
+
+class CriterionAddForm(CriterionForm):
+    kind = forms.ChoiceField(label=_("Loại"), choices=CriterionKind.choices)
+
+    field_order = ["title", "max_points", "kind", "evidence"]
+
+
+class RemoveForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Xóa mục này cùng các mục con"),
+        error_messages={"required": _("Hãy đánh dấu xác nhận xóa.")},
+    )
 
 
 class ClusterForm(forms.Form):

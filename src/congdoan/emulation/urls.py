@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from congdoan.emulation import views_cards, views_clusters, views_quality, views_rounds
+from congdoan.emulation import (
+    views_cards,
+    views_clusters,
+    views_criteria,
+    views_quality,
+    views_rounds,
+)
 
 app_name = "emulation"
 urlpatterns = [
@@ -11,6 +17,18 @@ urlpatterns = [
     path("scorecards/<int:pk>/thresholds/", views_cards.scorecard_thresholds, name="thresholds"),
     path("scorecards/<int:pk>/copy/", views_cards.scorecard_copy, name="scorecard_copy"),
     path("criteria/<int:pk>/edit/", views_cards.criterion_edit, name="criterion_edit"),
+    path("scorecards/<int:pk>/criteria/new/", views_criteria.criterion_add, name="criterion_add"),
+    path(
+        "criteria/<int:pk>/children/new/",
+        views_criteria.criterion_add_child,
+        name="criterion_add_child",
+    ),
+    path("criteria/<int:pk>/remove/", views_criteria.criterion_remove, name="criterion_remove"),
+    path(
+        "criteria/<int:pk>/move/<str:direction>/",
+        views_criteria.criterion_move,
+        name="criterion_move",
+    ),
     path("clusters/", views_clusters.cluster_list, name="clusters"),
     path("clusters/<int:pk>/", views_clusters.cluster_detail, name="cluster"),
     path("units/<int:pk>/clusters/new/", views_clusters.cluster_new, name="cluster_new"),

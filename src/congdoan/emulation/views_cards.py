@@ -1,6 +1,7 @@
 """Scorecard pages: the list in reach, one card's criteria tree, thresholds, copy, criterion."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,8 +38,18 @@ def scorecard_detail(request, pk: int):
             "criteria": card.criteria,
             "maximum": card_maximum(card.groups),
             "can_edit": can_edit,
+            "locked": _lock_reason(scorecard) if can_edit else "",
         },
     )
+
+
+def _lock_reason(scorecard) -> str:
+    """Why the card's criteria cannot change any more, or "" while they can."""
+    try:
+        services.require_not_in_use(scorecard)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 def _back(scorecard) -> str:
