@@ -3,11 +3,25 @@
 import shutil
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 from congdoan.demo.users import DEMO_PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+class SerialWSGIServer(WSGIServer):
+    """The test server answers one request at a time. Pages fire requests of their own (the
+    home page loads its dashboard through htmx) and SQLite's in-memory test database is one
+    connection shared by the server's threads: two requests at once would collide."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)  # the server thread already uses the test database
+
+
+LiveServerThread.server_class = SerialWSGIServer
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
