@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import F, Func, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from congdoan.activities.models import Activity
-from congdoan.activities.selectors import with_version_of_the_day
+from congdoan.activities.selectors import activities_under
 from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
+from congdoan.members import counts
 from congdoan.members.models import Membership, PartyReferral
 from congdoan.org.models import Level, Unit, UnitVersion
 
@@ -95,40 +95,28 @@ def _count(queryset) -> Coalesce:
 
 def _figures(version_ids: list[int], start: date, end: date) -> dict[int, dict[str, int]]:
     """The live figures of many subtrees at once: one row per version, a subquery per figure
-    (the same rules as members.counts.period_figures and activities_under)."""
+    (the rules of members.counts and activities_under, given the path as an outer reference)."""
     if not version_ids:
         return {}
     below = OuterRef(OuterRef("path"))  # the version's path, two subqueries up
-    subtree = UnitVersion.objects.valid_on(end).filter(path__startswith=below).values("unit_id")
-    during = (
-        UnitVersion.objects.filter(path__startswith=below, valid_from__lte=end)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-        .values("unit_id")
-    )
+    subtree = counts.subtree_units(below, end)
+    grassroots = Unit.objects.filter(unit_type__level=Level.GRASSROOTS)
     columns = {
         Indicator.NEW_MEMBERS: _count(
-            Membership.objects.filter(
-                unit_id__in=subtree,
-                started_on__range=(start, end),
-                entry_kind__in=["admission", "readmission"],
-            )
+            Membership.objects.filter(counts.admitted(start, end), unit_id__in=subtree)
         ),
         Indicator.NEW_GRASSROOTS: _count(
-            Unit.objects.filter(
-                unit_type__level=Level.GRASSROOTS,
-                pk__in=during,
-                established_on__range=(start, end),
+            grassroots.filter(
+                counts.established(start, end), pk__in=counts.units_during(below, start, end)
             )
         ),
         Indicator.PARTY_REFERRALS: _count(
-            PartyReferral.objects.filter(unit_id__in=subtree, resolution_on__range=(start, end))
+            PartyReferral.objects.filter(counts.referred(start, end), unit_id__in=subtree)
         ),
     }
     for indicator, code in ACTIVITY_TYPES.items():
         columns[indicator] = _count(
-            with_version_of_the_day(
-                Activity.objects.filter(started_on__range=(start, end), activity_type__code=code)
-            ).filter(day_version__path__startswith=OuterRef("path"))
+            activities_under(OuterRef("path"), start, end).filter(activity_type__code=code)
         )
     rows = UnitVersion.objects.filter(pk__in=version_ids).annotate(**columns)
     return {

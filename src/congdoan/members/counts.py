@@ -11,10 +11,42 @@ from django.db.models import Count, Q, QuerySet
 from congdoan.members.models import Gender, Membership, PartyReferral, ReferralStatus
 from congdoan.org.models import Level, Unit, UnitVersion
 
+# The counting rules, in one place. Each takes the subtree's path: a string for one unit, or an
+# outer reference (emulation counts every unit of a cluster in one query).
+ADMISSION_KINDS = ["admission", "readmission"]
+
+
+def subtree_units(path, day: date) -> QuerySet:
+    """Ids of the units below the path (the unit included) on the day."""
+    return UnitVersion.objects.valid_on(day).filter(path__startswith=path).values("unit_id")
+
+
+def units_during(path, start: date, end: date) -> QuerySet:
+    """Ids of the units that stood below the path at any time in the period."""
+    return (
+        UnitVersion.objects.filter(path__startswith=path, valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+        .values("unit_id")
+    )
+
+
+def admitted(start: date, end: date) -> Q:
+    """Memberships that began by admission or readmission in the period."""
+    return Q(started_on__range=(start, end), entry_kind__in=ADMISSION_KINDS)
+
+
+def established(start: date, end: date) -> Q:
+    return Q(established_on__range=(start, end))
+
+
+def referred(start: date, end: date) -> Q:
+    """Party referrals resolved in the period."""
+    return Q(resolution_on__range=(start, end))
+
 
 def units_in_subtree(version: UnitVersion, day: date) -> QuerySet:
     """Ids of the unit and every unit below it on the day."""
-    return UnitVersion.objects.valid_on(day).filter(path__startswith=version.path).values("unit_id")
+    return subtree_units(version.path, day)
 
 
 def memberships_on(version: UnitVersion, day: date) -> QuerySet[Membership]:
@@ -56,22 +88,19 @@ def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigure
     units = units_in_subtree(version, end)
     after_end = end + timedelta(days=1)
     moves = Membership.objects.filter(unit_id__in=units).aggregate(
-        admitted=Count(
-            "id",
-            filter=Q(started_on__range=(start, end), entry_kind__in=["admission", "readmission"]),
-        ),
+        admitted=Count("id", filter=admitted(start, end)),
         left=Count(
             "id", filter=Q(ended_on__gt=start, ended_on__lte=after_end) & ~Q(exit_kind="transfer")
         ),
     )
     grassroots_units = Unit.objects.filter(
-        unit_type__level=Level.GRASSROOTS, pk__in=_units_during(version, start, end)
+        unit_type__level=Level.GRASSROOTS, pk__in=units_during(version.path, start, end)
     ).aggregate(
-        established=Count("id", filter=Q(established_on__range=(start, end))),
+        established=Count("id", filter=established(start, end)),
         ended=Count("id", filter=Q(ended_on__gt=start, ended_on__lte=after_end)),
     )
     referrals = PartyReferral.objects.filter(unit_id__in=units).aggregate(
-        referred=Count("id", filter=Q(resolution_on__range=(start, end))),
+        referred=Count("id", filter=referred(start, end)),
         admitted=Count(
             "id", filter=Q(status=ReferralStatus.ADMITTED, admitted_on__range=(start, end))
         ),
@@ -83,13 +112,4 @@ def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigure
         grassroots_ended=grassroots_units["ended"],
         referred=referrals["referred"],
         referrals_admitted=referrals["admitted"],
-    )
-
-
-def _units_during(version: UnitVersion, start: date, end: date) -> QuerySet:
-    """Ids of the units that stood below the unit at any time in the period."""
-    return (
-        UnitVersion.objects.filter(path__startswith=version.path, valid_from__lte=end)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-        .values("unit_id")
     )
