@@ -3,12 +3,10 @@ publication and objections, the decision and its papers, certificates, revocatio
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +32,7 @@ from congdoan.awards.proposals import nominate_from_proposals
 from congdoan.awards.selectors import person_awards, unit_awards
 from congdoan.awards.views import message_of
 from congdoan.core.documents import download
+from congdoan.core.http import file_response
 from congdoan.members.access import keeps, kept_person, readable_person
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
@@ -133,9 +132,7 @@ def attachment(request, pk: int):
     """A dossier file, for whoever may read the nomination."""
     found = get_object_or_404(Attachment, pk=pk)
     readable_nomination(request, found.nomination_id)
-    response = HttpResponse(bytes(found.data), content_type=found.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{quote(found.name)}"'
-    return response
+    return file_response(bytes(found.data), found.content_type, found.name)
 
 
 @login_required
@@ -250,9 +247,8 @@ def certificate(request, pk: int):
         messages.error(request, _("Khen thưởng này đã bị thu hồi; không cấp giấy chứng nhận."))
         return redirect("awards:nomination", pk=award.nomination_id)
     url = request.build_absolute_uri(reverse("awards:verify", args=[award.token]))
-    response = HttpResponse(certificate_pdf(award, url), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.pk}.pdf"'
-    return response
+    body = certificate_pdf(award, url)
+    return file_response(body, "application/pdf", f"chung-nhan-{award.pk}.pdf", inline=True)
 
 
 @login_required

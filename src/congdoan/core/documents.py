@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from congdoan.core.http import DOCX_TYPE, file_response
 from congdoan.core.text import document_date_line, fold
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass(frozen=True)
@@ -95,15 +94,13 @@ def as_docx(document: UnionDocument) -> bytes:
     return DocxWriter(document).write()
 
 
-def download(document: UnionDocument, kind: str) -> HttpResponse:
+def download(document: UnionDocument, kind: str):
     """The document as an attachment; `kind` is "pdf" or "docx"."""
     if kind == "pdf":
         body, content_type = as_pdf(document), "application/pdf"
     else:
         body, content_type = as_docx(document), DOCX_TYPE
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{document.filename(kind)}"'
-    return response
+    return file_response(body, content_type, document.filename(kind))
 
 
 def pdf_text(data: bytes) -> str:

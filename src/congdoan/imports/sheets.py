@@ -13,7 +13,6 @@ from openpyxl.styles import Alignment, Font
 
 from congdoan.core.text import format_date
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMN_WIDTHS = [6, 28, 12, 10, 16, 14, 36, 24, 14, 30, 12]
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.imports.exports import (
     UNIT_HEADERS,
     error_workbook,
@@ -31,7 +32,7 @@ from congdoan.imports.services import (
     progress_key,
     require_importer,
 )
-from congdoan.imports.sheets import XLSX_TYPE, list_csv, list_workbook
+from congdoan.imports.sheets import list_csv, list_workbook
 from congdoan.imports.tasks import commit_import, preview_import
 from congdoan.members.privacy import may_see_party
 from congdoan.members.selectors import attach_current_units, find_people
@@ -40,12 +41,6 @@ from congdoan.org.access import readable_unit
 from congdoan.org.selectors import last_version
 
 SHOWN_ROWS = 200
-
-
-def _attachment(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _job(request, pk: int) -> ImportJob:
@@ -159,7 +154,7 @@ def job_commit(request, pk: int):
 @require_GET
 def job_errors(request, pk: int):
     job = _job(request, pk)
-    return _attachment(error_workbook(job), XLSX_TYPE, f"loi-nhap-{job.pk}.xlsx")
+    return file_response(error_workbook(job), XLSX_TYPE, f"loi-nhap-{job.pk}.xlsx")
 
 
 @login_required
@@ -174,12 +169,12 @@ def member_export(request):
     headers = member_headers(with_party)
     rows = member_rows(people, with_party=with_party)
     if request.GET.get("format") == "csv":
-        return _attachment(list_csv(headers, rows), "text/csv; charset=utf-8", "doan-vien.csv")
+        return file_response(list_csv(headers, rows), "text/csv; charset=utf-8", "doan-vien.csv")
     unit_name = last_version(unit).name if unit else ""
     body = list_workbook(
         title="Danh sách đoàn viên", unit_name=unit_name, day=today, headers=headers, rows=rows
     )
-    return _attachment(body, XLSX_TYPE, "doan-vien.xlsx")
+    return file_response(body, XLSX_TYPE, "doan-vien.xlsx")
 
 
 @login_required
@@ -190,7 +185,7 @@ def unit_export(request, pk: int):
     version = last_version(readable_unit(request, pk))
     if request.GET.get("format") == "csv":
         body = list_csv(UNIT_HEADERS, unit_rows(version))
-        return _attachment(body, "text/csv; charset=utf-8", "cong-doan-co-so.csv")
+        return file_response(body, "text/csv; charset=utf-8", "cong-doan-co-so.csv")
     body = list_workbook(
         title="Danh sách công đoàn cơ sở",
         unit_name=version.name,
@@ -198,7 +193,7 @@ def unit_export(request, pk: int):
         headers=UNIT_HEADERS,
         rows=unit_rows(version),
     )
-    return _attachment(body, XLSX_TYPE, "cong-doan-co-so.xlsx")
+    return file_response(body, XLSX_TYPE, "cong-doan-co-so.xlsx")
 
 
 TEMPLATES = {
@@ -213,4 +208,4 @@ def template(request, kind: str):
     if kind not in TEMPLATES:
         raise Http404
     build, filename = TEMPLATES[kind]
-    return _attachment(build(), XLSX_TYPE, filename)
+    return file_response(build(), XLSX_TYPE, filename)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import period_from
 from congdoan.core.documents import download
+from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import ancestors_on
 from congdoan.reports.documents import report_document
@@ -21,7 +22,7 @@ from congdoan.reports.figures import build_report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period, parse_period, presets
 from congdoan.reports.summary import report_summary
-from congdoan.reports.workbook import XLSX_TYPE, report_workbook, workbook_name
+from congdoan.reports.workbook import report_workbook, workbook_name
 
 
 def _period(request):
@@ -78,9 +79,7 @@ def report_download(request, pk: str, kind: str):
     start, end = _period(request)
     report = build_report(unit, start, end)
     if kind == "xlsx":
-        response = HttpResponse(report_workbook(report), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{workbook_name(report)}"'
-        return response
+        return file_response(report_workbook(report), XLSX_TYPE, workbook_name(report))
     return download(report_document(report, today=timezone.localdate()), kind)
 
 

@@ -15,7 +15,6 @@ from congdoan.reports.figures import Report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER_FORMAT = "#,##0"
 
 

@@ -4,11 +4,11 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congdoan.core.http import file_response
 from congdoan.members import cards, privacy, referrals
 from congdoan.members.access import card_approver_person, kept_person, readable_person
 from congdoan.members.forms import CardIssueForm, DayForm, ReferralForm, ReferralStepForm
@@ -135,9 +135,7 @@ def export(request, pk: int):
     person = readable_person(request, pk)
     record = privacy.export_person(request.user, person)
     body = json.dumps(record, ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ho-so-{person.code}.json"'
-    return response
+    return file_response(body, "application/json; charset=utf-8", f"ho-so-{person.code}.json")
 
 
 @login_required
