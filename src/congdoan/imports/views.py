@@ -34,9 +34,8 @@ from congdoan.imports.services import (
 )
 from congdoan.imports.sheets import list_csv, list_workbook
 from congdoan.imports.tasks import commit_import, preview_import
-from congdoan.members.privacy import may_see_party
-from congdoan.members.selectors import attach_current_units, find_people
-from congdoan.members.views.browse import member_filter_from
+from congdoan.members.selectors import attach_current_units
+from congdoan.members.views.browse import member_listing
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import last_version
 
@@ -161,11 +160,9 @@ def job_errors(request, pk: int):
 @require_GET
 def member_export(request):
     """The member list as filtered on the list page, as .xlsx (default) or ?format=csv."""
-    scope = scope_for(request.user)
-    today = timezone.localdate()
-    with_party = may_see_party(scope)
-    wanted, unit = member_filter_from(request, party_allowed=with_party, today=today)
-    people = attach_current_units(list(find_people(scope, wanted, today=today)), today)
+    listing = member_listing(request)
+    today, unit, with_party = listing.today, listing.unit, listing.party_allowed
+    people = attach_current_units(list(listing.people), today)
     headers = member_headers(with_party)
     rows = member_rows(people, with_party=with_party)
     if request.GET.get("format") == "csv":

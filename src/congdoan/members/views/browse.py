@@ -1,7 +1,11 @@
 """Finding members and reading one member's record."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -49,16 +53,32 @@ def member_filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFi
     return wanted, unit
 
 
-@login_required
-@require_GET
-def member_list(request):
+@dataclass
+class Listing:
+    """The people the list page shows for the query string, read through the user's scope."""
+
+    people: QuerySet
+    wanted: MemberFilter
+    unit: object
+    party_allowed: bool
+    today: date
+
+
+def member_listing(request) -> Listing:
     scope = scope_for(request.user)
     today = timezone.localdate()
     party_allowed = may_see_party(scope)
     wanted, unit = member_filter_from(request, party_allowed=party_allowed, today=today)
-    page = Paginator(find_people(scope, wanted, today=today), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    people = find_people(scope, wanted, today=today)
+    return Listing(people, wanted, unit, party_allowed, today)
+
+
+@login_required
+@require_GET
+def member_list(request):
+    listing = member_listing(request)
+    unit, today = listing.unit, listing.today
+    page = Paginator(listing.people, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_current_units(list(page.object_list), today)
     query = request.GET.copy()
     query.pop("page", None)
@@ -67,13 +87,13 @@ def member_list(request):
         "members/list.html",
         {
             "page": page,
-            "wanted": wanted,
+            "wanted": listing.wanted,
             "unit": unit,
             "unit_name": display_version(unit, today).name if unit else "",
             "query": query.urlencode(),
             "genders": Gender.choices,
             "sectors": Sector.objects.filter(active=True),
-            "may_see_party": party_allowed,
+            "may_see_party": listing.party_allowed,
         },
     )
 
