@@ -26,6 +26,12 @@ def progress_key(job: ImportJob) -> str:
     return f"import-progress-{job.pk}"
 
 
+def may_import_into(actor, unit: Unit) -> bool:
+    """Whether some kind of list may be imported into the unit by the user."""
+    scope = scope_for(actor)
+    return scope.can_edit_members(unit) or scope.can_edit_org(unit)
+
+
 def require_importer(actor, unit: Unit, kind: str) -> None:
     """Member lists are for those who keep the unit's members; union lists for those who may
     reorganise under it."""

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from congdoan.accounts.scope import scope_for
 from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.imports.exports import (
     UNIT_HEADERS,
@@ -29,6 +28,7 @@ from congdoan.imports.reading import ImportRefused
 from congdoan.imports.services import (
     import_remap,
     import_upload,
+    may_import_into,
     progress_key,
     require_importer,
 )
@@ -59,8 +59,7 @@ def _job(request, pk: int) -> ImportJob:
 @require_http_methods(["GET", "POST"])
 def upload(request, pk: int):
     unit = readable_unit(request, pk)
-    scope = scope_for(request.user)
-    if not (scope.can_edit_members(unit) or scope.can_edit_org(unit)):
+    if not may_import_into(request.user, unit):
         raise PermissionDenied(_("Bạn không có quyền nhập danh sách vào đơn vị này."))
     initial = {"kind": request.GET.get("kind", ImportKind.MEMBERS)}
     form = UploadForm(request.POST or None, request.FILES or None, initial=initial)
