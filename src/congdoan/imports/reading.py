@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 import python_calamine
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.core.text import normalize_text
 from congdoan.imports.legacy import from_legacy
@@ -24,6 +25,11 @@ MAX_BLANK_RUN = 500
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+PROTECTED = gettext_lazy("Tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.")
+NOT_A_SPREADSHEET = gettext_lazy(
+    "Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV."
+)
 
 Cell = str | int | float | date | bool | None
 
@@ -53,7 +59,7 @@ def sheets(data: bytes) -> Iterator[Sheet]:
             % {"size": len(data) // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
         )
     if data.startswith(OLE_MAGIC) and ENCRYPTED_MARK in data:
-        raise ImportRefused(_("Tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."))
+        raise ImportRefused(str(PROTECTED))
     if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         yield from _workbook_sheets(data)
     else:
@@ -64,11 +70,9 @@ def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as error:
-        raise ImportRefused(_("Tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.")) from error
+        raise ImportRefused(str(PROTECTED)) from error
     except Exception as error:  # calamine raises several kinds for files it cannot read
-        raise ImportRefused(
-            _("Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV.")
-        ) from error
+        raise ImportRefused(str(NOT_A_SPREADSHEET)) from error
     if len(book.sheet_names) > MAX_SHEETS:
         raise ImportRefused(
             _("Tệp có %(count)s trang tính, quá %(max)s; hãy để danh sách trong tệp riêng.")
@@ -84,9 +88,7 @@ def _csv_rows(data: bytes) -> Iterator[list[Cell]]:
     text = _decode(data)
     sample = text[:4096]
     if sample.count("\x00") > len(sample) // 4:  # binary, not text: stray NULs are just noise
-        raise ImportRefused(
-            _("Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV.")
-        )
+        raise ImportRefused(str(NOT_A_SPREADSHEET))
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
