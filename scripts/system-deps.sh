@@ -5,7 +5,9 @@
 set -euo pipefail
 
 need=()
-ldconfig -p 2>/dev/null | grep -q libpangoft2 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+# grep reads the whole list: `grep -q` would stop early, and ldconfig, killed by SIGPIPE, would
+# fail the pipeline under pipefail (so Pango was reinstalled on every run).
+ldconfig -p 2>/dev/null | grep libpangoft2 >/dev/null || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 if [ "${1:-}" != "run" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
