@@ -170,3 +170,19 @@ def test_bad_moves_are_refused(world):
             actor=world.dana, person=found, unit=world.g1, on=date(2024, 1, 1), decision=ADMISSION
         )
     assert registry_snapshot() == before
+
+
+def test_a_transfer_on_the_first_day_moves_the_membership_itself(world):
+    found = admit(world.charlie, world.g1).person
+    first_day = found.memberships.get().started_on
+    member_transfer(actor=world.charlie, person=found, to_unit=world.g2, on=first_day)
+    history = list(found.memberships.values_list("unit__code", "started_on", "ended_on"))
+    assert history == [("G2", first_day, None)]
+
+
+def test_a_transfer_on_the_day_of_arrival_corrects_the_arrival(world):
+    found = admit(world.charlie, world.g1).person
+    member_transfer(actor=world.charlie, person=found, to_unit=world.g2, on=date(2022, 1, 1))
+    member_transfer(actor=world.bob, person=found, to_unit=world.g3, on=date(2022, 1, 1))
+    history = list(found.memberships.order_by("started_on").values_list("unit__code", "ended_on"))
+    assert history == [("G1", date(2022, 1, 1)), ("G3", None)]

@@ -149,12 +149,24 @@ def member_transfer(
     if to_unit.pk == current.unit_id:
         raise ValidationError(_("Đoàn viên đã sinh hoạt tại công đoàn này."))
     _require_grassroots_on(to_unit, on)
+    if on == current.started_on:
+        return _move_same_day(actor, current, to_unit)
     _end(current, on=on, kind=ExitKind.TRANSFER, note=note)
     arrived = Membership.objects.create(
         person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER
     )
     _audit(actor, "member.transfer", arrived, from_unit=current.unit.code, on=on)
     return arrived
+
+
+def _move_same_day(actor, current: Membership, to_unit: Unit) -> Membership:
+    """A transfer on the day the membership began (say, imported into the wrong union today):
+    the member never sat a day in the first union, so the membership itself moves."""
+    from_unit = current.unit
+    current.unit = to_unit
+    current.save(update_fields=["unit", "updated_at"])
+    _audit(actor, "member.transfer", current, from_unit=from_unit.code, on=current.started_on)
+    return current
 
 
 @transaction.atomic
