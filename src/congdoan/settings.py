@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "axes",
     "django_tasks",
@@ -75,6 +76,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Every form laid out by one template: its refusals shown once, in the alert box.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # templates/django/forms/ overrides
 AUTH_USER_MODEL = "accounts.User"
 
 PASSWORD_HASHERS = [

@@ -1,5 +1,6 @@
 """The campaign cycle through the pages, as each officer does it; pinned query counts."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -99,6 +100,12 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     erin.post(reverse("awards:council_close", args=[campaign.pk]))
     nomination.refresh_from_db()
     assert nomination.status == Status.SELECTED and nomination.average == 95.5
+    events = _events_shown(officer.get(reverse("awards:nomination", args=[nomination.pk])))
+    assert events[0].startswith(f"{today:%d/%m/%Y} · Gửi đề nghị")
+    assert [e.split(" · ")[1] for e in events[1:]] == [
+        "Cấp ủy xác nhận",
+        "Cấp trên duyệt, chuyển hội đồng",
+    ]
     bob.post(reverse("awards:publish", args=[campaign.pk]))
     too_early = bob.post(
         reverse("awards:decide", args=[campaign.pk]),
@@ -133,6 +140,13 @@ def test_the_campaign_cycle_through_the_pages(cycle):
     assert "đã bị thu hồi" in refused.content.decode()
     history = officer.get(reverse("awards:person", args=[person.pk])).content.decode()
     assert "Đã thu hồi theo 2/QĐ-LĐLĐ" in history
+
+
+def _events_shown(response) -> list[str]:
+    """The nomination page's history, one line per step (the last list on the page)."""
+    html = response.content.decode()
+    history = html.rsplit("<ul>", 1)[1].split("</ul>", 1)[0]
+    return [re.sub(r"<[^>]+>", "", item).strip() for item in history.split("<li>")[1:]]
 
 
 def test_a_bad_allocation_line_is_named_and_nothing_is_created(cycle):

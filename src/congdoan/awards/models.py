@@ -268,6 +268,17 @@ class Check(models.Model):
         return f"{self.criterion}: {self.passed}"
 
 
+class EventAction(models.TextChoices):
+    SUBMIT = "submit", _("Gửi đề nghị")
+    PARTY_CONFIRM = "party_confirm", _("Cấp ủy xác nhận")
+    UPPER_APPROVE = "upper_approve", _("Cấp trên duyệt, chuyển hội đồng")
+    RETURN = "return", _("Trả lại")
+    RESUBMIT = "resubmit", _("Gửi lại")
+    RECUSE = "recuse", _("Thành viên hội đồng xin không chấm")
+    OBJECTION = "objection", _("Nhận ý kiến phản ánh")
+    OBJECTION_RESOLVE = "objection_resolve", _("Giải quyết ý kiến phản ánh")
+
+
 class Event(models.Model):
     """A step in a nomination's climb: who did what, when, with which reason or paper."""
 
@@ -275,7 +286,7 @@ class Event(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     on = models.DateField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
-    action = models.CharField(max_length=30)
+    action = models.CharField(max_length=30, choices=EventAction.choices)
     note = models.TextField(blank=True)
 
     class Meta:
