@@ -124,6 +124,13 @@ def tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def second_factor_not_required(settings):
+    """The world's administrator and federation officer would be sent to enrol a second factor
+    before any page; tests/accounts turn the requirement on where it is the subject."""
+    settings.CONGDOAN_REQUIRE_2FA = False
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

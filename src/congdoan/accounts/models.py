@@ -9,6 +9,10 @@ from congdoan.core.models import TimeStamped
 
 
 class User(AbstractUser):
+    # Set when someone else chose the password (an administrator's reset, a new account): the
+    # user changes it before opening any other page (accounts.middleware.AccountGuardMiddleware).
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
+
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")

@@ -1,0 +1,14 @@
+"""A user's own account pages for the URL walk (tests/test_url_scope.py): each role reaches its
+own, and none names another user."""
+
+from tests.scope_walk import Target
+
+
+def targets(world) -> dict[str, list[Target]]:
+    return {
+        "accounts:security": [Target()],
+        "accounts:password_change": [Target(methods=("get", "post"))],
+        "accounts:otp_enrol": [Target(methods=("get", "post"))],
+        "accounts:recovery_codes": [Target(methods=("post",), post_status=302)],
+        "accounts:otp_remove": [Target(methods=("post",), post_status=302)],
+    }
