@@ -64,7 +64,7 @@ def quality_rollup(version: UnitVersion, year: int, scope: Scope) -> list[Rollup
         RollupRow(child, counts.get(child.unit_id, Counter()))
         for child in scope.versions(
             UnitVersion.objects.valid_on(year_end(year)).filter(parent_id=version.unit_id)
-        ).order_by("name")
+        ).order_by("sort_key")
     ]
     total = RollupRow(None, sum(counts.values(), Counter()))
     return [row for row in rows if row.rated] + [total]

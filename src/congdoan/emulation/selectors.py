@@ -25,9 +25,13 @@ def named_units(unit_ids, day: date) -> QuerySet[Unit]:
             display_name=Coalesce(
                 Subquery(on_day.values("name")[:1]),
                 Subquery(versions.order_by("-valid_from").values("name")[:1]),
-            )
+            ),
+            display_sort_key=Coalesce(
+                Subquery(on_day.values("sort_key")[:1]),
+                Subquery(versions.order_by("-valid_from").values("sort_key")[:1]),
+            ),
         )
-        .order_by("display_name")
+        .order_by("display_sort_key")
     )
 
 
@@ -51,7 +55,10 @@ def ratings_below(version: UnitVersion, year: int, scope: Scope) -> QuerySet[Qua
         ratings = ratings.filter(unit__in=scope.units())
     name = UnitVersion.objects.filter(unit=OuterRef("unit_id")).order_by("-valid_from")
     return (
-        ratings.annotate(unit_name=Subquery(name.values("name")[:1]))
-        .order_by("-total", "unit_name")
+        ratings.annotate(
+            unit_name=Subquery(name.values("name")[:1]),
+            unit_sort_key=Subquery(name.values("sort_key")[:1]),
+        )
+        .order_by("-total", "unit_sort_key")
         .select_related("unit")
     )

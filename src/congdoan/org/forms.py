@@ -165,7 +165,7 @@ class SplitForm(DecisionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        children = UnitVersion.objects.open().filter(parent=self.unit).order_by("name")
+        children = UnitVersion.objects.open().filter(parent=self.unit).order_by("sort_key")
         for child in children:
             self.fields[f"child_{child.unit_id}"] = forms.IntegerField(
                 label=_("%(name)s thuộc đơn vị mới số") % {"name": child.name},

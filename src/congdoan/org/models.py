@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.models import ReferenceItem, TimeStamped
+from congdoan.core.text import vi_sort_key
 
 
 class Level(models.IntegerChoices):
@@ -125,6 +126,13 @@ class VersionQuerySet(models.QuerySet):
         """Versions whose unit sits below the unit whose path is given (itself excluded)."""
         return self.filter(path__startswith=path).exclude(path=path)
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Every way of writing versions gives each its sort key (see UnitVersion.save)."""
+        objs = list(objs)
+        for version in objs:
+            version.sort_key = vi_sort_key(version.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class UnitVersion(models.Model):
     """What a unit was called and where it stood, from valid_from up to (not including) valid_to."""
@@ -135,6 +143,8 @@ class UnitVersion(models.Model):
     )
     name = models.CharField(_("tên đầy đủ"), max_length=300)
     short_name = models.CharField(_("tên viết tắt"), max_length=120, blank=True)
+    # Vietnamese dictionary order of the name ("Đ" after "D", "Ứ" after "U"): order units by it.
+    sort_key = models.CharField(max_length=700, editable=False, default="")
     path = models.CharField(max_length=255, db_index=True)
     depth = models.PositiveSmallIntegerField()
     valid_from = models.DateField(_("hiệu lực từ"))
@@ -162,6 +172,12 @@ class UnitVersion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = vi_sort_key(self.name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
 
     @property
     def ancestor_ids(self) -> list[int]:

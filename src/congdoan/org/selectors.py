@@ -42,7 +42,7 @@ def _with_child_counts(versions: QuerySet[UnitVersion], day: date) -> QuerySet[U
 
 def children_on(unit: Unit, day: date, scope: Scope) -> QuerySet[UnitVersion]:
     versions = scope.versions(UnitVersion.objects.valid_on(day).filter(parent=unit))
-    return _with_child_counts(versions, day).order_by("unit__unit_type__order", "name")
+    return _with_child_counts(versions, day).order_by("unit__unit_type__order", "sort_key")
 
 
 def tree_roots(scope: Scope, day: date) -> QuerySet[UnitVersion]:
@@ -52,7 +52,7 @@ def tree_roots(scope: Scope, day: date) -> QuerySet[UnitVersion]:
         versions = versions.filter(parent__isnull=True)
     else:
         versions = versions.filter(unit_id__in=scope.role_unit_ids)
-    return _with_child_counts(versions, day).order_by("depth", "name")
+    return _with_child_counts(versions, day).order_by("depth", "sort_key")
 
 
 def ancestors_on(version: UnitVersion, day: date) -> list[UnitVersion]:
@@ -116,7 +116,7 @@ def search_units(
         version.unit = unit
         version.parent_name = parent_names.get(version.parent_id, "")
         found.append(version)
-    return found
+    return sorted(found, key=lambda v: (v.unit.rank, v.unit.unit_type.order, v.sort_key))
 
 
 def unit_history(unit: Unit) -> QuerySet:
@@ -134,10 +134,13 @@ def unit_officials(unit: Unit, day: date) -> dict[str, list]:
 
 def open_units(*, levels: list[int], within: QuerySet[UnitVersion]) -> QuerySet[Unit]:
     """Units still open, of the given levels, among the given versions, with `current_name`."""
-    current = UnitVersion.objects.open().filter(unit=OuterRef("pk")).values("name")[:1]
+    current = UnitVersion.objects.open().filter(unit=OuterRef("pk"))
     return (
         Unit.objects.filter(ended_on__isnull=True, unit_type__level__in=levels)
         .filter(pk__in=within.values("unit_id"))
-        .annotate(current_name=Subquery(current))
-        .order_by("current_name")
+        .annotate(
+            current_name=Subquery(current.values("name")[:1]),
+            current_sort_key=Subquery(current.values("sort_key")[:1]),
+        )
+        .order_by("current_sort_key")
     )
