@@ -24,6 +24,11 @@ def marks(card, share: Decimal = Decimal(1), **overrides) -> dict[int, Decimal]:
     return points
 
 
+def evidence(card) -> dict[int, str]:
+    """The evidence the card asks for, given for every criterion."""
+    return {c.pk: f"Có {c.evidence.lower()}" for c in card.leaf_criteria if c.evidence}
+
+
 def cluster_of_dd_and_tt(world, year: int = 2020):
     """Cụm thi đua số 1 of the test world: Đống Đa and Thanh Trì, organised by Hà Nội."""
     from congdoan.emulation.clusters import cluster_create

@@ -105,3 +105,20 @@ def test_a_score_above_the_maximum_is_refused_on_the_page(world, cluster):
     page = _client(world.charlie).post(url, data)
     assert page.status_code == 200
     assert "tối đa 15" in page.content.decode()
+
+
+def test_a_union_not_yet_ratable_is_told_so_before_any_form(world, client):
+    young = make_unit("G5", "Công đoàn Công ty Mới", "grassroots", world.dd, on=date(2020, 3, 1))
+    client.force_login(world.charlie)
+    page = client.get(reverse("emulation:rating", args=[young.pk, 2020])).content.decode()
+    assert "chưa đủ thời gian" in page
+    assert reverse("emulation:rating_self", args=[young.pk, 2020]) not in page
+    form = client.get(reverse("emulation:rating_self", args=[young.pk, 2020]), follow=True)
+    assert form.status_code == 200 and "chưa đủ thời gian" in form.content.decode()
+
+
+def test_a_year_after_the_last_card_can_be_rated_on_the_card_in_force(world, client):
+    quality_card(world, 2020)
+    client.force_login(world.charlie)
+    form = client.get(reverse("emulation:rating_self", args=[world.g1.pk, 2025]))
+    assert form.status_code == 200 and "Tự chấm điểm" in form.content.decode()

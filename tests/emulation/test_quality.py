@@ -14,21 +14,23 @@ from congdoan.audit.models import AuditEntry
 from congdoan.emulation import scoring
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus, Reopening
 from congdoan.emulation.quality import (
+    quality_scorecard,
     rating_check,
     rating_publish,
     rating_reopen,
     rating_self_score,
 )
 from congdoan.emulation.rollup import quality_rollup
-from congdoan.emulation.scorecards import scorecard_copy, scorecard_set_thresholds
+from congdoan.emulation.scorecards import card_of, scorecard_copy, scorecard_set_thresholds
 from congdoan.org.selectors import display_version
-from tests.emulation.helpers import marks, quality_card
+from tests.emulation.helpers import evidence, marks, quality_card
 from tests.factories import make_unit
 
 
 def self_score(world, unit, points, year=2020, actor=None):
+    card = card_of(quality_scorecard(unit, year))
     return rating_self_score(
-        actor=actor or world.bob, unit=unit, year=year, points=points, evidence={}
+        actor=actor or world.bob, unit=unit, year=year, points=points, evidence=evidence(card)
     )
 
 
@@ -196,3 +198,28 @@ def test_any_self_score_is_either_saved_within_the_maxima_or_refused_whole(world
         rating = self_score(world, world.g1, points)
         assert rating.self_total == sum(points.values()) <= 100
         assert rating.entries.count() == len(card.leaves)
+
+
+def test_the_card_in_force_carries_over_until_a_new_one_is_issued(world):
+    issued = quality_card(world, 2020).scorecard
+    assert quality_scorecard(world.g1, 2024) == issued
+    newer = scorecard_copy(actor=world.bob, scorecard=issued, year=2023)
+    assert quality_scorecard(world.g1, 2022) == issued
+    assert quality_scorecard(world.g1, 2025) == newer
+    assert self_score(world, world.g1, marks(card_of(newer)), year=2025).scorecard == newer
+
+
+def test_points_without_the_evidence_the_card_asks_for_are_refused(world):
+    card = quality_card(world)
+    given = evidence(card)
+    first = card.leaf_criteria[0]
+    del given[first.pk]
+    with pytest.raises(ValidationError, match=f"{first.code} cần minh chứng"):
+        rating_self_score(
+            actor=world.bob, unit=world.g1, year=2020, points=marks(card), evidence=given
+        )
+    assert not QualityRating.objects.exists()
+    nothing_claimed = marks(card, **{first.code: "0"})
+    assert rating_self_score(
+        actor=world.bob, unit=world.g1, year=2020, points=nothing_claimed, evidence=given
+    )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from congdoan.emulation.clusters import cluster_create, cluster_set_leads, covenant_set
 from congdoan.emulation.quality import rating_self_score
 from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards
+from tests.emulation.helpers import evidence
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS, UPPER_KEEPERS, Target
 
 FORMS = ("get", "post")
@@ -34,7 +35,7 @@ def _world(world):
         actor=world.alice,
         unit=world.g1,
         year=2020,
-        evidence={},
+        evidence=evidence(card),
         points={leaf.key: leaf.max_points * Decimal("0.8") for leaf in card.leaves},
     )
     return cards[0], foreign_cards[0], inside, outside

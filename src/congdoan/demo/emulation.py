@@ -143,7 +143,11 @@ def _rate_grassroots(actor, rng) -> int:
         card = cards.setdefault(scorecard.pk, card_of(scorecard))
         low, high = rng.choices(LEVELS, weights=LEVEL_WEIGHTS)[0]
         rating = rating_self_score(
-            actor=actor, unit=unit, year=YEAR, evidence={}, points=_points(card, rng, low, high)
+            actor=actor,
+            unit=unit,
+            year=YEAR,
+            evidence={c.pk: f"{c.evidence} năm {YEAR}" for c in card.leaf_criteria},
+            points=_points(card, rng, low, high),
         )
         points = {e.criterion_id: e.self_points for e in rating.entries.all()}
         rating = rating_check(actor=actor, rating=rating, points=points, reasons={})

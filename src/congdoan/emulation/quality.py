@@ -41,16 +41,19 @@ def unit_kind_of(unit: Unit) -> str:
 
 
 def quality_scorecard(unit: Unit, year: int) -> Scorecard:
-    """The quality scorecard of the year issued by the nearest unit above the union."""
+    """The quality scorecard in force for the year, issued by the nearest unit above the union.
+
+    A card stays in force in the years after it was issued until its issuer issues a new one.
+    """
     ancestors = display_version(unit, year_end(year)).ancestor_ids
     cards = {
-        card.owner_id: card
+        card.owner_id: card  # ordered by year: each issuer's latest card up to the year wins
         for card in Scorecard.objects.filter(
             purpose=Purpose.QUALITY,
-            year=year,
+            year__lte=year,
             unit_kind=unit_kind_of(unit),
             owner_id__in=ancestors,
-        )
+        ).order_by("year")
     }
     for owner in reversed(ancestors):
         if owner in cards:
@@ -114,6 +117,25 @@ def _clean_points(card: Card, points: dict[int, Decimal | None]) -> None:
         raise ValidationError(errors)
 
 
+def _require_evidence(card: Card, points: dict, evidence: dict[int, str]) -> None:
+    """Points claimed on a criterion whose card names the evidence it needs need that evidence."""
+    missing = [
+        criterion
+        for criterion in card.leaf_criteria
+        if criterion.evidence
+        and points.get(criterion.pk)
+        and not (evidence.get(criterion.pk) or "").strip()
+    ]
+    if missing:
+        raise ValidationError(
+            [
+                _("Tiêu chí %(code)s cần minh chứng: %(evidence)s.")
+                % {"code": criterion.code, "evidence": criterion.evidence}
+                for criterion in missing
+            ]
+        )
+
+
 @transaction.atomic
 def rating_self_score(
     *, actor, unit: Unit, year: int, points: dict[int, Decimal | None], evidence: dict[int, str]
@@ -129,6 +151,7 @@ def rating_self_score(
         )
     card = card_of(rating.scorecard if rating else quality_scorecard(unit, year))
     _clean_points(card, points)
+    _require_evidence(card, points, evidence)
     value, klass = card.result(points)
     if rating is None:
         rating = QualityRating(unit=unit, year=year, scorecard=card.scorecard)

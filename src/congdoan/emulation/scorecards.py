@@ -145,6 +145,7 @@ def scorecard_copy(*, actor, scorecard: Scorecard, year: int) -> Scorecard:
         raise ValidationError(_("Năm %(year)s đã có bảng điểm loại này.") % {"year": year})
     source = scorecard.pk
     criteria = list(scorecard.criteria.order_by("order", "pk"))
+    scorecard = Scorecard.objects.get(pk=source)  # a fresh copy: the caller's card stays its year
     scorecard.pk = None
     scorecard._state.adding = True
     scorecard.year, scorecard.copied_from_id = year, source

@@ -77,6 +77,7 @@ def rating_detail(request, pk: int, year: int):
         "entries": entries,
         "may_self": may_self,
         "may_check": may_check,
+        "refusal": _card_for(unit, year, rating)[1] if may_self and not rating else "",
         "reopenings": rating.reopening_set.select_related("actor") if rating else [],
     }
     return render(request, "emulation/rating.html", context)
@@ -98,10 +99,15 @@ def _points_page(request, unit, year, form, title):
 
 
 def _card_for(unit, year, rating):
+    """The card to score on, or why the union cannot be scored for the year (not yet ratable,
+    no scorecard in force) — said before any form is shown."""
+    if rating:
+        return card_of(rating.scorecard), ""
     try:
-        return card_of(rating.scorecard if rating else services.quality_scorecard(unit, year))
-    except ValidationError as error:  # no scorecard issued for that year
-        raise Http404(" ".join(error.messages)) from error
+        services.require_ratable(unit, year)
+        return card_of(services.quality_scorecard(unit, year)), ""
+    except ValidationError as error:
+        return None, " ".join(error.messages)
 
 
 @login_required
@@ -111,7 +117,10 @@ def rating_self(request, pk: int, year: int):
     if not services.may_self_score(request.user, unit):
         raise PermissionDenied(_("Chỉ cán bộ của công đoàn cơ sở được tự chấm điểm."))
     rating = QualityRating.objects.filter(unit=unit, year=year).first()
-    card = _card_for(unit, year, rating)
+    card, refusal = _card_for(unit, year, rating)
+    if card is None:
+        messages.error(request, refusal)
+        return redirect(_rating_url(unit, year))
     initial = {e.criterion_id: e.self_points for e in rating.entries.all()} if rating else {}
     form = PointsForm(
         request.POST or None, card=card, note_label=_("Minh chứng"), initial_points=initial
