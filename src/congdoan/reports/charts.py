@@ -12,9 +12,9 @@ COLOURS = ["#1d4ed8", "#f59e0b", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#9
 WIDTH = 600
 
 
-def bar_chart(items: list[tuple[str, int]], title: str) -> SafeString:
+def bar_chart(items: list[tuple[str, int]], title: str, value_caption: str) -> SafeString:
     """Horizontal bars, one row per item: the label above its bar, the value after it (so long
-    Vietnamese names stay whole on a narrow screen)."""
+    Vietnamese names stay whole on a narrow screen); `value_caption` says what the bars count."""
     row = 48
     height = row * max(len(items), 1) + 6
     top = max((value for _label, value in items), default=0) or 1
@@ -28,15 +28,26 @@ def bar_chart(items: list[tuple[str, int]], title: str) -> SafeString:
             f"<title>{escape(label)}: {format_number(value)}</title></rect>"
             f'<text x="{length + 6}" y="{y + 37}">{format_number(value)}</text>'
         )
-    return _svg(title, height, "".join(parts))
+    return _figure(title, value_caption, _svg(title, height, "".join(parts)))
 
 
-def line_chart(series: list[tuple[str, list[int]]], labels: list[str], title: str) -> SafeString:
-    """One line per series over the same labels (months), with a legend under the plot."""
-    left, plot_top, plot_height, bottom = 50, 10, 170, 40
+def line_chart(
+    series: list[tuple[str, list[int]]],
+    labels: list[str],
+    title: str,
+    *,
+    x_caption: str,
+    y_caption: str,
+) -> SafeString:
+    """One line per series over the same labels (months), with a legend under the plot; the
+    axes captioned (what the labels are, what the values count)."""
+    left, plot_top, plot_height, bottom = 50, 34, 170, 64
     step = (WIDTH - left - 24) / max(len(labels) - 1, 1)
     top = max((v for _name, values in series for v in values), default=0) or 1
     parts = [
+        f'<text x="0" y="{plot_top - 14}" class="axis">{escape(y_caption)}</text>',
+        f'<text x="{WIDTH - 10}" y="{plot_top + plot_height + 40}" text-anchor="end" '
+        f'class="axis">{escape(x_caption)}</text>',
         f'<line x1="{left}" y1="{plot_top + plot_height}" x2="{WIDTH - 10}" '
         f'y2="{plot_top + plot_height}" stroke="#9ca3af"/>',
         f'<text x="{left - 6}" y="{plot_top + 10}" text-anchor="end">{format_number(top)}</text>',
@@ -59,16 +70,17 @@ def line_chart(series: list[tuple[str, list[int]]], labels: list[str], title: st
             f"<title>{escape(name)}</title></polyline>"
         )
         legend_x = left + (n % 2) * 270
-        legend_y = plot_top + plot_height + 44 + (n // 2) * 24
+        legend_y = plot_top + plot_height + 64 + (n // 2) * 24
         parts.append(
             f'<rect x="{legend_x}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{legend_x + 16}" y="{legend_y}">{escape(name)}</text>'
         )
     legend_rows = (len(series) + 1) // 2
-    return _svg(title, plot_top + plot_height + bottom + 24 * legend_rows, "".join(parts))
+    height = plot_top + plot_height + bottom + 24 * legend_rows
+    return _figure(title, "", _svg(title, height, "".join(parts)))
 
 
-def share_chart(items: list[tuple[str, int]], title: str) -> SafeString:
+def share_chart(items: list[tuple[str, int]], title: str, value_caption: str) -> SafeString:
     """One bar split into shares, with a legend giving each share's count and percent."""
     total = sum(value for _label, value in items) or 1
     parts, x = [], 0.0
@@ -86,7 +98,16 @@ def share_chart(items: list[tuple[str, int]], title: str) -> SafeString:
             f"({percent}%)</text>"
         )
         x += width
-    return _svg(title, 46 + 26 * len(items), "".join(parts))
+    return _figure(title, value_caption, _svg(title, 46 + 26 * len(items), "".join(parts)))
+
+
+def _figure(title: str, caption: str, svg: str) -> SafeString:
+    """The chart under its visible title (HTML, so it wraps on a phone), with what it counts."""
+    note = f'<span class="muted"> · {escape(caption)}</span>' if caption else ""
+    return mark_safe(  # noqa: S308 - title and caption escaped, the SVG built above
+        f'<figure class="chart-figure"><figcaption><strong>{escape(title)}</strong>{note}'
+        f"</figcaption>{svg}</figure>"
+    )
 
 
 def _svg(title: str, height: int, body: str) -> SafeString:

@@ -49,7 +49,9 @@ def _panel(unit, today: date) -> dict:
         "trend": _trend_chart(now, today),
         "children_chart": _children_chart(now),
         "sector_chart": share_chart(
-            [(name, n) for _code, name, n in now.by_sector], _("Công đoàn cơ sở theo khu vực")
+            [(name, n) for _code, name, n in now.by_sector],
+            _("Công đoàn cơ sở theo khu vực"),
+            _("số công đoàn cơ sở, tỷ lệ"),
         )
         if now.by_sector
         else None,
@@ -113,7 +115,11 @@ def _trend_chart(report: Report, today: date):
         ),
     ]
     return line_chart(
-        series, [f"T{m}" for m in months], _("Kết nạp đoàn viên và hoạt động theo tháng")
+        series,
+        [f"T{m}" for m in months],
+        _("Kết nạp đoàn viên và hoạt động theo tháng"),
+        x_caption=_("Tháng"),
+        y_caption=_("Số người kết nạp, số hoạt động"),
     )
 
 
@@ -122,5 +128,7 @@ def _children_chart(report: Report):
     if not lines:
         return None
     return bar_chart(
-        [(line.name, line.members) for line in lines], _("Đoàn viên theo đơn vị trực thuộc")
+        [(line.name, line.members) for line in lines],
+        _("Đoàn viên theo đơn vị trực thuộc"),
+        _("số đoàn viên"),
     )
