@@ -65,6 +65,13 @@ def _member_targets(world) -> dict[str, list[Target]]:
         "members:list": [Target(query="?status=all&q=nguyen")],
         "members:detail": [Target(person, other)],
         "members:export": [Target(person, other, allowed=MEMBER_KEEPERS)],
+        "members:reads": [Target(person, other, allowed=MEMBER_KEEPERS)],
+        # nobody in the walk left long enough ago: the retention run changes nothing
+        "members:retention": [
+            Target(
+                query="?years=5", allowed=MEMBER_KEEPERS, methods=("get", "post"), post_status=302
+            )
+        ],
         "members:card_step": [
             Target(
                 {"pk": own["card"].pk, "step": step},

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("CONGDOAN_DATA_DIR", Path.cwd() / "var"))
+# The record of someone who left the union is kept whole this many years, then de-identified
+# (`congdoan members deidentify`, or the retention page of the registry).
+MEMBER_RETENTION_YEARS = int(os.environ.get("CONGDOAN_RETENTION_YEARS", "5"))
 
 DEBUG = os.environ.get("DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-set-SECRET_KEY-in-production")

@@ -33,7 +33,8 @@ def test_json_then_export_then_import_again_changes_nothing(world, tmp_path):
     summary = json.loads(run("import", "members", str(path), "--into", "g1", "--json"))
     assert summary["new"] == 4 and summary["written"] is True
     out = tmp_path / "xuat.xlsx"
-    assert "Đã xuất 4 đoàn viên" in run("export", "members", "--unit", "G1", "--out", str(out))
+    printed = run("export", "members", "--unit", "G1", "--out", str(out), "--purpose", "Lưu trữ")
+    assert "Đã xuất 4 đoàn viên" in printed
     again = json.loads(run("import", "members", str(out), "--into", "G1", "--json"))
     assert (again["unchanged"], again["new"], again["update"]) == (4, 0, 0)
 

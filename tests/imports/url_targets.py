@@ -32,7 +32,13 @@ def targets(world) -> dict[str, list[Target]]:
         "imports:mapping": [Target(own, foreign, methods=("post",), **keep)],
         # a list not yet checked is not written: back to its page
         "imports:commit": [Target(own, foreign, methods=("post",), post_status=302, **keep)],
-        "imports:member_export": [Target(query="?status=all")],
+        # a job that has not failed is not run again: back to its page
+        "imports:retry": [Target(own, foreign, methods=("post",), post_status=302, **keep)],
+        "imports:member_export": [  # the form asking why, then the files
+            Target(query="?status=all"),
+            Target(query="?status=all&purpose=B%C3%A1o+c%C3%A1o+qu%C3%BD"),
+            Target(query="?status=all&format=csv&purpose=B%C3%A1o+c%C3%A1o+qu%C3%BD"),
+        ],
         "imports:unit_export": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk})],
         "imports:template": [Target({"kind": kind}) for kind in ("members", "units")],
     }

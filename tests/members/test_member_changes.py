@@ -12,8 +12,9 @@ from congdoan.members.models import (
     EntryKind,
     ExitKind,
     Membership,
+    ReadKind,
     ReferralStatus,
-    SensitiveAccess,
+    SensitiveRead,
 )
 from congdoan.members.services import member_exit
 from tests.members.registry import ADMISSION, admit, person
@@ -101,7 +102,7 @@ def test_correcting_the_record_logs_the_sensitive_reading(world, member):
     assert client.post(url, data).status_code == 302
     member.refresh_from_db()
     assert member.full_name == "Nguyễn Đức Nhẫn"
-    assert SensitiveAccess.objects.filter(purpose="edit", person=member).count() == 2
+    assert SensitiveRead.objects.filter(kind=ReadKind.EDIT, people=member).count() == 2
 
 
 def test_a_card_is_requested_approved_above_and_issued(world, member):

@@ -8,6 +8,7 @@ from congdoan.core.text import format_date, vi_sort_key
 from congdoan.imports.models import ImportJob, Outcome
 from congdoan.imports.sheets import list_workbook
 from congdoan.members.models import Gender, Person
+from congdoan.members.privacy import mask
 from congdoan.org.models import Level, UnitVersion
 
 MEMBER_HEADERS = [
@@ -22,21 +23,29 @@ def member_headers(with_party: bool) -> list[str]:
 
 
 def member_rows(people: list[Person], *, with_party: bool, start: int = 1):
+    """One row per person; CCCD, phone and address masked, and the Party date left out, for a
+    person the user does not keep (`person.kept`, set by privacy.with_keeping: required)."""
     for number, person in enumerate(people, start=start):
+        full = person.kept
+
+        def sensitive(name: str, value, *, full=full) -> str:
+            return (value or "") if full else mask(name, value)
+
         row = [
             number,
             person.full_name,
             format_date(person.birth_date) if person.birth_date else "",
             Gender(person.gender).label,
-            person.citizen_id or "",
+            sensitive("citizen_id", person.citizen_id),
             format_date(person.union_joined_on) if person.union_joined_on else "",
             getattr(person, "current_unit_name", ""),
             person.job,
-            person.phone,
-            person.address,
+            sensitive("phone", person.phone),
+            sensitive("address", person.address),
         ]
         if with_party:
-            row.append(format_date(person.party_joined_on) if person.party_joined_on else "")
+            party = person.party_joined_on if full else None
+            row.append(format_date(party) if party else "")
         yield [str(value) for value in row]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,6 +34,7 @@ from congdoan.imports.services import (
 )
 from congdoan.imports.sheets import list_csv, list_workbook
 from congdoan.imports.tasks import commit_import, preview_import
+from congdoan.members import privacy
 from congdoan.members.selectors import attach_current_units
 from congdoan.members.views.browse import member_listing
 from congdoan.org.access import readable_unit
@@ -158,15 +159,37 @@ def job_errors(request, pk: int):
 @login_required
 @require_GET
 def member_export(request):
-    """The member list as filtered on the list page, as .xlsx (default) or ?format=csv."""
+    """The member list as filtered on the list page, as .xlsx (default) or ?format=csv, once
+    the user has said why (`purpose`); the export is logged as a sensitive reading, and whom
+    the user does not keep is masked (members/privacy.py)."""
     listing = member_listing(request)
     today, unit, with_party = listing.today, listing.unit, listing.party_allowed
+    unit_name = last_version(unit).name if unit else ""
+    try:
+        purpose = privacy.check_purpose(request.GET.get("purpose", ""))
+    except ValidationError as error:
+        query = request.GET.copy()
+        query.pop("purpose", None)
+        context = {
+            "query": query,
+            "refusal": " ".join(error.messages) if "purpose" in request.GET else "",
+            "describe": privacy.describe_filter(listing.wanted, unit_name),
+            "count": listing.people.count(),
+        }
+        return render(request, "members/export.html", context)
     people = attach_current_units(list(listing.people), today)
+    privacy.log_export(
+        request.user,
+        listing.wanted,
+        people,
+        unit_name=unit_name,
+        purpose=purpose,
+        with_party=with_party,
+    )
     headers = member_headers(with_party)
     rows = member_rows(people, with_party=with_party)
     if request.GET.get("format") == "csv":
         return file_response(list_csv(headers, rows), "text/csv; charset=utf-8", "doan-vien.csv")
-    unit_name = last_version(unit).name if unit else ""
     body = list_workbook(
         title="Danh sách đoàn viên", unit_name=unit_name, day=today, headers=headers, rows=rows
     )

@@ -51,6 +51,28 @@ class PersonForm(forms.Form):
     address = forms.CharField(label=gettext_lazy("Nơi ở"), max_length=300, required=False)
     party_joined_on = optional_date(gettext_lazy("Ngày vào Đảng"))
     party_confirmed_on = optional_date(gettext_lazy("Ngày chính thức"))
+    health = forms.CharField(
+        label=gettext_lazy("Tình trạng sức khỏe"), max_length=300, required=False
+    )
+    sensitive_consent_on = optional_date(
+        gettext_lazy("Ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe")
+    )
+    sensitive_consent_on.help_text = gettext_lazy(
+        "Dân tộc, tôn giáo và sức khỏe là dữ liệu nhạy cảm: chỉ ghi khi đương sự đồng ý."
+    )
+
+    def clean(self):
+        data = super().clean()
+        given = [name for name in ("ethnicity", "religion", "health") if data.get(name)]
+        if given and not data.get("sensitive_consent_on"):
+            self.add_error(
+                "sensitive_consent_on",
+                _(
+                    "Ghi ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe, "
+                    "hoặc bỏ trống các trường đó."
+                ),
+            )
+        return data
 
     def person_data(self) -> PersonData:
         data = self.cleaned_data
@@ -58,7 +80,9 @@ class PersonForm(forms.Form):
 
 
 PERSON_FIELDS = list(PersonForm.base_fields)
-DATE_FIELDS = {"birth_date", "id_issued_on", "party_joined_on", "party_confirmed_on"}
+DATE_FIELDS = {
+    "birth_date", "id_issued_on", "party_joined_on", "party_confirmed_on", "sensitive_consent_on",
+}  # fmt: skip
 CHOICE_FIELDS = {"ethnicity", "religion"}
 
 

@@ -62,6 +62,12 @@ class Person(TimeStamped):
     union_joined_on = models.DateField(_("ngày vào công đoàn"), null=True, blank=True)
     party_joined_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
     party_confirmed_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
+    health = models.CharField(_("tình trạng sức khỏe"), max_length=300, blank=True)
+    # Ethnicity, religion and health are optional sensitive data: kept with the person's consent
+    # (Decree 356/2025), the day of which is recorded here (None: not recorded).
+    sensitive_consent_on = models.DateField(
+        _("ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe"), null=True, blank=True
+    )
     deidentified_at = models.DateTimeField(_("ẩn danh lúc"), null=True, blank=True)
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.TextField(editable=False, default="")
@@ -231,19 +237,56 @@ class PartyReferral(TimeStamped):
         return f"{self.person} – {self.get_status_display()}"
 
 
-class SensitiveAccess(models.Model):
-    """Every view of a person's sensitive fields: who, whose record, when, which fields."""
+class ReadKind(models.TextChoices):
+    RECORD = "record", _("Xem hồ sơ")
+    EDIT = "edit", _("Mở hồ sơ để sửa")
+    LIST = "list", _("Danh sách")
+    EXPORT = "export", _("Xuất tệp")
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sensitive_reads")
-    fields = models.CharField(max_length=200)
-    purpose = models.CharField(max_length=60)
+
+class SensitiveRead(models.Model):
+    """One reading of sensitive fields (CCCD, contact, ethnicity, religion, health, Party): who,
+    when, whose record or which list and filter, which fields, why (exports), shown in full or
+    masked. The people read are in `people`, so each person's log is one indexed query. The
+    reader's name and the subject stay written here should the user or the unit go."""
+
+    at = models.DateTimeField(_("lúc"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("người xem"),
+    )
+    username = models.CharField(_("tên đăng nhập"), max_length=150)
+    reader_name = models.CharField(_("họ tên người xem"), max_length=300, blank=True)
+    kind = models.CharField(_("hình thức"), max_length=10, choices=ReadKind.choices)
+    subject = models.CharField(_("hồ sơ hoặc danh sách"), max_length=500)
+    fields = models.CharField(_("các trường"), max_length=300)
+    full = models.BooleanField(_("xem đầy đủ"), default=True)
+    purpose = models.CharField(_("mục đích"), max_length=300, blank=True)
+    rows = models.PositiveIntegerField(_("số người"), default=1)
+    people = models.ManyToManyField(
+        Person, through="SensitiveReadPerson", related_name="sensitive_reads"
+    )
 
     class Meta:
-        verbose_name = _("lượt xem dữ liệu nhạy cảm")
-        verbose_name_plural = _("lượt xem dữ liệu nhạy cảm")
-        ordering = ["-at"]
+        verbose_name = _("lượt đọc dữ liệu nhạy cảm")
+        verbose_name_plural = _("lượt đọc dữ liệu nhạy cảm")
+        ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.user} → #{self.person_id}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.username}: {self.subject}"
+
+
+class SensitiveReadPerson(models.Model):
+    read = models.ForeignKey(SensitiveRead, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "read"], name="one_person_per_read")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.person_id} in {self.read_id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from congdoan.accounts.scope import Scope
@@ -16,7 +16,32 @@ from congdoan.members.models import Gender, Membership, Person, UnionCard
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import open_units
 
-SENSITIVE_FIELDS = ("ethnicity", "religion", "party_joined_on", "party_confirmed_on", "referrals")
+
+def kept_by(scope: Scope):
+    """People whose sensitive fields the user may read (as Scope.can_read_sensitive decides for
+    one person): a member, now or once, of a union whose registry the user keeps. A filter and
+    an annotation; None for administrators, who keep every registry."""
+    if scope.everything:
+        return None
+    units = UnitVersion.objects.filter(_paths_q(scope.member_edit_paths)).values("unit_id")
+    return Exists(Membership.objects.filter(person=OuterRef("pk"), unit_id__in=units))
+
+
+def _paths_q(paths: tuple[str, ...]) -> Q:
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return query
+
+
+def only_kept(people: QuerySet[Person], scope: Scope) -> QuerySet[Person]:
+    kept = kept_by(scope)
+    return people if kept is None else people.filter(kept)
+
+
+def is_citizen_id_search(text: str) -> bool:
+    compact = "".join(text.split())
+    return compact.isdigit() and len(compact) >= 9
 
 
 def readable_people(scope: Scope) -> QuerySet[Person]:
@@ -45,6 +70,8 @@ def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[
     """People matching the filter, in Vietnamese name order, with their current membership."""
     people = readable_people(scope)
     people = _match_text(people, wanted.text)
+    if is_citizen_id_search(wanted.text) or wanted.party in ("yes", "no"):
+        people = only_kept(people, scope)  # filters on sensitive fields: the keepers' own people
     current = Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
     if wanted.unit_path or wanted.sector_id:
         versions = UnitVersion.objects.valid_on(today)
@@ -89,9 +116,8 @@ def _in_name_order(people: QuerySet[Person], *, probe: bool) -> QuerySet[Person]
 
 
 def _match_text(people: QuerySet[Person], text: str) -> QuerySet[Person]:
-    compact = "".join(text.split())
-    if compact.isdigit() and len(compact) >= 9:
-        return people.filter(citizen_id=compact)
+    if is_citizen_id_search(text):
+        return people.filter(citizen_id="".join(text.split()))
     tokens = search_tokens(text)
     if not tokens:
         return people

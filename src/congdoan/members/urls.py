@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from congdoan.members.views import browse, changes, records
+from congdoan.members.views import browse, changes, privacy, records
 
 
 class CardStep:
@@ -29,6 +29,8 @@ urlpatterns = [
     path("members/<int:pk>/referrals/new/", records.referral_new, name="referral_new"),
     path("members/<int:pk>/export/", records.export, name="export"),
     path("members/<int:pk>/deidentify/", records.deidentify, name="deidentify"),
+    path("members/<int:pk>/reads/", privacy.reads, name="reads"),
+    path("members/retention/", privacy.retention, name="retention"),
     path("cards/<int:pk>/<card_step:step>/", records.card_step, name="card_step"),
     path("referrals/<int:pk>/advance/", records.referral_step, name="referral_step"),
     path("units/<int:pk>/members/admit/", changes.admit, name="admit"),

@@ -39,9 +39,13 @@ class PersonData:
     address: str = ""
     party_joined_on: date | None = None
     party_confirmed_on: date | None = None
+    health: str = ""
+    sensitive_consent_on: date | None = None  # the person's consent to ethnicity, religion, health
 
 
-TEXT_FIELDS = ["id_issued_by", "hometown", "education", "qualification", "job", "phone", "address"]
+TEXT_FIELDS = [
+    "id_issued_by", "hometown", "education", "qualification", "job", "phone", "address", "health",
+]  # fmt: skip
 
 
 def age_on(birth: date, day: date) -> int:
@@ -125,6 +129,8 @@ def _date_errors(data: PersonData, joined_on: date | None) -> dict[str, list[str
         and data.party_confirmed_on < data.party_joined_on
     ):
         errors["party_confirmed_on"] = [_("Ngày chính thức trước ngày vào Đảng.")]
+    if data.sensitive_consent_on and data.sensitive_consent_on > today:
+        errors["sensitive_consent_on"] = [_("Ngày đồng ý ở tương lai.")]
     return errors
 
 

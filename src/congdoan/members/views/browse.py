@@ -14,12 +14,13 @@ from congdoan.accounts.scope import scope_for
 from congdoan.members.access import keeps, readable_person
 from congdoan.members.cards import NEXT_STEP, may_approve_cards
 from congdoan.members.models import Gender
-from congdoan.members.privacy import may_see_party, read_sensitive
+from congdoan.members.privacy import log_list, may_see_party, read_person, with_keeping
 from congdoan.members.referrals import NEXT_STATUSES
 from congdoan.members.selectors import (
     MemberFilter,
     attach_current_units,
     find_people,
+    is_citizen_id_search,
     person_history,
 )
 from congdoan.org.access import readable_unit
@@ -69,7 +70,7 @@ def member_listing(request) -> Listing:
     today = timezone.localdate()
     party_allowed = may_see_party(scope)
     wanted, unit = member_filter_from(request, party_allowed=party_allowed, today=today)
-    people = find_people(scope, wanted, today=today)
+    people = with_keeping(find_people(scope, wanted, today=today), scope)  # `kept` per person
     return Listing(people, wanted, unit, party_allowed, today)
 
 
@@ -80,6 +81,15 @@ def member_list(request):
     unit, today = listing.unit, listing.today
     page = Paginator(listing.people, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_current_units(list(page.object_list), today)
+    unit_name = display_version(unit, today).name if unit else ""
+    log_list(
+        request.user,
+        listing.wanted,
+        page.object_list,
+        total=page.paginator.count,
+        unit_name=unit_name,
+        party_column=listing.party_allowed,
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -89,7 +99,8 @@ def member_list(request):
             "page": page,
             "wanted": listing.wanted,
             "unit": unit,
-            "unit_name": display_version(unit, today).name if unit else "",
+            "unit_name": unit_name,
+            "citizen_id_search": is_citizen_id_search(listing.wanted.text),
             "query": query.urlencode(),
             "genders": Gender.choices,
             "sectors": Sector.objects.filter(active=True),
@@ -114,7 +125,7 @@ def member_detail(request, pk: int):
             "history": history,
             "cards": _with_next_steps(request, person, cards, can_keep),
             "posts": person.posts.select_related("unit", "position").order_by("-starts_on"),
-            "sensitive": read_sensitive(request.user, person, purpose="view"),
+            "sensitive": read_person(request.user, person),
             "open_referral_statuses": list(NEXT_STATUSES),
             "can_keep": can_keep,
         },

@@ -18,7 +18,8 @@ from congdoan.members.forms import (
     ReadmitForm,
     TransferForm,
 )
-from congdoan.members.privacy import read_sensitive
+from congdoan.members.models import ReadKind
+from congdoan.members.privacy import read_person
 from congdoan.members.selectors import keepable_grassroots
 from congdoan.members.services import open_membership
 from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
@@ -164,7 +165,7 @@ def readmit(request, pk: int):
 @login_required
 def edit(request, pk: int):
     def initial(person) -> dict:
-        read_sensitive(request.user, person, purpose="edit")  # the form shows them: log it
+        read_person(request.user, person, kind=ReadKind.EDIT)  # the form shows them: log it
         values = {name: getattr(person, name, None) for name in PERSON_FIELDS}
         return {"initial": {**values, "full_name": person.full_name}}
 

@@ -1,13 +1,17 @@
 """`congdoan members find TEXT [--unit UNIT_CODE] [--json] [--limit N]`: find people as the search
-page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed."""
+page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed.
+`congdoan members deidentify [--years N] [--dry-run] [--as USERNAME]`: the retention rule."""
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from congdoan.accounts.scope import Scope
+from congdoan.accounts.scope import Scope, scope_for
 from congdoan.core.text import format_date
+from congdoan.imports.cli import acting_user
+from congdoan.members import privacy
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
@@ -25,8 +29,37 @@ class Command(BaseCommand):
         find.add_argument("--unit", default=None, help="mã đơn vị: chỉ tìm trong đơn vị này")
         find.add_argument("--json", action="store_true")
         find.add_argument("--limit", type=int, default=100)
+        forget = sub.add_parser(
+            "deidentify",
+            help="Ẩn danh hồ sơ những người đã rời tổ chức công đoàn quá N năm.",
+        )
+        forget.add_argument("--years", default=None, help="số năm lưu giữ (mặc định: cấu hình)")
+        forget.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không thay đổi")
+        forget.add_argument("--as", dest="username", default=None, help="người thực hiện")
 
-    def handle(self, *args, action: str, text: str, unit, limit: int, **options):
+    def handle(self, *args, action: str, **options):
+        if action == "deidentify":
+            return self.deidentify(**options)
+        return self.find(**options)
+
+    def deidentify(self, *, years, dry_run: bool, username, **options):
+        try:
+            years = privacy.check_years(years or privacy.retention_years())
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        actor = acting_user(username)
+        today = timezone.localdate()
+        due = privacy.retention_due(scope_for(actor), years=years, today=today)
+        listed = [(p.code, p.full_name, p.left_on) for p in due]
+        for code, name, left_on in listed:
+            self.stdout.write(f"{code}  {name} | rời từ {format_date(left_on)}")
+        if dry_run:
+            self.stdout.write(f"Chạy thử: {len(listed)} hồ sơ sẽ được ẩn danh (quá {years} năm).")
+            return
+        done = privacy.deidentify_due(actor=actor, years=years, today=today, dry_run=False)
+        self.stdout.write(f"Đã ẩn danh {len(done)} hồ sơ (quá {years} năm).")
+
+    def find(self, *, text: str, unit, limit: int, **options):
         if limit < 1:
             raise CommandError("--limit phải là số nguyên dương.")
         today = timezone.localdate()
