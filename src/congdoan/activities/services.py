@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import Activity, ActivityField, ActivityType, Target
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date, normalize_text
 from congdoan.org.models import Unit
 
@@ -169,13 +169,20 @@ def activity_update(
 ) -> Activity:
     """Correct a recorded activity; the audit keeps what it said before."""
     require_activity_keeper(actor, activity.unit)
-    before = _snapshot(activity)
+    before = snapshot(activity)
     values = _values(activity.unit, data, today or timezone.localdate())
     for name, value in values.items():
         setattr(activity, name, value)
     activity.full_clean()
     activity.save(update_fields=[*values, "updated_at"])
-    _audit(actor, "activity.update", activity, before=before)
+    audit_changes(
+        actor=actor,
+        action="activity.update",
+        instance=activity,
+        before=before,
+        unit=activity.unit,
+        target=f"{activity.activity_type.name}: {activity.title}",
+    )
     return activity
 
 
@@ -204,18 +211,18 @@ def target_set(
         errors["basis"] = [_("Hãy chọn căn cứ giao chỉ tiêu.")]
     if errors:
         raise ValidationError(errors)
+    period = {"unit": unit, "metric": metric, "starts_on": starts_on, "ends_on": ends_on}
+    existing = Target.objects.filter(**period).first()
+    before = snapshot(existing) if existing else {}
     target, created = Target.objects.update_or_create(
-        unit=unit,
-        metric=metric,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        defaults={"value": value, "basis": basis, "note": normalize_text(note)},
+        **period, defaults={"value": value, "basis": basis, "note": normalize_text(note)}
     )
-    audit_record(
+    audit_changes(
         actor=actor,
         action="target.set" if created else "target.change",
+        instance=target,
+        before=before,
         unit=unit,
-        target=metric,
-        after={"value": value, "from": str(starts_on), "to": str(ends_on), "basis": basis},
+        target=f"{metric} {format_date(starts_on)}–{format_date(ends_on)}",
     )
     return target

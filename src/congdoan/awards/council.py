@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.awards.models import Campaign, Nomination, Score, Status, Step
 from congdoan.awards.nominations import _record, _require_before
 from congdoan.awards.permissions import require_council_member, require_secretary
@@ -46,15 +46,18 @@ def score_give(*, actor, nomination: Nomination, points, on: date) -> Score:
     existing = Score.objects.filter(nomination=nomination, member=seat).first()
     if existing is not None and existing.recused:
         raise ValidationError(_("Bạn đã tự rút khỏi việc xét hồ sơ này."))
+    before = snapshot(existing, ["points", "recused"]) if existing else {}
     score, _created = Score.objects.update_or_create(
         nomination=nomination, member=seat, defaults={"points": value, "recused": False}
     )
-    audit_record(
+    audit_changes(
         actor=actor,
         action="awards.score",
+        instance=score,
+        before=before,
+        fields=["points", "recused"],
         unit=nomination.nominating_unit,
         target=f"{nomination.campaign.name}: {nomination.nominee_name}",
-        after={"points": str(value)},
     )
     return score
 

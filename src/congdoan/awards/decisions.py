@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.awards.models import (
     Award,
     AwardDecision,
@@ -35,14 +35,16 @@ def publish(*, actor, campaign: Campaign, on: date) -> Campaign:
         raise ValidationError(_("Hội đồng chưa kết thúc vòng xét."))
     if campaign.published_on:
         raise ValidationError(_("Danh sách đã được công khai."))
+    before = snapshot(campaign)
     campaign.published_on = on
     campaign.save(update_fields=["published_on", "updated_at"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="awards.publish",
+        instance=campaign,
+        before=before,
         unit=campaign.organiser,
         target=campaign.name,
-        after={"on": on.isoformat()},
     )
     return campaign
 
@@ -87,12 +89,13 @@ def objection_resolve(
     resolution = normalize_text(resolution)
     if not resolution:
         raise ValidationError(_("Cần ghi kết quả giải quyết."))
+    before = snapshot(nomination)
     objection.upheld, objection.resolution, objection.resolved_on = upheld, resolution, on
     objection.save(update_fields=["upheld", "resolution", "resolved_on", "updated_at"])
     if upheld:
         nomination.status = Status.WITHDRAWN
         nomination.save(update_fields=["status", "updated_at"])
-    _record(nomination, actor, "objection_resolve", on, resolution)
+    _record(nomination, actor, "objection_resolve", on, resolution, before)
     return objection
 
 
@@ -203,13 +206,16 @@ def revoke(
         suffix=suffix,
         reason=reason,
     )
+    before = snapshot(award)
     award.revocation, award.revoked_reason = made, reason
     award.save(update_fields=["revocation", "revoked_reason", "updated_at"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="awards.revoke",
+        instance=award,
+        before=before,
         unit=award.campaign.organiser,
         target=f"{award.holder_name} – {award.title.name}",
-        after={"decision": made.decision.number, "reason": reason},
+        extra={"decision": made.decision.number},
     )
     return made

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, snapshot
 from congdoan.awards.campaigns import deadline
 from congdoan.awards.eligibility import Nominee, eligibility_sheet, failures
 from congdoan.awards.models import (
@@ -65,14 +65,20 @@ def _attach(nomination: Nomination, files: list) -> None:
         )
 
 
-def _record(nomination: Nomination, actor, action: str, on: date, note: str = "") -> None:
+def _record(
+    nomination: Nomination, actor, action: str, on: date, note: str = "", before: dict | None = None
+) -> None:
+    """The nomination's history event, and in the trail the fields the step changed (all of
+    them for a new nomination: `before` is the snapshot taken before the step)."""
     Event.objects.create(nomination=nomination, actor=actor, action=action, on=on, note=note)
-    audit_record(
+    audit_changes(
         actor=actor,
         action=f"awards.{action}",
+        instance=nomination,
+        before=before or {},
         unit=nomination.nominating_unit,
         target=f"{nomination.campaign.name}: {nomination.nominee_name}",
-        after={"status": nomination.status, "note": note[:200]},
+        extra={"note": note[:200]} if note else None,
     )
 
 
@@ -236,6 +242,7 @@ def party_confirm(
 ) -> Nomination:
     """Record the Party committee's confirmation (who confirmed, with which paper)."""
     nomination = _locked(nomination)
+    before = snapshot(nomination)
     require_nominator(actor, nomination.nominating_unit)
     _require_status(nomination, Status.SUBMITTED)
     if not nomination.campaign.requires_party_confirmation:
@@ -246,13 +253,14 @@ def party_confirm(
         raise ValidationError(_("Cần ghi cấp ủy xác nhận và số văn bản."))
     nomination.party_confirmed_by, nomination.party_document = committee, document
     _save_status(nomination, Status.PARTY_CONFIRMED, "party_confirmed_by", "party_document")
-    _record(nomination, actor, "party_confirm", on, f"{committee} – {document}")
+    _record(nomination, actor, "party_confirm", on, f"{committee} – {document}", before)
     return nomination
 
 
 @transaction.atomic
 def upper_approve(*, actor, nomination: Nomination, on: date) -> Nomination:
     nomination = _locked(nomination)
+    before = snapshot(nomination)
     require_upper(actor, nomination)
     ready = (
         Status.PARTY_CONFIRMED
@@ -262,7 +270,7 @@ def upper_approve(*, actor, nomination: Nomination, on: date) -> Nomination:
     _require_status(nomination, ready)
     _require_before(nomination.campaign, Step.UPPER, on)
     _save_status(nomination, Status.UPPER_APPROVED)
-    _record(nomination, actor, "upper_approve", on)
+    _record(nomination, actor, "upper_approve", on, before=before)
     return nomination
 
 
@@ -278,6 +286,7 @@ def _holder_step(nomination: Nomination) -> str:
 def nomination_return(*, actor, nomination: Nomination, reason: str, on: date) -> Nomination:
     """Send the nomination back to its unit with a reason, from whichever step holds it."""
     nomination = _locked(nomination)
+    before = snapshot(nomination)
     _require_status(nomination, Status.SUBMITTED, Status.PARTY_CONFIRMED, Status.UPPER_APPROVED)
     step = _holder_step(nomination)
     if step == Step.COUNCIL:
@@ -293,7 +302,7 @@ def nomination_return(*, actor, nomination: Nomination, reason: str, on: date) -
         raise ValidationError(_("Cần ghi lý do trả lại."))
     nomination.returned_reason, nomination.returned_from = reason, step
     _save_status(nomination, Status.RETURNED, "returned_reason", "returned_from")
-    _record(nomination, actor, "return", on, reason)
+    _record(nomination, actor, "return", on, reason, before)
     return nomination
 
 
@@ -301,6 +310,7 @@ def nomination_return(*, actor, nomination: Nomination, reason: str, on: date) -
 def nomination_resubmit(*, actor, nomination: Nomination, dossier: Dossier, on: date) -> Nomination:
     """Send a returned nomination again, with its dossier completed; the sheet is checked again."""
     nomination = _locked(nomination)
+    before = snapshot(nomination)
     require_nominator(actor, nomination.nominating_unit)
     _require_status(nomination, Status.RETURNED)
     _require_before(nomination.campaign, nomination.returned_from or Step.NOMINATE, on)
@@ -322,7 +332,7 @@ def nomination_resubmit(*, actor, nomination: Nomination, dossier: Dossier, on: 
     _save_status(nomination, status, "achievement")
     _write_sheet(nomination, lines)
     _attach(nomination, dossier.attachments)
-    _record(nomination, actor, "resubmit", on)
+    _record(nomination, actor, "resubmit", on, before=before)
     return nomination
 
 

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date, normalize_text
 from congdoan.emulation.models import (
     Cluster,
@@ -42,6 +42,17 @@ def _audit(actor, action: str, cluster: Cluster, **after) -> None:
         target=str(cluster),
         unit=cluster.owner,
         after={key: str(value) for key, value in after.items()},
+    )
+
+
+def _audit_change(actor, action: str, cluster: Cluster, instance, before: dict) -> None:
+    audit_changes(
+        actor=actor,
+        action=f"emulation.{action}",
+        instance=instance,
+        before=before,
+        target=str(cluster),
+        unit=cluster.owner,
     )
 
 
@@ -139,9 +150,10 @@ def cluster_end_member(*, actor, cluster: Cluster, unit: Unit, left_on: date) ->
         raise ValidationError(_("Đơn vị %(code)s không ở trong cụm.") % {"code": unit.code})
     if left_on <= member.joined_on:
         raise ValidationError(_("Ngày rời cụm phải sau ngày vào cụm."))
+    before = snapshot(member)
     member.left_on = left_on
     member.save(update_fields=["left_on"])
-    _audit(actor, "cluster_member_end", cluster, unit=unit.code, left_on=left_on)
+    _audit_change(actor, "cluster_member_end", cluster, member, before)
     return member
 
 
@@ -170,9 +182,10 @@ def cluster_set_leads(*, actor, cluster: Cluster, lead: Unit, deputy: Unit | Non
             )
     if deputy is not None and deputy.pk == lead.pk:
         raise ValidationError(_("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
+    before = snapshot(cluster)
     cluster.lead, cluster.deputy = lead, deputy
     cluster.save(update_fields=["lead", "deputy", "updated_at"])
-    _audit(actor, "cluster_leads", cluster, lead=lead.code, deputy=deputy.code if deputy else "")
+    _audit_change(actor, "cluster_leads", cluster, cluster, before)
     return lead_warning(cluster, lead)
 
 
@@ -192,10 +205,12 @@ def covenant_set(*, actor, cluster: Cluster, theme: str, signed_on: date, place:
         )
     if Covenant.objects.filter(cluster=cluster, signings__isnull=False).exists():
         raise ValidationError(_("Giao ước đã có đơn vị ký, không sửa được nội dung."))
+    existing = Covenant.objects.filter(cluster=cluster).first()
+    before = snapshot(existing) if existing else {}
     covenant, _created = Covenant.objects.update_or_create(
         cluster=cluster, defaults={"theme": theme, "signed_on": signed_on, "place": place}
     )
-    _audit(actor, "covenant", cluster, theme=theme, signed_on=signed_on)
+    _audit_change(actor, "covenant", cluster, covenant, before)
     return covenant
 
 

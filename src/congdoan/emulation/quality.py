@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.dates import add_years
 from congdoan.core.text import format_date
 from congdoan.emulation.models import (
@@ -206,17 +206,17 @@ def rating_check(
     for key, entry in entries.items():
         entry.points, entry.reason = points[key], (reasons.get(key) or "").strip()[:400]
     RatingEntry.objects.bulk_update(entries.values(), ["points", "reason"])
-    before = str(rating.total)
+    before = snapshot(rating)
     rating.total, rating.klass = card.result(points)
     rating.status = RatingStatus.CHECKED
     rating.save(update_fields=["total", "klass", "status", "updated_at"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="emulation.quality_check",
+        instance=rating,
+        before=before,
         target=f"{rating.unit.code} {rating.year}",
         unit=rating.unit,
-        before={"total": before},
-        after={"total": str(rating.total), "class": rating.klass},
     )
     return rating
 
@@ -227,14 +227,16 @@ def rating_publish(*, actor, rating: QualityRating, on: date) -> QualityRating:
     rating = QualityRating.objects.select_for_update().get(pk=rating.pk)
     if rating.status != RatingStatus.CHECKED:
         raise ValidationError(_("Chỉ công bố kết quả đã được cấp trên thẩm định."))
+    before = snapshot(rating)
     rating.status, rating.published_on = RatingStatus.PUBLISHED, on
     rating.save(update_fields=["status", "published_on", "updated_at"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="emulation.quality_publish",
+        instance=rating,
+        before=before,
         target=f"{rating.unit.code} {rating.year}",
         unit=rating.unit,
-        after={"class": rating.klass, "published_on": on.isoformat()},
     )
     return rating
 
@@ -248,17 +250,20 @@ def rating_reopen(*, actor, rating: QualityRating, reason: str) -> QualityRating
     rating = QualityRating.objects.select_for_update().get(pk=rating.pk)
     if rating.status != RatingStatus.PUBLISHED:
         raise ValidationError(_("Kết quả chưa công bố, không cần mở lại."))
+    before = snapshot(rating)
     rating.status, rating.published_on = RatingStatus.CHECKED, None
     rating.save(update_fields=["status", "published_on", "updated_at"])
     Reopening.objects.create(
         target=f"{rating.unit.code} {rating.year}", reason=reason, actor=actor, rating=rating
     )
-    audit_record(
+    audit_changes(
         actor=actor,
         action="emulation.quality_reopen",
+        instance=rating,
+        before=before,
         target=f"{rating.unit.code} {rating.year}",
         unit=rating.unit,
-        after={"reason": reason},
+        extra={"reason": reason},
     )
     return rating
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.emulation import defaults, scoring
 from congdoan.emulation.models import (
     Criterion,
@@ -190,7 +190,7 @@ def scorecard_set_thresholds(
         )
     if not 0 <= group_min_percent <= 100:
         raise ValidationError(_("Tỷ lệ tối thiểu mỗi nhóm phải từ 0 đến 100%."))
-    before = [str(scorecard.excellent_min), str(scorecard.good_min), str(scorecard.completed_min)]
+    before = snapshot(scorecard)
     scorecard.excellent_min, scorecard.good_min, scorecard.completed_min = (
         excellent,
         good,
@@ -206,13 +206,13 @@ def scorecard_set_thresholds(
             "updated_at",
         ]
     )
-    audit_record(
+    audit_changes(
         actor=actor,
         action="emulation.thresholds",
+        instance=scorecard,
+        before=before,
         target=str(scorecard),
         unit=scorecard.owner,
-        before=before,
-        after=[str(excellent), str(good), str(completed), group_min_percent],
     )
     return scorecard
 
@@ -251,15 +251,15 @@ def criterion_update(
                     "parent": parent.code,
                 }
             )
-    before = {"title": criterion.title, "max": str(criterion.max_points)}
+    before = snapshot(criterion)
     criterion.title, criterion.max_points, criterion.evidence = title, max_points, evidence
     criterion.save(update_fields=["title", "max_points", "evidence"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="emulation.criterion",
+        instance=criterion,
+        before=before,
         target=f"{scorecard} {criterion.code}",
         unit=scorecard.owner,
-        before=before,
-        after={"title": title, "max": str(max_points)},
     )
     return criterion

@@ -10,9 +10,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import snapshot
 from congdoan.core.text import normalize_text
 from congdoan.members.models import CardStatus, Person, UnionCard
-from congdoan.members.services import _audit, _current, open_membership, require_member_keeper
+from congdoan.members.services import (
+    _audit,
+    _audit_change,
+    _current,
+    open_membership,
+    require_member_keeper,
+)
 from congdoan.org.models import Unit
 from congdoan.org.versioning import open_version
 
@@ -72,9 +79,10 @@ def card_approve(*, actor, card: UnionCard, on: date) -> UnionCard:
         raise ValidationError(_("Công đoàn cơ sở chưa có cấp trên để duyệt thẻ."))
     require_member_keeper(actor, parent)
     _check_status(card, CardStatus.REQUESTED)
+    before = snapshot(card)
     card.status, card.approved_on = CardStatus.APPROVED, on
     card.save(update_fields=["status", "approved_on", "updated_at"])
-    _audit(actor, "card.approve", membership, on=on)
+    _audit_change(actor, "card.approve", membership, card, before)
     return card
 
 
@@ -90,11 +98,12 @@ def card_issue(*, actor, card: UnionCard, number: str, on: date) -> UnionCard:
         raise ValidationError(
             _("Số thẻ %(number)s đã được cấp cho người khác.") % {"number": number}
         )
+    before = snapshot(card)
     card.status, card.number, card.issued_on = CardStatus.ISSUED, number, on
     card.save(update_fields=["status", "number", "issued_on", "updated_at"])
     if card.replaces_id:
         UnionCard.objects.filter(pk=card.replaces_id).update(status=CardStatus.REPLACED)
-    _audit(actor, "card.issue", membership, number=number, on=on)
+    _audit_change(actor, "card.issue", membership, card, before)
     return card
 
 

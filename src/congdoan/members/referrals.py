@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congdoan.audit.services import snapshot
 from congdoan.core.text import format_date, normalize_text
 from congdoan.members.models import Membership, PartyReferral, Person, ReferralStatus
-from congdoan.members.services import _audit, require_member_keeper
+from congdoan.members.services import _audit, _audit_change, require_member_keeper
 from congdoan.members.validation import age_on
 
 REFERRAL_AGES = (18, 60)
@@ -101,6 +102,7 @@ def referral_advance(
         raise ValidationError(
             _("Ngày %(day)s trước ngày nghị quyết giới thiệu.") % {"day": format_date(on)}
         )
+    before = snapshot(referral)
     referral.status = status
     if status == ReferralStatus.ADMITTED:
         if not normalize_text(admission_decision):
@@ -113,5 +115,5 @@ def referral_advance(
     elif status == ReferralStatus.NOT_ADMITTED:
         referral.closed_on = on
     referral.save()
-    _audit(actor, "referral.advance", membership, status=status, on=on)
+    _audit_change(actor, "referral.advance", membership, referral, before)
     return referral

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date
 from congdoan.members.models import (
     EntryKind,
@@ -54,6 +54,19 @@ def _audit(actor, action: str, membership: Membership, **after) -> None:
         unit=membership.unit,
         target=f"{membership.person.full_name} (#{membership.person_id})",
         after={k: str(v) for k, v in after.items()},
+    )
+
+
+def _audit_change(actor, action: str, membership: Membership, instance, before: dict, **extra):
+    """Record the fields of a row of this person's registry that changed since `before`."""
+    audit_changes(
+        actor=actor,
+        action=action,
+        instance=instance,
+        before=before,
+        unit=membership.unit,
+        target=f"{membership.person.code} {membership.person.full_name}",
+        extra={k: str(v) for k, v in extra.items()} or None,
     )
 
 
@@ -151,21 +164,22 @@ def member_transfer(
     _require_grassroots_on(to_unit, on)
     if on == current.started_on:
         return _move_same_day(actor, current, to_unit)
+    left = snapshot(current)
     _end(current, on=on, kind=ExitKind.TRANSFER, note=note)
     arrived = Membership.objects.create(
         person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER
     )
-    _audit(actor, "member.transfer", arrived, from_unit=current.unit.code, on=on)
+    _audit_change(actor, "member.transfer", current, current, left, to_unit=to_unit.code)
     return arrived
 
 
 def _move_same_day(actor, current: Membership, to_unit: Unit) -> Membership:
     """A transfer on the day the membership began (say, imported into the wrong union today):
     the member never sat a day in the first union, so the membership itself moves."""
-    from_unit = current.unit
+    before = snapshot(current)
     current.unit = to_unit
     current.save(update_fields=["unit", "updated_at"])
-    _audit(actor, "member.transfer", current, from_unit=from_unit.code, on=current.started_on)
+    _audit_change(actor, "member.transfer", current, current, before)
     return current
 
 
@@ -175,8 +189,9 @@ def member_exit(*, actor, person: Person, on: date, kind: str, note: str = "") -
         raise ValidationError(_("Chọn lý do rời tổ chức."))
     current = _current(person)
     require_member_keeper(actor, current.unit)
+    before = snapshot(current)
     _end(current, on=on, kind=kind, note=note)
-    _audit(actor, "member.exit", current, kind=kind, on=on)
+    _audit_change(actor, "member.exit", current, current, before)
     return current
 
 
@@ -211,8 +226,16 @@ def member_update(*, actor, person: Person, data: PersonData) -> Person:
         raise ValidationError(_("Người này chưa từng là đoàn viên."))
     require_member_keeper(actor, current.unit)
     values = clean_person(data, joined_on=person.union_joined_on, existing=person)
+    before = snapshot(person)
     for name, value in values.items():
         setattr(person, name, value)
     person.save()
-    _audit(actor, "member.update", current)
+    audit_changes(
+        actor=actor,
+        action="member.update",
+        instance=person,
+        before=before,
+        unit=current.unit,
+        target=f"{person.code} {person.full_name}",
+    )
     return person

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
-from congdoan.audit.services import audit_record
+from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date
 from congdoan.members.models import Membership, Person
 from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
@@ -81,14 +81,15 @@ def official_end(*, actor, official: Official, ends_on: date) -> Official:
         raise ValidationError(_("Chức vụ này đã kết thúc."))
     if ends_on < official.starts_on:
         raise ValidationError(_("Ngày thôi giữ chức vụ trước ngày bắt đầu."))
+    before = snapshot(official)
     official.ends_on = ends_on
     official.save(update_fields=["ends_on", "updated_at"])
-    audit_record(
+    audit_changes(
         actor=actor,
         action="official.end",
+        instance=official,
+        before=before,
         unit=official.unit,
-        target=official.person.full_name,
-        before={"position": official.position.name},
-        after={"ends_on": ends_on.isoformat()},
+        target=f"{official.person.full_name} – {official.position.name}",
     )
     return official

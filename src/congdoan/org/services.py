@@ -14,7 +14,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
+from congdoan.audit.changes import only_changed
 from congdoan.audit.models import AuditEntry
+from congdoan.audit.services import build_entry
 from congdoan.core.text import format_date, normalize_text, search_text
 from congdoan.org.models import Decision, Reorganisation, Sector, Unit, UnitType, UnitVersion
 from congdoan.org.versioning import (
@@ -113,11 +115,12 @@ def _snapshot(version: UnitVersion | None) -> dict | None:
 def _audit(change: Reorganisation, actor, rows: Iterable[tuple[Unit, Any, Any]]) -> None:
     decision = str(change.decision)
     AuditEntry.objects.bulk_create(
-        AuditEntry(
+        build_entry(
             actor=actor,
             action=f"org.{change.kind}",
             unit=unit,
             target=unit.code,
+            object_type="org.unit",
             before=before,
             after={
                 **(after or {}),
@@ -125,8 +128,20 @@ def _audit(change: Reorganisation, actor, rows: Iterable[tuple[Unit, Any, Any]])
                 "effective_on": change.effective_on.isoformat(),
             },
         )
-        for unit, before, after in rows
+        for unit, before, after in (_changed(row) for row in rows)
     )
+
+
+def _changed(row: tuple[Unit, Any, Any]) -> tuple[Unit, Any, Any]:
+    """A unit's version before and after, down to what changed (the date is the change's)."""
+    unit, before, after = row
+    if before is None or after is None:
+        return row
+    before, after = only_changed(
+        {k: v for k, v in before.items() if k != "valid_from"},
+        {k: v for k, v in after.items() if k != "valid_from"},
+    )
+    return unit, before, after
 
 
 def _finish(change: Reorganisation, lines: list[str]) -> Reorganisation:
