@@ -74,12 +74,7 @@ class AccountGuardMiddleware:
         if required and not verified:
             if path in _paths(ENROLMENT):
                 return None
-            messages.warning(
-                request,
-                _("Vai trò của bạn bắt buộc xác thực hai bước. Hãy bật nó trước khi tiếp tục."),
-            )
-            return redirect("accounts:otp_enrol")
+            return redirect("accounts:otp_enrol")  # the page says why
         if user.must_change_password and path not in _paths(PASSWORD_CHANGE + ENROLMENT):
-            messages.warning(request, _("Mật khẩu của bạn là mật khẩu tạm. Hãy đổi mật khẩu."))
-            return redirect("accounts:password_change")
+            return redirect("accounts:password_change")  # the page says why
         return None

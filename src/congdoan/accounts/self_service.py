@@ -20,7 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congdoan.accounts.security import OTP_ENROLLED, second_factor_required
-from congdoan.accounts.signin import verify_code
+from congdoan.accounts.signin import THROTTLED, Throttled, verify_code
 from congdoan.audit.services import audit_record
 
 RECOVERY_CODES = 10
@@ -111,7 +111,9 @@ def enrol(request):
         device = TOTPDevice.objects.create(user=user, name=_("Ứng dụng xác thực"), confirmed=False)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", THROTTLED)
+        elif device.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
@@ -125,7 +127,8 @@ def enrol(request):
                 "accounts/recovery_codes.html",
                 {"codes": codes, "just_enrolled": True},
             )
-        form.add_error("code", _("Mã không đúng. Hãy nhập mã đang hiện trên ứng dụng."))
+        else:
+            form.add_error("code", _("Mã không đúng. Hãy nhập mã đang hiện trên ứng dụng."))
     secret = b32encode(device.bin_key).decode()
     return render(
         request,
@@ -163,7 +166,12 @@ def remove(request):
         messages.error(request, _("Vai trò của bạn bắt buộc xác thực hai bước."))
         return redirect("accounts:security")
     code = "".join(request.POST.get("code", "").split()).replace("-", "").lower()
-    if _confirmed(user) is None or not code or verify_code(user, code) is None:
+    try:
+        device = verify_code(user, code) if code and _confirmed(user) else None
+    except Throttled:
+        messages.error(request, THROTTLED)
+        return redirect("accounts:security")
+    if device is None:
         messages.error(request, _("Mã xác thực không đúng; xác thực hai bước vẫn bật."))
         return redirect("accounts:security")
     with transaction.atomic():

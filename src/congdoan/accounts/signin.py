@@ -48,12 +48,23 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).replace("-", "").lower()
 
 
+class Throttled(Exception):
+    """The device refuses codes for a few seconds after wrong ones (django-otp doubles the
+    wait after each)."""
+
+
+THROTTLED = gettext_lazy("Đã nhập sai nhiều lần liền: hãy đợi vài giây rồi nhập mã mới.")
+
+
 def verify_code(user, code: str):
     """The device that accepts `code`: six digits go to the authenticator app, anything else
     to the recovery codes (each works once)."""
     kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
-    for device in devices_for_user(user, for_verify=True):
-        if isinstance(device, kind) and device.verify_token(code):
+    devices = [d for d in devices_for_user(user, for_verify=True) if isinstance(d, kind)]
+    if devices and not any(d.verify_is_allowed()[0] for d in devices):
+        raise Throttled
+    for device in devices:
+        if device.verify_token(code):
             return device
     return None
 
@@ -102,11 +113,15 @@ def sign_in_code(request):
         return get_lockout_response(request, None, credentials)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = verify_code(user, form.cleaned_data["code"])
-        if device is None:
+        try:
+            device = verify_code(user, form.cleaned_data["code"])
+        except Throttled:
+            device = None
+            form.add_error("code", THROTTLED)
+        if device is None and not form.errors:
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
             form.add_error("code", _("Mã xác thực không đúng hoặc đã được dùng."))
-        else:
+        elif device is not None:
             del request.session[PENDING]
             user.otp_device = device  # django-otp marks the session verified at sign-in
             auth_login(request, user, backend=pending["backend"])

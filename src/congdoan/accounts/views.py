@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from congdoan.accounts.lookups import user_in_scope
 from congdoan.accounts.models import Role, RoleKind, User
 from congdoan.accounts.scope import scope_for
 from congdoan.accounts.services import role_grant, role_revoke
@@ -25,11 +26,12 @@ class GrantForm(forms.Form):
         choices=[(k, label) for k, label in RoleKind.choices if k != RoleKind.ADMIN],
     )
 
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = scope
+
     def clean_username(self) -> User:
-        try:
-            return User.objects.get(username=self.cleaned_data["username"].strip())
-        except User.DoesNotExist:
-            raise forms.ValidationError(_("Không có người dùng này.")) from None
+        return user_in_scope(self.cleaned_data["username"], self.scope)
 
 
 @login_required
@@ -38,7 +40,7 @@ def unit_roles(request, pk: int):
     scope = scope_for(request.user)
     if not scope.can_grant_roles(unit):
         raise PermissionDenied(_("Bạn không có quyền giao vai trò trên đơn vị này."))
-    form = GrantForm(request.POST or None)
+    form = GrantForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
         try:
             role_grant(

@@ -1,6 +1,7 @@
 """One demo login per role, each on a unit of the demo federation."""
 
 from congdoan.accounts.models import Role, RoleKind, User
+from congdoan.accounts.security import SECOND_FACTOR_ROLES
 from congdoan.org.models import Unit
 
 DEMO_PASSWORD = "congdoan2025"  # noqa: S105 - demo accounts only, printed by `congdoan demo`
@@ -29,6 +30,12 @@ def ensure_demo_users() -> list[tuple[str, str]]:
         Role.objects.get_or_create(user=user, kind=kind, unit=unit)
         rows.append((username, str(kind.label)))
     return rows
+
+
+def second_factor_logins() -> list[str]:
+    """The demo logins that must enrol a second factor (CONGDOAN_REQUIRE_2FA): the demo enrols
+    no device, so each is asked to at its first sign-in."""
+    return [username for username, kind, _unit, _name in DEMO_USERS if kind in SECOND_FACTOR_ROLES]
 
 
 def demo_admin() -> User:

@@ -4,6 +4,7 @@ demo logins. The default is quick; `--scale city` builds the whole city for benc
 import random
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
@@ -15,7 +16,12 @@ from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.scale import SCALES
 from congdoan.demo.tree import Reform2025, TreeBuilder
-from congdoan.demo.users import DEMO_PASSWORD, demo_admin, ensure_demo_users
+from congdoan.demo.users import (
+    DEMO_PASSWORD,
+    demo_admin,
+    ensure_demo_users,
+    second_factor_logins,
+)
 from congdoan.org.models import Unit
 
 SEED = 2020
@@ -77,3 +83,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role in rows:
             self.stdout.write(f"  {username:<10} {role}")
+        if settings.CONGDOAN_REQUIRE_2FA:
+            self.stdout.write(
+                f"{', '.join(second_factor_logins())} phải bật xác thực hai bước ở lần đăng nhập "
+                "đầu: trang sau mật khẩu hiện mã QR và khóa bí mật cho ứng dụng xác thực "
+                "(Google Authenticator, FreeOTP…; hoặc `oathtool --totp -b KHÓA`). "
+                "Chạy thử không cần: CONGDOAN_REQUIRE_2FA=0 make run."
+            )
