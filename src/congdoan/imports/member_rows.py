@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from congdoan.core.text import fold
 from congdoan.imports import cells
+from congdoan.imports.legacy import doubt_reason
 from congdoan.members.models import Ethnicity, Gender, Religion
 from congdoan.members.validation import PersonData, clean_person
 
@@ -69,11 +70,15 @@ def read_member_row(
     if _not_a_person(full_name, get):
         parsed.skipped = True
         return parsed
+    doubt = doubt_reason(row, mapping.values())  # a cell read two ways is never written
     try:
         data, parsed.joined_on = _person_data(full_name, get, refs, joined_on)
         parsed.values = clean_person(data, joined_on=parsed.joined_on, check_unique=False)
     except ValidationError as error:
-        parsed.reason = " ".join(error.messages)
+        parsed.reason = " ".join([doubt, *error.messages]).strip()
+        return parsed
+    if doubt:
+        parsed.reason = doubt
         return parsed
     parsed.given = {"family_name", "middle_name", "given_name", "birth_date", "gender"}
     parsed.given |= {name for name in _GIVEN_FIELDS if not cells.is_blank(get(_GIVEN_FIELDS[name]))}

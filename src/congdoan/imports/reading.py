@@ -16,8 +16,7 @@ import python_calamine
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.core.text import normalize_text
-from congdoan.imports.legacy import from_legacy
+from congdoan.imports.legacy import LegacyReader
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_SHEETS = 20
@@ -107,8 +106,9 @@ def _decode(data: bytes) -> str:
 
 def _until_blank_run(rows) -> Iterator[list[Cell]]:
     blank = 0
+    legacy = LegacyReader()  # one per sheet: its certain cells settle the doubtful ones
     for row in rows:
-        cells = [clean_cell(value) for value in row]
+        cells = [clean_cell(value, legacy) for value in row]
         if any(cell not in (None, "") for cell in cells):
             blank = 0
         else:
@@ -118,10 +118,10 @@ def _until_blank_run(rows) -> Iterator[list[Cell]]:
         yield cells
 
 
-def clean_cell(value) -> Cell:
+def clean_cell(value, legacy: LegacyReader) -> Cell:
     """Text in NFC with legacy encodings converted; dates as dates; numbers as they are."""
     if isinstance(value, str):
-        return from_legacy(normalize_text(value))
+        return legacy.read(value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, time | timedelta):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.text import fold
 from congdoan.imports import cells
+from congdoan.imports.legacy import doubt_reason
 from congdoan.org.models import Sector
 
 
@@ -58,6 +59,9 @@ def read_unit_row(number: int, row: list, mapping: dict[str, int], sectors: dict
             raise ValidationError(_("Mỗi đơn vị cần có mã và tên."))
     except ValidationError as error:
         parsed.reason = " ".join(error.messages)
+    doubt = doubt_reason(row, mapping.values())  # a cell read two ways is never written
+    if doubt:
+        parsed.reason = f"{doubt} {parsed.reason}".strip()
     return parsed
 
 
