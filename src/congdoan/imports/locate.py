@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from congdoan.imports.columns import HEADER_SEARCH_ROWS, Header, find_header, is_complete
 from congdoan.imports.models import ColumnLayout
 from congdoan.imports.reading import ImportRefused, sheets
+from congdoan.imports.table_end import until_signatures
 
 
 @dataclass
@@ -35,7 +36,9 @@ def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> 
         elif remembered is not None:
             header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
         rows = chain(top[header.row + 1 :], sheet.rows)
-        numbered = ((header.row + 2 + offset, row) for offset, row in enumerate(rows))
+        numbered = until_signatures(
+            (header.row + 2 + offset, row) for offset, row in enumerate(rows)
+        )
         return Located(sheet.name, header, numbered, max(sheet.size - header.row - 1, 0))
     raise ImportRefused(
         _(
