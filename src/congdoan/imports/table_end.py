@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 from congdoan.core.text import fold
 
+# Not "Kế toán" or "Ban chấp hành" alone: lists group their rows under such titles.
 SIGNATURE_WORDS = (
     "nguoi lap", "tm ", "t m ", "kt ", "q ", "chu tich", "pho chu tich", "thu truong",
     "ky ten", "ky ghi ro", "ky va ghi ro", "ky dong dau", "xac nhan", "noi nhan",
-)  # fmt: skip (not "Kế toán", "Ban chấp hành": lists group their rows under such titles)
+)  # fmt: skip
 PLACE_AND_DATE = re.compile(r"(^|\s)ngay( \d{1,2})? thang( \d{1,2})? nam( \d{4})?$")
 
 
