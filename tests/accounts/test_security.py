@@ -170,7 +170,7 @@ def test_a_password_the_administrator_types_is_temporary_too(world):
     admin = Client()
     admin.force_login(world.alice)
     response = admin.post(
-        reverse("admin:accounts_user_password_change", args=[world.dana.pk]),
+        reverse("admin:auth_user_password_change", args=[world.dana.pk]),
         {"password1": GOOD, "password2": GOOD},
     )
     assert response.status_code == 302
@@ -361,3 +361,21 @@ def test_a_session_ends_twelve_hours_after_sign_in_however_busy(world, settings)
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
     assert "_auth_user_id" not in client.session
     assert settings.CONGDOAN_SESSION_MAX_AGE == 12 * 3600
+
+
+def test_an_administrator_removes_a_lost_phones_device(world, second_factor_required):
+    officer = user_with_role("hanh", RoleKind.FEDERATION, world.hn)
+    enrolled(officer)
+    with_device, _codes = enrolled(world.alice)
+    admin = Client()
+    sign_in(admin, "alice")
+    admin.post(reverse("accounts:sign_in_code"), {"code": code_for(with_device)})
+    admin.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "reset_second_factors", "_selected_action": [officer.pk]},
+    )
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    assert not officer.staticdevice_set.exists()
+    client = Client()
+    assert sign_in(client, "hanh")["Location"] == "/"  # no code asked: enrols again
+    assert client.get(reverse("home"))["Location"] == reverse("accounts:otp_enrol")
