@@ -40,18 +40,30 @@ def activity_clause(line: ActivityLine) -> str:
     return f"{text} ({', '.join(measures)})" if measures else text
 
 
+def _within(start, end) -> str:
+    """ "trong năm 2020", "trong 6 tháng đầu năm 2020" — or "từ ngày … đến ngày …" alone."""
+    period = describe_period(start, end)
+    return period if period.startswith(_("từ ngày")) else _("trong %(period)s") % {"period": period}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def narrative(report: Report) -> str:
-    period = describe_period(report.start, report.end)
+    period = _within(report.start, report.end)
     if report.state == State.NOT_YET:
-        return _("%(unit)s chưa được thành lập trong %(period)s.") % {
+        return _("%(unit)s chưa được thành lập %(period)s.") % {
             "unit": report.name,
             "period": period,
         }
     if report.state == State.ENDED_BEFORE:
-        return _("%(unit)s đã kết thúc hoạt động từ ngày %(day)s, trước %(period)s.") % {
+        return _(
+            "%(unit)s đã kết thúc hoạt động từ ngày %(day)s, trước kỳ báo cáo (%(period)s)."
+        ) % {
             "unit": report.name,
             "day": format_date(report.unit.ended_on),
-            "period": period,
+            "period": describe_period(report.start, report.end),
         }
     sentences = [_opening(report, period), _standing(report)]
     sentences += [s for s in (_referrals(report), _activities(report), _awards(report)) if s]
@@ -64,14 +76,21 @@ def narrative(report: Report) -> str:
 
 
 def _opening(report: Report, period: str) -> str:
-    done = [_("phát triển %(n)s đoàn viên") % {"n": format_number(report.period.admitted)}]
+    done = []
+    if report.period.admitted:
+        done.append(_("phát triển %(n)s đoàn viên") % {"n": format_number(report.period.admitted)})
     if report.period.grassroots_established:
         done.append(
             _("thành lập %(n)s công đoàn cơ sở")
             % {"n": format_number(report.period.grassroots_established)}
         )
-    return _("Trong %(period)s, %(unit)s đã %(done)s.") % {
-        "period": period,
+    if not done:
+        return _("%(period)s, %(unit)s chưa kết nạp đoàn viên mới.") % {
+            "period": _capitalised(period),
+            "unit": report.name,
+        }
+    return _("%(period)s, %(unit)s đã %(done)s.") % {
+        "period": _capitalised(period),
         "unit": report.name,
         "done": ", ".join(done),
     }
@@ -84,27 +103,36 @@ def _standing(report: Report) -> str:
         "women": format_number(report.members.women),
         "grassroots": format_number(report.grassroots_total),
     }
+    if not report.members.members:
+        return _("Đến ngày %(day)s, đơn vị chưa có đoàn viên.") % figures
+    figures["women"] = (
+        _(" (%(women)s nữ)") % {"women": figures["women"]} if report.members.women else ""
+    )
     if report.grassroots_total:
         return (
             _(
-                "Đến ngày %(day)s, toàn đơn vị có %(members)s đoàn viên (%(women)s nữ) "
+                "Đến ngày %(day)s, toàn đơn vị có %(members)s đoàn viên%(women)s "
                 "sinh hoạt tại %(grassroots)s công đoàn cơ sở."
             )
             % figures
         )
-    return _("Đến ngày %(day)s, đơn vị có %(members)s đoàn viên (%(women)s nữ).") % figures
+    return _("Đến ngày %(day)s, đơn vị có %(members)s đoàn viên%(women)s.") % figures
 
 
 def _referrals(report: Report) -> str:
-    if not report.period.referred and not report.period.referrals_admitted:
-        return ""
-    return _(
-        "Các cấp công đoàn đã giới thiệu %(referred)s đoàn viên ưu tú để Đảng xem xét kết nạp; "
-        "%(admitted)s đồng chí đã được kết nạp vào Đảng."
-    ) % {
-        "referred": format_number(report.period.referred),
-        "admitted": format_number(report.period.referrals_admitted),
-    }
+    referred, admitted = report.period.referred, report.period.referrals_admitted
+    parts = []
+    if referred:
+        parts.append(
+            _("Các cấp công đoàn đã giới thiệu %(n)s đoàn viên ưu tú để Đảng xem xét kết nạp")
+            % {"n": format_number(referred)}
+        )
+    if admitted:
+        parts.append(
+            _("%(n)s đồng chí được giới thiệu đã được kết nạp vào Đảng")
+            % {"n": format_number(admitted)}
+        )
+    return _capitalised("; ".join(parts)) + "." if parts else ""
 
 
 def _activities(report: Report) -> str:
