@@ -84,6 +84,15 @@ DATABASES = {
         default=f"sqlite:///{DATA_DIR / 'congdoan.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker share the file: readers beside the writer (WAL), a
+    # writer waits its turn (busy timeout) instead of failing with "database is locked", and a
+    # write transaction takes the lock when it begins, so two never deadlock half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Every form laid out by one template: its refusals shown once, in the alert box.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # templates/django/forms/ overrides

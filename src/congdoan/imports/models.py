@@ -54,6 +54,11 @@ class ImportJob(TimeStamped):
     rows_total = models.PositiveIntegerField(_("số dòng dưới tiêu đề"), default=0)
     counts = models.JSONField(default=dict)
     message = models.TextField(blank=True)
+    # The lease of the run under way: the worker beats every few seconds while it previews or
+    # commits; a run whose beat is older than the stale limit died (services.reap_if_stale).
+    heartbeat_at = models.DateTimeField(_("tín hiệu gần nhất của tiến trình"), null=True)
+    attempt = models.PositiveIntegerField(_("lần chạy"), default=0)
+    commit_requested_at = models.DateTimeField(_("yêu cầu ghi lúc"), null=True)
 
     class Meta:
         verbose_name = _("lần nhập")

@@ -3,23 +3,32 @@ commit run as background tasks (tasks.py); the page follows them through `progre
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+import threading
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_record
-from congdoan.core.text import fold
+from congdoan.core.text import fold, format_date
 from congdoan.imports.locate import locate, require_complete
 from congdoan.imports.members_import import MemberImport
 from congdoan.imports.models import ColumnLayout, ImportJob, ImportKind, ImportStatus
+from congdoan.imports.reading import ImportRefused
 from congdoan.imports.units_import import UnitImport
 from congdoan.members.selectors import keepable_grassroots
-from congdoan.members.services import require_member_keeper
+from congdoan.members.services import lock_registries, require_member_keeper
 from congdoan.org.models import Unit, UnitVersion
+
+logger = logging.getLogger(__name__)
 
 
 def progress_key(job: ImportJob) -> str:
@@ -77,13 +86,16 @@ def import_upload(
 def import_remap(*, actor, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
     """The user's own column mapping, remembered for the next file of the same layout."""
     require_importer(actor, job.unit, job.kind)
+    if job.status in (ImportStatus.COMMITTING, ImportStatus.DONE):
+        raise ImportRefused(_("Danh sách đang được ghi hoặc đã ghi; không đổi cách ghép cột nữa."))
     require_complete(mapping, job.kind)
     located = locate(bytes(job.data), job.kind, mapping=mapping)
     ColumnLayout.objects.update_or_create(
         kind=job.kind, key=located.header.layout_key, defaults={"mapping": mapping}
     )
     job.mapping, job.status, job.counts = mapping, ImportStatus.UPLOADED, {}
-    job.save(update_fields=["mapping", "status", "counts", "updated_at"])
+    job.commit_requested_at = None
+    job.save(update_fields=["mapping", "status", "counts", "commit_requested_at", "updated_at"])
     return job
 
 
@@ -102,9 +114,18 @@ def grassroots_targets(job: ImportJob) -> dict[str, Unit]:
 
 
 def run_import(job: ImportJob, *, write: bool) -> ImportJob:
-    """The pass over every row; with `write`, in one transaction: all rows, or none."""
-    job.status = ImportStatus.COMMITTING if write else ImportStatus.PREVIEWING
-    job.save(update_fields=["status", "updated_at"])
+    """The pass over every row; with `write`, in one transaction: all rows, or none.
+
+    The run first takes the job (`_claim`): a job already taken by a live run, or done, is left
+    alone. While it runs, a heartbeat says it is alive; the outcome is saved in the same
+    transaction as the rows, so a run killed at any point leaves the registry and the job as
+    they were before it, and `reap_if_stale` later sees the job as failed, to be retried."""
+    token = _claim(job, write=write)
+    if token is None:
+        job.refresh_from_db()
+        return job
+    beat = _Heartbeat(job.pk, token)
+    beat.start()
     try:
         with transaction.atomic():
             counts = _pass(job, write=write)
@@ -116,28 +137,192 @@ def run_import(job: ImportJob, *, write: bool) -> ImportJob:
                     unit=job.unit,
                     after=counts,
                 )
+            _finish(job, token, counts, write=write)
+    except _Superseded:
+        pass  # a later run owns the job now (a retry after this one was seen as dead)
     except Exception as error:  # the database is as it was; the page says what happened
-        job.status, job.message = ImportStatus.FAILED, _import_failure(error)
-        job.save(update_fields=["status", "message", "updated_at"])
-        return job
-    job.counts, job.message = counts, ""
-    job.status = ImportStatus.DONE if write else ImportStatus.PREVIEWED
-    job.save(update_fields=["counts", "status", "message", "updated_at"])
+        now = timezone.now()
+        ImportJob.objects.filter(pk=job.pk, attempt=token).update(
+            status=ImportStatus.FAILED, message=_import_failure(error), updated_at=now
+        )
+    finally:
+        beat.stop()
+    job.refresh_from_db()
     return job
 
 
+def _claim(job: ImportJob, *, write: bool) -> int | None:
+    """Take the job for this run: its attempt number, or None when it is not waiting for this
+    run (done already, or another run is under way)."""
+    now = timezone.now()
+    if write:
+        ready = Q(status__in=[ImportStatus.UPLOADED, ImportStatus.PREVIEWED]) | Q(
+            status=ImportStatus.COMMITTING, heartbeat_at__isnull=True
+        )  # queued by `import_commit` or `import_retry`
+        changes = {
+            "status": ImportStatus.COMMITTING,
+            "commit_requested_at": Coalesce(F("commit_requested_at"), Value(now)),
+        }
+    else:
+        ready = Q(status__in=[ImportStatus.UPLOADED, ImportStatus.PREVIEWED, ImportStatus.FAILED])
+        changes = {"status": ImportStatus.PREVIEWING}
+    taken = (
+        ImportJob.objects.filter(pk=job.pk)
+        .filter(ready)
+        .update(**changes, attempt=F("attempt") + 1, heartbeat_at=now, message="", updated_at=now)
+    )
+    if not taken:
+        return None
+    job.refresh_from_db()
+    cache.set(beat_key(job), now, timeout=BEAT_KEPT)
+    return job.attempt
+
+
+class _Superseded(Exception):
+    pass
+
+
+def _finish(job: ImportJob, token: int, counts: dict[str, int], *, write: bool) -> None:
+    """Save the outcome inside the run's transaction, if the job is still this run's."""
+    running = ImportStatus.COMMITTING if write else ImportStatus.PREVIEWING
+    jobs = ImportJob.objects.filter(pk=job.pk)
+    current = jobs.select_for_update(no_key=True).values_list("attempt", "status").get()
+    if current != (token, running):
+        raise _Superseded
+    jobs.update(
+        counts=counts,
+        message="",
+        status=ImportStatus.DONE if write else ImportStatus.PREVIEWED,
+        heartbeat_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+# --- the lease: a run that stops beating died -------------------------------------------------
+
+BEAT_EVERY = 5  # seconds between two beats of a run
+BEAT_KEPT = 24 * 3600
+RUNNING = (ImportStatus.PREVIEWING, ImportStatus.COMMITTING)
+
+
+def stale_after() -> timedelta:
+    """How long a run may stay silent before it is taken for dead (IMPORT_STALE_SECONDS)."""
+    return timedelta(seconds=getattr(settings, "IMPORT_STALE_SECONDS", 60))
+
+
+def beat_key(job: ImportJob) -> str:
+    return f"import-beat-{job.pk}"
+
+
+class _Heartbeat(threading.Thread):
+    """Beats beside the run: into the job row on PostgreSQL (its own connection; the run's
+    transaction does not lock the row until it saves the outcome) and into the shared cache
+    everywhere (SQLite lets no other writer in while the run's transaction is open)."""
+
+    def __init__(self, job_id: int, token: int) -> None:
+        super().__init__(name=f"import-{job_id}-heartbeat", daemon=True)
+        self.job_id, self.token = job_id, token
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        job = ImportJob(pk=self.job_id)
+        try:
+            while not self.stopped.wait(BEAT_EVERY):
+                now = timezone.now()
+                cache.set(beat_key(job), now, timeout=BEAT_KEPT)
+                if connection.vendor != "sqlite":
+                    ImportJob.objects.filter(pk=self.job_id, attempt=self.token).update(
+                        heartbeat_at=now
+                    )
+        except Exception:  # a missed beat must not stop the run; staleness shows it
+            logger.exception("import %s: heartbeat stopped", self.job_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join(timeout=BEAT_EVERY * 2)
+
+
+def last_beat(job: ImportJob) -> datetime | None:
+    beats = [beat for beat in (job.heartbeat_at, cache.get(beat_key(job))) if beat]
+    return max(beats) if beats else None
+
+
+def is_stale(job: ImportJob) -> bool:
+    """Whether a run was taken and has not beaten for longer than the stale limit. A job queued
+    and not yet taken (no beat at all) is waiting for the worker, not dead."""
+    if job.status not in RUNNING or job.heartbeat_at is None:
+        return False
+    return timezone.now() - last_beat(job) > stale_after()
+
+
+def reap_if_stale(job: ImportJob) -> ImportJob:
+    """A run whose worker died (killed, out of memory, machine restarted) is seen as failed.
+    Its transaction died with it, so nothing of it was kept and a retry writes nothing twice."""
+    if not is_stale(job):
+        return job
+    when = timezone.localtime(last_beat(job))
+    message = _(
+        "Tiến trình xử lý đã dừng giữa chừng (tín hiệu cuối lúc %(time)s); không dòng nào "
+        "được ghi. Có thể chạy lại từ đầu: nút “Chạy lại” dưới đây, hoặc lệnh "
+        "“congdoan imports retry %(job)s”."
+    ) % {"time": f"{when:%H:%M:%S} {format_date(when.date())}", "job": job.pk}
+    ImportJob.objects.filter(pk=job.pk, status=job.status, attempt=job.attempt).update(
+        status=ImportStatus.FAILED, message=message, updated_at=timezone.now()
+    )
+    job.refresh_from_db()
+    return job
+
+
+def import_commit(*, actor, job: ImportJob) -> bool:
+    """Ask for the commit of a checked list. False when the job was not waiting for it (a second
+    click, or the list is being checked again): nothing is queued twice."""
+    require_importer(actor, job.unit, job.kind)
+    now = timezone.now()
+    asked = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEWED).update(
+        status=ImportStatus.COMMITTING,
+        heartbeat_at=None,
+        commit_requested_at=now,
+        message="",
+        updated_at=now,
+    )
+    job.refresh_from_db()
+    return bool(asked)
+
+
+def import_retry(*, actor, job: ImportJob) -> bool:
+    """Run a failed job's step again: the whole commit when the commit was asked for, else the
+    check. False when the job has not failed (it is running, waiting or done)."""
+    require_importer(actor, job.unit, job.kind)
+    job = reap_if_stale(job)
+    if job.status != ImportStatus.FAILED:
+        return False
+    step = ImportStatus.COMMITTING if job.commit_requested_at else ImportStatus.UPLOADED
+    retried = ImportJob.objects.filter(
+        pk=job.pk, status=ImportStatus.FAILED, attempt=job.attempt
+    ).update(status=step, heartbeat_at=None, message="", updated_at=timezone.now())
+    job.refresh_from_db()
+    return bool(retried)
+
+
 def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
-    job.rows.all().delete()
-    located = locate(bytes(job.data), job.kind, mapping=job.mapping)
     key = progress_key(job)
 
     def progress(done: int) -> None:
         cache.set(key, done, timeout=3600)
 
     if job.kind == ImportKind.UNITS:
+        if write:
+            lock_registries([job.unit_id])
         importer = UnitImport(job, write=write, progress=progress)
     else:
-        importer = MemberImport(job, grassroots_targets(job), write=write, progress=progress)
+        targets = grassroots_targets(job)
+        if write:  # one import or admission per union at a time; matches are read after this
+            lock_registries([job.unit_id, *(unit.pk for unit in targets.values())])
+        importer = MemberImport(job, targets, write=write, progress=progress)
+    job.rows.all().delete()
+    located = locate(bytes(job.data), job.kind, mapping=job.mapping)
     return importer.run(located.data_rows)
 
 

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from congdoan.imports.models import ImportJob
+from congdoan.imports.models import ImportJob, ImportStatus
 from congdoan.imports.services import run_import
 
 
@@ -14,3 +14,9 @@ def preview_import(job_id: int) -> None:
 @task()
 def commit_import(job_id: int) -> None:
     run_import(ImportJob.objects.get(pk=job_id), write=True)
+
+
+def enqueue_step(job: ImportJob) -> None:
+    """Queue what the job waits for: its commit, or its check (after a retry)."""
+    step = commit_import if job.status == ImportStatus.COMMITTING else preview_import
+    step.enqueue(job.pk)

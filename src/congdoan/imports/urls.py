@@ -9,6 +9,7 @@ urlpatterns = [
     path("imports/<int:pk>/progress/", views.job_progress, name="progress"),
     path("imports/<int:pk>/mapping/", views.job_mapping, name="mapping"),
     path("imports/<int:pk>/commit/", views.job_commit, name="commit"),
+    path("imports/<int:pk>/retry/", views.job_retry, name="retry"),
     path("imports/<int:pk>/errors.xlsx", views.job_errors, name="errors"),
     path("members/export/", views.member_export, name="member_export"),
     path("units/<int:pk>/grassroots/export/", views.unit_export, name="unit_export"),

@@ -26,14 +26,17 @@ from congdoan.imports.forms import MappingForm, UploadForm
 from congdoan.imports.models import ImportJob, ImportKind, ImportStatus, Outcome
 from congdoan.imports.reading import ImportRefused
 from congdoan.imports.services import (
+    import_commit,
     import_remap,
+    import_retry,
     import_upload,
     may_import_into,
     progress_key,
+    reap_if_stale,
     require_importer,
 )
 from congdoan.imports.sheets import list_csv, list_workbook
-from congdoan.imports.tasks import commit_import, preview_import
+from congdoan.imports.tasks import commit_import, enqueue_step, preview_import
 from congdoan.members import privacy
 from congdoan.members.selectors import attach_current_units
 from congdoan.members.views.browse import member_listing
@@ -46,6 +49,7 @@ SHOWN_ROWS = 200
 def _job(request, pk: int) -> ImportJob:
     job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk)
     readable_unit(request, job.unit_id)  # 404 outside the scope
+    job = reap_if_stale(job)  # a run whose worker died shows as failed, with a retry
     if job.created_by_id != request.user.pk:
         try:
             require_importer(request.user, job.unit, job.kind)
@@ -142,10 +146,18 @@ def job_mapping(request, pk: int):
 @require_POST
 def job_commit(request, pk: int):
     job = _job(request, pk)
-    if job.status == ImportStatus.PREVIEWED:
-        job.status = ImportStatus.COMMITTING
-        job.save(update_fields=["status", "updated_at"])
+    if import_commit(actor=request.user, job=job):  # a second click queues nothing
         commit_import.enqueue(job.pk)
+    return redirect("imports:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def job_retry(request, pk: int):
+    """Run a failed job's step again (the whole commit: the failed one kept nothing)."""
+    job = _job(request, pk)
+    if import_retry(actor=request.user, job=job):
+        enqueue_step(job)
     return redirect("imports:job", pk=job.pk)
 
 

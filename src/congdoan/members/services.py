@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
-from congdoan.core.text import format_date
+from congdoan.core.text import fold, format_date
 from congdoan.members.models import (
     EntryKind,
     ExitKind,
@@ -95,9 +95,12 @@ def members_admit(
     """Admit several people by one decision: all of them, or none with each row's reason."""
     require_member_keeper(actor, unit)
     _require_grassroots_on(unit, joined_on)
+    lock_registries([unit.pk])  # the members read below are the union's after any other write
     paper = decision_for(decision)
-    created, errors = [], {}
+    created, errors = [], _same_people(unit, people)
     for row, data in enumerate(people, start=1):
+        if row in errors:
+            continue
         try:
             with transaction.atomic():
                 person = _create_person(data, joined_on)
@@ -118,15 +121,71 @@ def members_admit(
     return created
 
 
+def lock_registries(unit_ids) -> None:
+    """One writer at a time into a union's registry: admissions and imports into the same union
+    wait for each other, and the later one reads the members the earlier one wrote. A row lock
+    on each unit on PostgreSQL (FOR NO KEY UPDATE: rows pointing at the unit are still written);
+    SQLite runs one write transaction at a time (settings: BEGIN IMMEDIATE)."""
+    if not connection.features.has_select_for_update:
+        return
+    units = Unit.objects.select_for_update(no_key=True).filter(pk__in=set(unit_ids))
+    list(units.order_by("pk").values_list("pk", flat=True))  # always in one order: no deadlock
+
+
+def person_key(full_name: str, birth_date, citizen_id: str | None) -> str:
+    """Who a line is: the CCCD, or without one the name without tones and the birth date (as
+    the import matches people)."""
+    number = "".join((citizen_id or "").split())
+    return number or f"{fold(full_name)}|{birth_date}"
+
+
+def _same_people(unit: Unit, people: list[PersonData]) -> dict[int, ValidationError]:
+    """Lines naming a person an earlier line names, or a member of the union already (by name
+    and birth date, for lines without CCCD): each with its reason."""
+    unnamed = {data.birth_date for data in people if not (data.citizen_id or "").strip()}
+    members = Person.objects.filter(
+        birth_date__in=unnamed, memberships__unit=unit, memberships__ended_on__isnull=True
+    )
+    present = {person_key(p.full_name, p.birth_date, None) for p in members} if unnamed else set()
+    first: dict[str, int] = {}
+    errors: dict[int, ValidationError] = {}
+    for row, data in enumerate(people, start=1):
+        key = person_key(data.full_name, data.birth_date, data.citizen_id)
+        if key in first:
+            errors[row] = ValidationError(
+                _("Trùng với dòng %(row)s (cùng số CCCD, hoặc cùng họ tên và ngày sinh).")
+                % {"row": first[key]}
+            )
+            continue
+        first[key] = row
+        if key in present:
+            errors[row] = ValidationError(
+                _(
+                    "%(name)s, sinh ngày %(day)s, đã là đoàn viên của công đoàn này; nếu là "
+                    "người khác, ghi số CCCD để phân biệt."
+                )
+                % {"name": data.full_name, "day": format_date(data.birth_date)}
+            )
+    return errors
+
+
+SHOWN_ROW_ERRORS = 50  # a pasted list of 3,000 bad lines answers with the first 50 reasons
+
+
 class RowErrors(ValidationError):
     """Reasons per row (1-based) of a collective admission; nothing of it was kept."""
 
     def __init__(self, errors: dict[int, ValidationError]) -> None:
-        self.rows = errors
+        self.rows = dict(sorted(errors.items()))
         lines = [
             _("Dòng %(row)s: %(reason)s") % {"row": row, "reason": " ".join(error.messages)}
-            for row, error in errors.items()
+            for row, error in list(self.rows.items())[:SHOWN_ROW_ERRORS]
         ]
+        if len(self.rows) > SHOWN_ROW_ERRORS:
+            lines.append(
+                _("… và %(n)s dòng khác cũng chưa nhận được.")
+                % {"n": len(self.rows) - SHOWN_ROW_ERRORS}
+            )
         super().__init__(lines)
 
 
