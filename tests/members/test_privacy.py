@@ -271,3 +271,11 @@ def test_the_retention_command_dry_run_lists_and_the_real_run_deidentifies(world
     assert "Chạy thử: 0 hồ sơ" in _run("members", "deidentify", "--years", "5", "--dry-run")
     with pytest.raises(CommandError, match="từ 1 đến 100"):
         _run("members", "deidentify", "--years", "-3")
+
+
+def test_opening_a_record_in_the_back_office_is_logged_too(world, nhan):
+    url = reverse("admin:members_person_change", args=[nhan.pk])
+    assert _client(world.alice).get(url).status_code == 200
+    read = SensitiveRead.objects.get()
+    assert read.user == world.alice and list(read.people.all()) == [nhan]
+    assert "quản trị" in read.purpose
