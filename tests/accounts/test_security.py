@@ -379,3 +379,16 @@ def test_an_administrator_removes_a_lost_phones_device(world, second_factor_requ
     client = Client()
     assert sign_in(client, "hanh")["Location"] == "/"  # no code asked: enrols again
     assert client.get(reverse("home"))["Location"] == reverse("accounts:otp_enrol")
+
+
+def test_the_page_asked_for_opens_after_the_code(world):
+    device, _codes = enrolled(world.dana)
+    client = Client()
+    tree = reverse("org:tree")
+    response = client.post(
+        f"{LOGIN}?next={tree}", {"username": "dana", "password": PASSWORD, "next": tree}
+    )
+    assert response["Location"] == reverse("accounts:sign_in_code")
+    response = client.post(reverse("accounts:sign_in_code"), {"code": code_for(device)})
+    assert response["Location"] == tree
+    assert client.get(tree).status_code == 200
