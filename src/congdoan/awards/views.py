@@ -41,7 +41,7 @@ def message_of(error: Exception) -> str:
 @login_required
 def campaigns(request):
     rows = visible_campaigns(scope_for(request.user)).annotate(
-        sent=Count("nominations"), awarded=Count("awards")
+        sent=Count("nominations", distinct=True), awarded=Count("awards", distinct=True)
     )
     return render(request, "awards/campaigns.html", {"campaigns": rows})
 
