@@ -37,7 +37,7 @@ def footer_rows() -> list[list]:
     ]
 
 
-def member_workbook(rows: list[list] | None = None) -> bytes:
+def member_workbook(rows: list[list] | None = None, header: list | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
@@ -45,7 +45,7 @@ def member_workbook(rows: list[list] | None = None) -> bytes:
     sheet.merge_cells("A1:G1")
     sheet.append(["(Kèm theo báo cáo ngày 30/9/2020)"])
     sheet.append([])
-    sheet.append(HEADER)
+    sheet.append(header or HEADER)
     sheet.merge_cells("C4:D4")
     sheet.append(SUB_HEADER)
     for row in [*(people_rows() if rows is None else rows), *footer_rows()]:

@@ -50,7 +50,7 @@ def test_an_upper_level_post_takes_a_member_of_a_union_below(world):
 
 def test_bad_appointments_are_refused(world):
     member = admit(world.dana, world.g1).person
-    with pytest.raises(ValidationError, match="không là đoàn viên"):
+    with pytest.raises(ValidationError, match="chưa sinh hoạt ở đơn vị này"):
         official_appoint(
             actor=world.bob,
             unit=world.tt,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import snapshot
 from congdoan.core.text import format_date, normalize_text
 from congdoan.members.models import Membership, PartyReferral, Person, ReferralStatus
+from congdoan.members.seniority import membership_on, not_member_reason
 from congdoan.members.services import _audit, _audit_change, require_member_keeper
 from congdoan.members.validation import age_on
 
@@ -27,17 +28,9 @@ NEXT_STATUSES = {
 
 
 def _membership_on(person: Person, day: date) -> Membership:
-    membership = (
-        person.memberships.filter(started_on__lte=day)
-        .exclude(ended_on__lte=day)
-        .select_related("unit")
-        .first()
-    )
+    membership = membership_on(person, day)
     if membership is None:
-        raise ValidationError(
-            _("%(name)s không là đoàn viên vào ngày %(day)s.")
-            % {"name": person.full_name, "day": format_date(day)}
-        )
+        raise ValidationError(not_member_reason(person, day))
     return membership
 
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date
-from congdoan.members.models import Membership, Person
+from congdoan.members.models import Person
+from congdoan.members.seniority import membership_on, not_member_reason
 from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
 
 
@@ -27,13 +28,7 @@ def _member_below(person: Person, unit: Unit, day: date) -> bool:
     if version is None:
         return False
     below = UnitVersion.objects.valid_on(day).filter(path__startswith=version.path)
-    return (
-        Membership.objects.filter(
-            person=person, started_on__lte=day, unit_id__in=below.values("unit_id")
-        )
-        .exclude(ended_on__lte=day)
-        .exists()
-    )
+    return membership_on(person, day, within=below.values("unit_id")) is not None
 
 
 @transaction.atomic
@@ -54,10 +49,7 @@ def official_appoint(
     if term is not None and term.unit_id != unit.pk:
         raise ValidationError(_("Nhiệm kỳ không thuộc đơn vị này."))
     if not _member_below(person, unit, starts_on):
-        raise ValidationError(
-            _("%(name)s không là đoàn viên của đơn vị (hoặc đơn vị trực thuộc) vào ngày %(day)s.")
-            % {"name": person.full_name, "day": format_date(starts_on)}
-        )
+        raise ValidationError(not_member_reason(person, starts_on))
     holding = unit.officials.filter(person=person, position=position, ends_on__isnull=True)
     if holding.exists():
         raise ValidationError(_("%(name)s đang giữ chức vụ này.") % {"name": person.full_name})
