@@ -9,6 +9,7 @@ import segno
 from django.template.loader import render_to_string
 
 from congdoan.awards.models import Award, AwardDecision, Campaign, DecisionKind
+from congdoan.core.dates import today
 from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
 from congdoan.core.text import format_date, format_number
 from congdoan.org.models import Unit, UnitVersion
@@ -29,7 +30,7 @@ def _unit_names(unit_ids: set[int], day: date) -> dict[int, str]:
 
 
 def minutes_document(campaign: Campaign, rows) -> UnionDocument:
-    day = campaign.council_closed_on or date.today()  # noqa: DTZ011 (a paper's date, no time)
+    day = campaign.council_closed_on or today()
     parent, issuer = _names(campaign.organiser, day)
     table = Table(
         [

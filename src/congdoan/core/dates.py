@@ -1,9 +1,24 @@
 """Reading the day a page is asked about (?as_of=YYYY-MM-DD), defaulting to today."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+
+HA_NOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def today() -> date:
+    """Today in Hà Nội, whatever zone the server's clock is in: from 17:00 UTC it is already the
+    next day there. Every "today" of the app (papers, workbooks, defaults) is this one."""
+    return timezone.localdate(timezone=HA_NOI)
+
+
+def local_day(moment: datetime) -> date:
+    """The Hà Nội day of a stored timestamp (created_at, signed_at...): never `moment.date()`,
+    which is the UTC day."""
+    return timezone.localdate(moment, timezone=HA_NOI)
 
 
 def day_from(value: str | None) -> tuple[date, bool]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from congdoan.core.dates import local_day, today
 from congdoan.core.text import format_date, vi_sort_key
 from congdoan.imports.models import ImportJob, Outcome
 from congdoan.imports.sheets import list_workbook
@@ -53,7 +52,7 @@ def member_template() -> bytes:
     return list_workbook(
         title="Danh sách đoàn viên",
         unit_name="Công đoàn cơ sở: ……………………",
-        day=date.today(),  # noqa: DTZ011 - a template's date line, shown to be filled in
+        day=today(),  # a template's date line, shown to be filled in
         headers=member_headers(with_party=True),
         rows=[],
     )
@@ -86,7 +85,7 @@ def unit_template() -> bytes:
     return list_workbook(
         title="Danh sách công đoàn cơ sở",
         unit_name="Công đoàn cấp trên: ……………………",
-        day=date.today(),  # noqa: DTZ011 - a template's date line, shown to be filled in
+        day=today(),  # a template's date line, shown to be filled in
         headers=[*UNIT_HEADERS, "Số quyết định thành lập"],
         rows=[],
     )
@@ -98,7 +97,7 @@ def error_workbook(job: ImportJob) -> bytes:
     return list_workbook(
         title="Các dòng chưa nhập được",
         unit_name=f"Tệp {job.filename}",
-        day=job.created_at.date(),
+        day=local_day(job.created_at),
         headers=[*job.labels, "Dòng trong tệp", "Lý do"],
         rows=(
             [*(row.original or []), *[""] * (len(job.labels) - len(row.original or []))]
