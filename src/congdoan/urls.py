@@ -23,5 +23,6 @@ urlpatterns = [
     path("", include("congdoan.imports.urls")),
     path("", include("congdoan.activities.urls")),
     path("", include("congdoan.reports.urls")),
+    path("", include("congdoan.audit.urls")),
     path("admin/", admin.site.urls),
 ]

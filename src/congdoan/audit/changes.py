@@ -26,6 +26,7 @@ MASKED_FIELDS: dict[str, frozenset[str]] = {
             "religion",
             "party_joined_on",
             "party_confirmed_on",
+            "health",
         }
     ),
 }

@@ -52,7 +52,7 @@ def _audit(actor, action: str, membership: Membership, **after) -> None:
         actor=actor,
         action=action,
         unit=membership.unit,
-        target=f"{membership.person.full_name} (#{membership.person_id})",
+        target=f"{membership.person.code} {membership.person.full_name}",
         after={k: str(v) for k, v in after.items()},
     )
 

@@ -1,0 +1,151 @@
+"""An entry of the trail as a Vietnamese sentence: "Nguyễn Văn A sửa đoàn viên DV000123 Nguyễn
+Thị B: điện thoại 0912****78 → 0987****21; nơi ở *** → ***" (dates dd/mm/yyyy)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from congdoan.audit.models import AuditEntry
+
+# What each action did, said after the actor's name and before the object.
+ACTIONS = {
+    "auth.login": gettext_lazy("đăng nhập"),
+    "auth.logout": gettext_lazy("đăng xuất"),
+    "auth.login_failed": gettext_lazy("đăng nhập không thành công với tên"),
+    "auth.locked_out": gettext_lazy("bị tạm khóa đăng nhập với tên"),
+    "admin.add": gettext_lazy("thêm trong trang quản trị"),
+    "admin.change": gettext_lazy("sửa trong trang quản trị"),
+    "admin.delete": gettext_lazy("xóa trong trang quản trị"),
+    "member.admit": gettext_lazy("kết nạp đoàn viên"),
+    "member.readmit": gettext_lazy("kết nạp lại đoàn viên"),
+    "member.update": gettext_lazy("sửa đoàn viên"),
+    "member.transfer": gettext_lazy("chuyển sinh hoạt đoàn viên"),
+    "member.exit": gettext_lazy("ghi rời tổ chức cho đoàn viên"),
+    "member.deidentify": gettext_lazy("ẩn danh hồ sơ"),
+    "card.request": gettext_lazy("đề nghị cấp thẻ cho đoàn viên"),
+    "card.approve": gettext_lazy("duyệt thẻ của đoàn viên"),
+    "card.issue": gettext_lazy("cấp thẻ cho đoàn viên"),
+    "referral.create": gettext_lazy("giới thiệu vào Đảng đoàn viên"),
+    "referral.advance": gettext_lazy("cập nhật giới thiệu vào Đảng của đoàn viên"),
+    "official.appoint": gettext_lazy("bổ nhiệm"),
+    "official.end": gettext_lazy("ghi thôi chức vụ cho"),
+    "role.grant": gettext_lazy("giao vai trò cho"),
+    "role.revoke": gettext_lazy("thu hồi vai trò của"),
+    "activity.record": gettext_lazy("ghi hoạt động"),
+    "activity.update": gettext_lazy("sửa hoạt động"),
+    "target.set": gettext_lazy("giao chỉ tiêu"),
+    "target.change": gettext_lazy("sửa chỉ tiêu"),
+    "org.establish": gettext_lazy("thành lập đơn vị"),
+    "org.rename": gettext_lazy("đổi tên đơn vị"),
+    "org.move": gettext_lazy("chuyển đơn vị"),
+    "org.end": gettext_lazy("giải thể đơn vị"),
+    "org.merge": gettext_lazy("hợp nhất đơn vị"),
+    "org.split": gettext_lazy("chia tách đơn vị"),
+}
+# Actions by group, for the search form.
+GROUPS = {
+    "auth": gettext_lazy("Đăng nhập, đăng xuất"),
+    "admin": gettext_lazy("Trang quản trị"),
+    "member": gettext_lazy("Đoàn viên"),
+    "card": gettext_lazy("Thẻ đoàn viên"),
+    "referral": gettext_lazy("Giới thiệu vào Đảng"),
+    "official": gettext_lazy("Cán bộ công đoàn"),
+    "role": gettext_lazy("Vai trò người dùng"),
+    "org": gettext_lazy("Tổ chức"),
+    "activity": gettext_lazy("Hoạt động"),
+    "target": gettext_lazy("Chỉ tiêu"),
+    "awards": gettext_lazy("Khen thưởng"),
+    "emulation": gettext_lazy("Thi đua"),
+    "import": gettext_lazy("Nhập danh sách"),
+}
+# Keys that are not a model's field names.
+KEYS = {
+    "decision": gettext_lazy("quyết định"),
+    "effective_on": gettext_lazy("hiệu lực từ"),
+    "note": gettext_lazy("ghi chú"),
+    "reason": gettext_lazy("lý do"),
+    "to_unit": gettext_lazy("đến đơn vị"),
+    "from_unit": gettext_lazy("từ đơn vị"),
+    "parent": gettext_lazy("trực thuộc"),
+    "name": gettext_lazy("tên"),
+    "short_name": gettext_lazy("tên ngắn"),
+    "on": gettext_lazy("ngày"),
+    "kind": gettext_lazy("loại"),
+    "status": gettext_lazy("trạng thái"),
+    "user": gettext_lazy("người dùng"),
+    "total": gettext_lazy("tổng điểm"),
+    "class": gettext_lazy("xếp loại"),
+}
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def actor_of(entry: AuditEntry) -> str:
+    if entry.actor_name or entry.actor_username:
+        return entry.actor_name or entry.actor_username
+    return _("Một người chưa đăng nhập") if entry.action.startswith("auth.") else _("Hệ thống")
+
+
+def describe(entry: AuditEntry) -> str:
+    """The whole sentence: who did what to which object, then what changed."""
+    verb = ACTIONS.get(entry.action) or _("thực hiện “%(action)s” với") % {"action": entry.action}
+    sentence = f"{actor_of(entry)} {verb} {entry.target}".rstrip()
+    changes = changes_of(entry)
+    if changes:
+        sentence += ": " + "; ".join(changes)
+    if entry.address:
+        sentence += " " + _("(từ địa chỉ %(address)s)") % {"address": entry.address}
+    return sentence
+
+
+def changes_of(entry: AuditEntry) -> list[str]:
+    before = entry.before if isinstance(entry.before, dict) else {}
+    after = entry.after if isinstance(entry.after, dict) else {}
+    lines = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        label = label_of(entry.object_type, key)
+        if key in before:
+            lines.append(f"{label} {shown(before.get(key))} → {shown(after.get(key))}")
+        else:
+            lines.append(f"{label}: {shown(after[key])}")
+    for value, prefix in ((entry.before, _("trước")), (entry.after, _("sau"))):
+        if value not in (None, {}, []) and not isinstance(value, dict):
+            lines.append(f"{prefix}: {shown(value)}")
+    return lines
+
+
+def label_of(object_type: str, key: str) -> str:
+    if object_type:
+        try:
+            model = apps.get_model(object_type)
+            return str(model._meta.get_field(key).verbose_name)
+        except (LookupError, ValueError, FieldDoesNotExist):
+            pass
+    return str(KEYS.get(key, key))
+
+
+def shown(value: Any) -> str:
+    if value is None or value == "":
+        return _("(trống)")
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    if isinstance(value, list):
+        return ", ".join(shown(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {shown(item)}" for key, item in value.items())
+    text = str(value)
+    if ISO_DAY.match(text):
+        return date.fromisoformat(text).strftime("%d/%m/%Y")
+    if ISO_MOMENT.match(text):
+        try:
+            return datetime.fromisoformat(text).strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            return text
+    return text
