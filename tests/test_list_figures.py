@@ -17,6 +17,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
+from congdoan.activities.models import Activity
 from congdoan.awards.models import (
     Award,
     AwardDecision,
@@ -25,8 +26,14 @@ from congdoan.awards.models import (
     Nomination,
     Status,
 )
-from congdoan.org.models import Decision
+from congdoan.members.models import Membership, Person
+from congdoan.members.services import member_transfer
+from congdoan.org.models import Decision, UnitVersion
+from congdoan.org.services import unit_rename
+from tests.activities.helpers import record
 from tests.awards.helpers import council_users, direct_union, official, seed_campaign, titles
+from tests.factories import decision
+from tests.members.registry import admit, person
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "congdoan"
 AGGREGATES = {"Count", "Sum", "Avg", "Min", "Max", "StdDev", "Variance"}
@@ -140,3 +147,72 @@ def test_the_campaign_list_shows_each_campaigns_own_counts(client, world, campai
             Award.objects.filter(campaign=campaign).count(),
         )
     assert Campaign.objects.count() == 2
+
+
+@pytest.fixture
+def registry(world):
+    """Five members under Đống Đa, one of them moved from G1 to G2 (two memberships), G1 renamed
+    (two versions), and activities in both unions."""
+    for number, given in enumerate(("An", "Bảo", "Cường")):
+        admit(world.alice, world.g1, person(f"Nguyễn Văn {given}", birth=date(1980 + number, 1, 2)))
+    for number, given in enumerate(("Dung", "Hoa")):
+        birth = date(1990 + number, 3, 4)
+        admit(world.alice, world.g2, person(f"Trần Thị {given}", gender="F", birth=birth))
+    moved = Person.objects.get(given_name="An")
+    member_transfer(actor=world.alice, person=moved, to_unit=world.g2, on=date(2024, 5, 1))
+    unit_rename(
+        actor=world.alice, unit=world.g1, name="Công đoàn Công ty TNHH ASTI Việt Nam",
+        effective=date(2024, 1, 1), decision=decision(),
+    )  # fmt: skip
+    for unit, times in ((world.g1, 3), (world.g2, 2)):
+        for day in range(times):
+            record(world.alice, unit, "training", date(2025, 3, 1 + day), people=5)
+    return world
+
+
+def _shown_total(html: str) -> int:
+    match = re.search(r'<p class="muted">\s*([\d.]+) (?:người|hoạt động)', html)
+    assert match, html[:2000]
+    return int(match.group(1).replace(".", ""))
+
+
+def test_the_member_list_counts_people_once_whatever_their_memberships(client, registry):
+    client.force_login(registry.charlie)
+    html = client.get(reverse("members:list")).content.decode()
+    under = Membership.objects.filter(ended_on__isnull=True, unit__in=[registry.g1, registry.g2])
+    assert Membership.objects.count() > under.count()  # the move left a closed membership
+    assert _shown_total(html) == under.values("person").distinct().count() == 5
+
+
+def test_the_activity_list_counts_each_activity_once_whatever_the_unit_versions(client, registry):
+    client.force_login(registry.charlie)
+    period = {"from": "2025-01-01", "to": "2025-12-31"}
+    html = client.get(reverse("activities:list"), period).content.decode()
+    assert _shown_total(html) == _shown_total(
+        client.get(reverse("activities:list"), {**period, "unit": registry.dd.pk}).content.decode()
+    )
+    assert UnitVersion.objects.filter(unit=registry.g1).count() == 2
+    assert (
+        _shown_total(html)
+        == Activity.objects.filter(unit__in=[registry.g1, registry.g2]).count()
+        == 5
+    )
+
+
+def test_the_tree_shows_each_units_children_from_the_records(client, registry):
+    """Each node of the tree (the roots, then each unit's children) says how many units it has
+    under it on the day: a renamed child (two versions) is still one."""
+    client.force_login(registry.alice)
+    pages = [client.get(reverse("org:tree")).content.decode()] + [
+        client.get(reverse("org:children", args=[version.unit_id])).content.decode()
+        for version in UnitVersion.objects.open()
+    ]
+    checked = 0
+    for version in UnitVersion.objects.open():
+        link = re.escape(reverse("org:detail", args=[version.unit_id]))
+        node = rf'href="{link}\?[^"]*">[^<]*</a> <span class="muted">[^<]*· (\d+)</span>'
+        for page in pages:
+            for shown in re.findall(node, page):
+                assert int(shown) == UnitVersion.objects.open().filter(parent=version.unit).count()
+                checked += 1
+    assert checked >= 3  # the city, Đống Đa (G1 renamed, G2) and Thanh Trì at least
