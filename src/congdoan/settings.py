@@ -166,6 +166,8 @@ CACHES = {
     }
 }
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An import's check or commit silent this long died with its worker (imports/services.py).
+IMPORT_STALE_SECONDS = int(os.environ.get("CONGDOAN_IMPORT_STALE_SECONDS", 60))
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and scripts, outside any app

@@ -206,8 +206,9 @@ RUNNING = (ImportStatus.PREVIEWING, ImportStatus.COMMITTING)
 
 
 def stale_after() -> timedelta:
-    """How long a run may stay silent before it is taken for dead (IMPORT_STALE_SECONDS)."""
-    return timedelta(seconds=getattr(settings, "IMPORT_STALE_SECONDS", 60))
+    """How long a run may stay silent before it is taken for dead (CONGDOAN_IMPORT_STALE_SECONDS
+    in the environment)."""
+    return timedelta(seconds=settings.IMPORT_STALE_SECONDS)
 
 
 def beat_key(job: ImportJob) -> str:
