@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export CONGDOAN_DATA_DIR ?= $(CURDIR)/var
+# `make run` is the development server: it signs with a development key unless one is given
+# (with DEBUG off and no SECRET_KEY a real server refuses to start).
+run demo: export SECRET_KEY ?= dev-only-key-of-make-run-never-use-it-in-production
 
 .PHONY: run test test-sqlite test-postgres lint bench demo messages clean
 

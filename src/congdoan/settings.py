@@ -14,7 +14,10 @@ DATA_DIR = Path(os.environ.get("CONGDOAN_DATA_DIR", Path.cwd() / "var"))
 MEMBER_RETENTION_YEARS = int(os.environ.get("CONGDOAN_RETENTION_YEARS", "5"))
 
 DEBUG = os.environ.get("DEBUG", "0") == "1"
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-set-SECRET_KEY-in-production")
+# No published default: with DEBUG off and no SECRET_KEY the key is empty, and Django refuses
+# it at its first use; wsgi.py uses it at once, so a server does not start (management
+# commands that sign nothing, such as migrate, still run). `make run` and the tests set one.
+SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
@@ -26,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     # session lifetime, second factor, forced password change (after sign-in, before any page)
     "congdoan.accounts.middleware.AccountGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "congdoan.core.middleware.NoStoreForSignedInMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,9 +179,64 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and scripts, outside any app
 STATIC_ROOT = DATA_DIR / "static"
 
+# Every unhandled error (django.request) and the app's own warnings go with their traceback
+# to stderr and to DATA_DIR/log/congdoan.log (10 MB, five old files kept), DEBUG on or off.
+LOG_DIR = DATA_DIR / "log"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING"}},
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {process:d}: {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "file": {
+            "class": "congdoan.core.logs.DataDirFileHandler",
+            "filename": LOG_DIR / "congdoan.log",
+            "maxBytes": 10 * 1024 * 1024,
+            "backupCount": 5,
+            "encoding": "utf-8",
+            "delay": True,
+            "formatter": "plain",
+        },
+    },
+    "loggers": {
+        "django.request": {"handlers": ["console", "file"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console", "file"], "level": "WARNING"},
+        "congdoan": {"handlers": ["console", "file"], "level": "WARNING"},
+        "axes": {"handlers": ["console", "file"], "level": "WARNING"},
+    },
+}
+
+# Behind HTTPS (CONGDOAN_HTTPS=1): HSTS for a year, HTTP redirected, cookies only over HTTPS,
+# and the proxy's X-Forwarded-Proto believed (the proxy must set it and strip the client's).
+HTTPS = os.environ.get("CONGDOAN_HTTPS", "0") == "1"
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+CSRF_TRUSTED_ORIGINS = [
+    origin for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin
+]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: scripts, styles and images from this site only; no inline script.
+# htmx's own indicator style is turned off (base.html) so no inline style is needed either.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

@@ -26,3 +26,6 @@ urlpatterns = [
     path("", include("congdoan.audit.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# An unhandled error answers the site's own page (templates/500.html), menu included.
+handler500 = "congdoan.core.views.server_error"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import Activity, ActivityField, ActivityType, Target
 from congdoan.activities.services import ActivityInput
+from congdoan.core.params import MAX_MONEY, optional_int
 from congdoan.members.forms import optional_date
 from congdoan.org.forms import date_field
 
@@ -23,9 +24,13 @@ class WholeNumberField(forms.CharField):
             return None
         if text.startswith("-") and text[1:].isdigit():
             raise forms.ValidationError(_("Số không được âm."))
-        if not text.isdigit():
-            raise forms.ValidationError(_("Hãy nhập một số nguyên, ví dụ 1.500.000."))
-        return int(text)
+        number = optional_int(text, maximum=MAX_MONEY)
+        if number is None:
+            raise forms.ValidationError(
+                _("Hãy nhập một số nguyên từ 0 đến %(max)s, ví dụ 1.500.000.")
+                % {"max": f"{MAX_MONEY:,}".replace(",", ".")}
+            )
+        return number
 
 
 class ActivityForm(forms.Form):

@@ -26,6 +26,7 @@ from congdoan.activities.selectors import (
     with_version_of_the_day,
 )
 from congdoan.core.dates import period_from
+from congdoan.core.params import BadParameter, parse_int
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
 from congdoan.reports.figures import state_of
@@ -73,9 +74,10 @@ def _unit(request):
     value = request.GET.get("unit", "")
     if not value:
         return None
-    if not value.isdigit():
-        raise Http404
-    return readable_unit(request, int(value))
+    try:
+        return readable_unit(request, parse_int(value))
+    except BadParameter:
+        raise Http404 from None
 
 
 @login_required

@@ -4,7 +4,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
+
+from congdoan.core.params import BadParameter, parse_day
 
 HA_NOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -22,14 +23,14 @@ def local_day(moment: datetime) -> date:
 
 
 def day_from(value: str | None) -> tuple[date, bool]:
-    """The day asked for and whether it was understood (a bad value falls back to today)."""
+    """The day asked for and whether it was understood (a bad or out-of-range value, outside
+    the years the parser accepts, falls back to today)."""
     if not value:
         return timezone.localdate(), True
     try:
-        parsed = parse_date(value)
-    except ValueError:
-        parsed = None
-    return (parsed, True) if parsed else (timezone.localdate(), False)
+        return parse_day(value), True
+    except BadParameter:
+        return timezone.localdate(), False
 
 
 def period_from(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.params import bounded
 from congdoan.emulation.models import ClusterKind, CriterionKind, Indicator
 from congdoan.emulation.scorecards import Card
 
@@ -25,7 +26,9 @@ class ThresholdsForm(forms.Form):
     good = forms.DecimalField(label=_("Hoàn thành tốt từ (điểm)"), max_digits=5, decimal_places=1)
     completed = forms.DecimalField(label=_("Hoàn thành từ (điểm)"), max_digits=5, decimal_places=1)
     group_min_percent = forms.IntegerField(
-        label=_("Mỗi nhóm tiêu chí tối thiểu (% điểm tối đa) để xếp loại tốt trở lên")
+        label=_("Mỗi nhóm tiêu chí tối thiểu (% điểm tối đa) để xếp loại tốt trở lên"),
+        min_value=0,
+        max_value=100,
     )
 
 
@@ -73,15 +76,15 @@ class LeadsForm(forms.Form):
 
 class MemberForm(forms.Form):
     code = forms.CharField(label=_("Mã đơn vị"), max_length=40)
-    joined_on = forms.DateField(
-        label=_("Vào cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    joined_on = bounded(
+        forms.DateField(label=_("Vào cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
     )
 
 
 class EndMemberForm(forms.Form):
     unit = UnitChoice(queryset=None, label=_("Đơn vị rời cụm"))
-    left_on = forms.DateField(
-        label=_("Rời cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    left_on = bounded(
+        forms.DateField(label=_("Rời cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
     )
 
     def __init__(self, *args, units, **kwargs):
@@ -91,8 +94,8 @@ class EndMemberForm(forms.Form):
 
 class CovenantForm(forms.Form):
     theme = forms.CharField(label=_("Chủ đề"), max_length=300)
-    signed_on = forms.DateField(
-        label=_("Ngày ký kết"), widget=forms.DateInput(attrs={"type": "date"})
+    signed_on = bounded(
+        forms.DateField(label=_("Ngày ký kết"), widget=forms.DateInput(attrs={"type": "date"}))
     )
     place = forms.CharField(label=_("Địa điểm"), max_length=60, initial="Hà Nội")
 
@@ -104,7 +107,9 @@ class TargetsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         for indicator, label in Indicator.choices:
-            self.fields[indicator] = forms.IntegerField(label=label, required=False, min_value=0)
+            self.fields[indicator] = bounded(
+                forms.IntegerField(label=label, required=False, min_value=0)
+            )
 
     def values(self) -> dict[str, int | None]:
         return {k: self.cleaned_data.get(k) for k, _label in Indicator.choices}
@@ -114,7 +119,9 @@ class SignForm(forms.Form):
     unit = UnitChoice(queryset=None, label=_("Đơn vị ký"))
     signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=200)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120)
-    on = forms.DateField(label=_("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = bounded(
+        forms.DateField(label=_("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}))
+    )
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,11 +161,13 @@ class VotesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.units = units
         for unit in units:
-            self.fields[f"v{unit.pk}"] = forms.IntegerField(
-                label=_("Phiếu suy tôn: %(name)s") % {"name": unit.display_name},
-                min_value=0,
-                initial=0,
-                required=False,
+            self.fields[f"v{unit.pk}"] = bounded(
+                forms.IntegerField(
+                    label=_("Phiếu suy tôn: %(name)s") % {"name": unit.display_name},
+                    min_value=0,
+                    initial=0,
+                    required=False,
+                )
             )
 
     def votes(self) -> dict[int, int]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.params import LAST_DAY, BadParameter, parse_int
 from congdoan.emulation import quality as services
 from congdoan.emulation.forms import PointsForm, ReasonForm
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus
@@ -28,10 +29,12 @@ FIRST_YEAR = 2000
 
 
 def _year(value) -> int:
-    year = int(value) if str(value).isdigit() else timezone.localdate().year - 1
-    if not FIRST_YEAR <= year <= 2100:
-        raise Http404
-    return year
+    if not value:
+        return timezone.localdate().year - 1
+    try:
+        return parse_int(value, minimum=FIRST_YEAR, maximum=LAST_DAY.year)
+    except BadParameter:
+        raise Http404 from None
 
 
 @login_required

@@ -8,28 +8,13 @@ import io
 from collections.abc import Iterable
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
 from congdoan.core.text import format_date
+from congdoan.core.workbook import append_row as _write_row
+from congdoan.core.workbook import csv_safe, new_workbook, workbook_bytes
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMN_WIDTHS = [6, 28, 12, 10, 16, 14, 36, 24, 14, 30, 12]
-
-
-def csv_safe(value) -> str:
-    """Spreadsheet programs run a CSV cell that starts like a formula; a quote disarms it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _write_row(sheet, values: Iterable, *, bold: bool = False) -> None:
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"  # text, never a formula
-        if bold:
-            cell.font = Font(bold=True)
 
 
 def list_workbook(
@@ -41,7 +26,7 @@ def list_workbook(
     rows: Iterable[list],
     signature: tuple[str, str] = ("Người lập biểu", "TM. BAN CHẤP HÀNH"),
 ) -> bytes:
-    book = Workbook()
+    book = new_workbook()
     sheet = book.active
     sheet.title = title[:31]
     _write_row(sheet, [title.upper()], bold=True)
@@ -60,9 +45,7 @@ def list_workbook(
         "ABCDEFGHIJKL", [6, 28, 12, 10, 16, 14, 14, 36, 24, 14, 30], strict=False
     ):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def list_csv(headers: list[str], rows: Iterable[list]) -> bytes:

@@ -182,8 +182,9 @@ def member_export(request):
     except ValidationError as error:
         query = request.GET.copy()
         query.pop("purpose", None)
-        context = {
-            "query": query,
+        context = {  # pairs and a string: a template reading `query.lists` would look up ?lists=
+            "hidden": [(name, value) for name, values in query.lists() for value in values],
+            "query": query.urlencode(),
             "refusal": " ".join(error.messages) if "purpose" in request.GET else "",
             "describe": privacy.describe_filter(listing.wanted, unit_name),
             "count": listing.people.count(),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.core.params import bounded
 from congdoan.core.text import fold
 from congdoan.members.models import Ethnicity, ExitKind, Gender, ReferralStatus, Religion
 from congdoan.members.validation import PersonData
@@ -143,7 +144,7 @@ class AdmitManyForm(DecisionFields):
         return people
 
 
-ROW_DATE = forms.DateField(input_formats=["%d/%m/%Y"])
+ROW_DATE = bounded(forms.DateField(input_formats=["%d/%m/%Y"]))
 GENDER_WORDS = {"nam": Gender.MALE, "nu": Gender.FEMALE}  # folded: no tones, lower case
 
 

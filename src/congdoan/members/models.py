@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.models import ReferenceItem, TimeStamped
+from congdoan.core.params import optional_int
 from congdoan.core.text import name_sort_key, search_text
 
 CODE_PREFIX = "DV"
@@ -16,7 +17,7 @@ CODE_PREFIX = "DV"
 def person_pk_from_code(code: str) -> int | None:
     """The record number in a member code (DV000123, dv123 or 123), or None if it is not one."""
     digits = code.strip().upper().removeprefix(CODE_PREFIX)
-    return int(digits) if digits.isdigit() else None
+    return optional_int(digits, minimum=1)
 
 
 class Gender(models.TextChoices):

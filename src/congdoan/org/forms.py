@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.accounts.scope import Scope
+from congdoan.core.params import bounded, optional_int
 from congdoan.org.addresses import province_choices, ward_choices
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
 from congdoan.org.selectors import open_units
@@ -16,10 +17,13 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 def date_field(label) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    """A day typed YYYY-MM-DD or DD/MM/YYYY, within the years core.params accepts."""
+    return bounded(
+        forms.DateField(
+            label=label,
+            input_formats=DATE_FORMATS,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
     )
 
 
@@ -97,7 +101,7 @@ class EstablishForm(DecisionForm):
         )
         self.fields["province_code"].choices = [("", "—"), *province_choices()]
         province = self.data.get("province_code") or self.unit.province_code or ""
-        province = int(province) if str(province).isdigit() else 0
+        province = optional_int(province) or 0
         self.fields["ward_code"].choices = [("", "—"), *ward_choices(province)]
         self.fields["province_code"].widget.attrs.update(
             {

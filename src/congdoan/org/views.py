@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import day_from, period_from
+from congdoan.core.params import BadParameter, parse_int
 from congdoan.members.counts import member_figures, period_figures
 from congdoan.org import services
 from congdoan.org.access import org_editable_unit, readable_unit
@@ -189,8 +190,8 @@ def _error_text(error: Exception) -> str:
 @require_GET
 def wards(request):
     try:
-        province = int(request.GET.get("province_code") or 0)
-    except ValueError:
+        province = parse_int(request.GET.get("province_code") or 0)
+    except BadParameter:
         province = 0
     options = format_html_join("", '<option value="{}">{}</option>', ward_choices(province))
     return HttpResponse(format_html('<option value="">—</option>{}', options))

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from congdoan.core.params import parse_period as core_parse_period
 from congdoan.core.text import format_date
 
 
@@ -55,12 +56,6 @@ def presets(today: date) -> list[tuple[str, date, date]]:
 
 
 def parse_period(start_value: str | None, end_value: str | None) -> tuple[date, date]:
-    """Both days in YYYY-MM-DD, the end not before the start; ValueError with the reason."""
-    try:
-        start = date.fromisoformat(start_value or "")
-        end = date.fromisoformat(end_value or "")
-    except ValueError:
-        raise ValueError(_("Ngày phải có dạng YYYY-MM-DD, ví dụ 2020-01-01.")) from None
-    if end < start:
-        raise ValueError(_("Ngày kết thúc kỳ báo cáo phải từ ngày bắt đầu trở đi."))
-    return start, end
+    """Both days in YYYY-MM-DD within the parser's years, the end not before the start;
+    ValueError (core.params.BadParameter) with the reason."""
+    return core_parse_period(start_value, end_value)

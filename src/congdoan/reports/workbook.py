@@ -3,14 +3,12 @@ numbers stored as numbers (Vietnamese display formats) so they can be added up a
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from congdoan.core.dates import today
 from congdoan.core.text import fold, format_date
+from congdoan.core.workbook import append_row, new_workbook, workbook_bytes
 from congdoan.reports.documents import sections
 from congdoan.reports.figures import Report
 from congdoan.reports.narrative import narrative
@@ -26,30 +24,26 @@ def _cell_value(text: str):
 
 
 def report_workbook(report: Report) -> bytes:
-    book = Workbook()
+    book = new_workbook()
     cover = book.active
     cover.title = _("Tổng hợp")
-    cover.append([report.version.name])
-    cover.append([_("Kỳ báo cáo"), describe_period(report.start, report.end)])
-    cover.append([_("Cơ cấu tổ chức tính đến ngày"), format_date(report.structure_day)])
-    cover.append([_("Ngày lập"), format_date(today())])
-    cover.append([narrative(report)])
+    append_row(cover, [report.version.name])  # a unit's name may start with "=": text
+    append_row(cover, [_("Kỳ báo cáo"), describe_period(report.start, report.end)])
+    append_row(cover, [_("Cơ cấu tổ chức tính đến ngày"), format_date(report.structure_day)])
+    append_row(cover, [_("Ngày lập"), format_date(today())])
+    append_row(cover, [narrative(report)])
     cover["A1"].font = Font(bold=True, size=14)
     for title, headers, rows in sections(report):
         sheet = book.create_sheet(title[:31])
-        sheet.append(headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        append_row(sheet, headers, bold=True)
         for row in rows:
-            sheet.append([_cell_value(value) for value in row])
+            append_row(sheet, [_cell_value(value) for value in row])
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 if isinstance(cell.value, int):
                     cell.number_format = NUMBER_FORMAT
         sheet.column_dimensions["A"].width = 48
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def workbook_name(report: Report) -> str:

@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.params import QueryParams
 from congdoan.members.access import keeps, readable_person
 from congdoan.members.cards import NEXT_STEP, may_approve_cards
 from congdoan.members.models import Gender
@@ -28,27 +30,26 @@ from congdoan.org.models import Sector
 from congdoan.org.selectors import display_version
 
 PAGE_SIZE = 50
+MAX_AGE = 150
 STATUSES = ("current", "left", "all")
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() else None
-
-
 def member_filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFilter, object]:
-    """The filter typed in the query string, and the unit it is limited to (404 if unseen)."""
+    """The filter typed in the query string, and the unit it is limited to (404 if unseen).
+    An out-of-range number is refused with a message and left out of the filter."""
     get = request.GET
-    unit_id = _int(get.get("unit"))
+    params = QueryParams(request)
+    unit_id = params.integer("unit", label=_("Đơn vị"))
     unit = readable_unit(request, unit_id) if unit_id is not None else None
     status = get.get("status", "")
     wanted = MemberFilter(
-        text=get.get("q", ""),
+        text=params.text("q"),
         unit_path=display_version(unit, today).path if unit else "",
         gender=get.get("gender", ""),
-        age_from=_int(get.get("age_from")),
-        age_to=_int(get.get("age_to")),
+        age_from=params.integer("age_from", maximum=MAX_AGE, label=_("Tuổi từ")),
+        age_to=params.integer("age_to", maximum=MAX_AGE, label=_("Tuổi đến")),
         party=get.get("party", "") if party_allowed else "",
-        sector_id=_int(get.get("sector")),
+        sector_id=params.integer("sector", label=_("Ngành")),
         status=status if status in STATUSES else "current",
     )
     return wanted, unit
