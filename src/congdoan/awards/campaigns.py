@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import require_council_candidates, require_under
 from congdoan.audit.services import audit_record
 from congdoan.awards.models import (
     Allocation,
@@ -76,6 +77,8 @@ def _validate(data: CampaignInput) -> None:
 def campaign_create(*, actor, organiser: Unit, data: CampaignInput) -> Campaign:
     require_organiser(actor, organiser)
     _validate(data)
+    require_under([unit for unit, _quota in data.allocations], organiser)
+    require_council_candidates([user for user, _secretary in data.council], organiser)
     campaign = Campaign.objects.create(
         name=normalize_text(data.name),
         purpose=data.purpose,

@@ -6,9 +6,14 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.accounts.models import RoleKind, User
+from congdoan.accounts.lookups import (
+    council_candidates,
+    member_in_scope,
+    unit_in_scope,
+)
+from congdoan.accounts.models import User
+from congdoan.accounts.scope import Scope
 from congdoan.awards.models import ExclusionKind, Rule, Step, Title
-from congdoan.members.models import Person, person_pk_from_code
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
 
@@ -62,12 +67,12 @@ class CampaignForm(forms.Form):
     )
     council = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Thành viên hội đồng"),
-        queryset=User.objects.filter(roles__kind=RoleKind.COUNCIL).distinct(),
+        queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
     secretary = forms.ModelChoiceField(
         label=gettext_lazy("Thư ký hội đồng"),
-        queryset=User.objects.filter(roles__kind=RoleKind.COUNCIL).distinct(),
+        queryset=User.objects.none(),
         required=False,
     )
     pool_title = forms.ModelChoiceField(
@@ -81,18 +86,31 @@ class CampaignForm(forms.Form):
         secretary = self.cleaned_data.get("secretary")
         return [(user, user == secretary) for user in self.cleaned_data["council"]]
 
+    def __init__(self, *args, organiser: Unit, scope: Scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organiser, self.scope = organiser, scope
+        for name in ("council", "secretary"):  # the organiser's line of the tree, no other
+            self.fields[name].queryset = council_candidates(organiser)
+
     def clean_allocations(self) -> list[tuple[Unit, int]]:
-        rows = []
+        """Each line "CODE: n" names a unit at or under the organiser; every bad line is named."""
+        rows, problems = [], []
         for number, line in enumerate(self.cleaned_data["allocations"].splitlines(), start=1):
             if not line.strip():
                 continue
             code, _sep, quota = line.partition(":")
-            unit = Unit.objects.filter(code=code.strip().upper()).first()
-            if unit is None or not quota.strip().isdigit():
-                raise forms.ValidationError(
-                    _("Dòng %(n)s: cần “mã đơn vị: số lượng” với mã có thật.") % {"n": number}
-                )
-            rows.append((unit, int(quota)))
+            try:
+                if not code.strip() or not quota.strip().isdigit():
+                    raise forms.ValidationError(_("cần “mã đơn vị: số lượng”."))
+                unit = unit_in_scope(code, self.scope, under=self.organiser)
+                rows.append((unit, int(quota)))
+            except forms.ValidationError as error:
+                problems += [
+                    _("Dòng %(n)s: %(reason)s") % {"n": number, "reason": reason}
+                    for reason in error.messages
+                ]
+        if problems:
+            raise forms.ValidationError(problems)
         return rows
 
     def deadlines(self) -> dict:
@@ -133,8 +151,9 @@ class NominateForm(forms.Form):
     achievement = forms.CharField(label=gettext_lazy("Báo cáo thành tích"), widget=forms.Textarea)
     attachment = forms.FileField(label=gettext_lazy("Hồ sơ kèm theo"), required=False)
 
-    def __init__(self, *args, units, judged, **kwargs):
+    def __init__(self, *args, units, judged, scope: Scope, **kwargs):
         super().__init__(*args, **kwargs)
+        self.scope = scope
         self.fields["from_unit"].queryset = units
         self.fields["from_unit"].empty_label = None  # most officers keep one unit
         self.fields["from_unit"].label_from_instance = lambda u: u.current_name
@@ -144,17 +163,15 @@ class NominateForm(forms.Form):
             )
 
     def clean(self):
+        """The nominee: a member the officer's scope reads, or a unit at or under the
+        nominating unit; anything else answers as a code that does not exist."""
         data = super().clean()
-        code, unit_code = data.get("member_code", ""), data.get("unit_code", "").strip().upper()
+        code, unit_code = data.get("member_code", "").strip(), data.get("unit_code", "").strip()
         if code:
-            pk = person_pk_from_code(code)
-            data["person"] = Person.objects.filter(pk=pk).first() if pk else None
-            if data["person"] is None:
-                raise forms.ValidationError(_("Không có đoàn viên mang mã này."))
+            data["person"] = member_in_scope(code, self.scope)
         elif unit_code:
-            data["unit"] = Unit.objects.filter(code=unit_code).first()
-            if data["unit"] is None:
-                raise forms.ValidationError(_("Không có đơn vị mang mã này."))
+            if data.get("from_unit") is not None:
+                data["unit"] = unit_in_scope(unit_code, self.scope, under=data["from_unit"])
         else:
             raise forms.ValidationError(_("Cần mã đoàn viên hoặc mã tập thể được đề nghị."))
         return data

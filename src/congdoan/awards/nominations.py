@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import is_at_or_under, unit_not_found
 from congdoan.audit.services import audit_changes, snapshot
 from congdoan.awards.campaigns import deadline
 from congdoan.awards.eligibility import Nominee, eligibility_sheet, failures
@@ -144,9 +145,14 @@ def _check_nominee(nominee: Nominee, from_unit: Unit) -> None:
         return  # the pool's rule (in_pool) checks where it comes from
     if nominee.person is not None and not _belongs_below(nominee.person, from_unit, nominee.on):
         raise ValidationError(
-            _("%(name)s không sinh hoạt ở đơn vị đề nghị (hoặc đơn vị trực thuộc) vào ngày xét.")
-            % {"name": nominee.person.full_name}
+            _(
+                "Đoàn viên %(code)s không sinh hoạt ở đơn vị đề nghị (hoặc đơn vị trực thuộc) "
+                "vào ngày xét."
+            )
+            % {"code": nominee.person.code}
         )
+    if nominee.unit is not None and not is_at_or_under(nominee.unit, from_unit):
+        raise unit_not_found(nominee.unit.code)  # a collective under the nominating unit only
 
 
 def _write_sheet(nomination: Nomination, lines) -> None:

@@ -54,7 +54,7 @@ def catalogue(request):
 @login_required
 def campaign_new(request, pk: int):
     unit = org_editable_unit(request, pk)
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(request.POST or None, organiser=unit, scope=scope_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         payload = CampaignInput(
@@ -156,7 +156,13 @@ def campaign_nominate(request, pk: int):
     if not units.exists():
         raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
     judged = campaign.criteria.filter(rule=Rule.JUDGED)
-    form = NominateForm(request.POST or None, request.FILES or None, units=units, judged=judged)
+    form = NominateForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        judged=judged,
+        scope=scope_for(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         files = [data["attachment"]] if data["attachment"] else []

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import require_under
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date, normalize_text
@@ -102,6 +103,7 @@ def cluster_create(
         raise ValidationError(_("Thiếu tên cụm, khối thi đua."))
     if Cluster.objects.filter(owner=owner, year=year, name=name).exists():
         raise ValidationError(_("Năm %(year)s đã có %(name)s.") % {"year": year, "name": name})
+    require_under(units, owner)
     cluster = Cluster.objects.create(
         owner=owner, year=year, name=name, kind=kind, scorecard=_covenant_scale(owner, year)
     )
@@ -136,6 +138,7 @@ def cluster_add_member(*, actor, cluster: Cluster, unit: Unit, joined_on: date) 
     require_manager(actor, cluster)
     if joined_on.year != cluster.year:
         raise ValidationError(_("Ngày vào cụm phải trong năm %(year)s.") % {"year": cluster.year})
+    require_under([unit], cluster.owner)
     member = _add_member(cluster, unit, joined_on)
     _audit(actor, "cluster_member", cluster, unit=unit.code, joined_on=joined_on)
     return member

@@ -3,6 +3,7 @@ forming a cluster, leads, members, the covenant, targets, signing and the covena
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congdoan.accounts.lookups import unit_in_scope, units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
 from congdoan.emulation import clusters as services
@@ -37,7 +39,6 @@ from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.rounds import is_closed, may_finalise
 from congdoan.emulation.selectors import cluster_units, named_units
 from congdoan.org.access import org_editable_unit
-from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version, tree_roots
 
 
@@ -97,12 +98,10 @@ def cluster_new(request, pk: int):
     form = ClusterForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         codes = [c.strip() for c in form.cleaned_data["units"].split(",") if c.strip()]
-        units = list(Unit.objects.filter(code__in=codes))
-        unknown = sorted(set(codes) - {u.code for u in units})
-        if unknown:
-            form.add_error(
-                "units", _("Không có đơn vị mã %(codes)s.") % {"codes": ", ".join(unknown)}
-            )
+        try:
+            units = units_in_scope(codes, scope_for(request.user), under=owner)
+        except ValidationError as error:
+            form.add_error("units", error)
         else:
             ok, cluster = run(
                 form,
@@ -160,9 +159,12 @@ def cluster_member(request, pk: int):
     cluster = managed_cluster(request, pk)
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        unit = Unit.objects.filter(code=form.cleaned_data["code"].strip()).first()
-        if unit is None or not scope_for(request.user).can_read(unit):
-            form.add_error("code", _("Không có đơn vị mã này trong phạm vi của bạn."))
+        try:
+            unit = unit_in_scope(
+                form.cleaned_data["code"], scope_for(request.user), under=cluster.owner
+            )
+        except ValidationError as error:
+            form.add_error("code", error)
         else:
             ok, _member = run(
                 form,

@@ -35,7 +35,7 @@ def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> 
             header.mapping = mapping
         elif remembered is not None:
             header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
-        rows = chain(top[header.row + 1 :], sheet.rows)
+        rows = chain(_first_rows(sheet, top[header.row + 1 :]), sheet.rows)
         numbered = until_signatures(
             (header.row + 2 + offset, row) for offset, row in enumerate(rows)
         )
@@ -47,6 +47,25 @@ def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> 
         )
         % {"rows": HEADER_SEARCH_ROWS}
     )
+
+
+def _first_rows(sheet, below: list[list]) -> list[list]:
+    """The rows read so far below the header, up to the first that holds something (the
+    reader ends a sheet after a long run of empty rows); a sheet with none is refused."""
+    if any(_filled(row) for row in below):
+        return below
+    for row in sheet.rows:
+        below.append(row)
+        if _filled(row):
+            return below
+    raise ImportRefused(
+        _("Trang tính “%(sheet)s” có dòng tiêu đề nhưng không có dòng nào bên dưới để nhập.")
+        % {"sheet": sheet.name}
+    )
+
+
+def _filled(row: list) -> bool:
+    return any(cell not in (None, "") for cell in row)
 
 
 def require_complete(mapping: dict[str, int], kind: str) -> None:

@@ -14,12 +14,15 @@ from itertools import islice
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import outside_citizen_id
+from congdoan.accounts.scope import scope_for
 from congdoan.core.bulk import TableWriter, reserve_ids
 from congdoan.core.text import fold, name_sort_key, search_text
 from congdoan.imports.cells import text
 from congdoan.imports.member_rows import MemberRow, References, name_key, read_member_row
 from congdoan.imports.models import ImportJob, ImportRow, Outcome
 from congdoan.members.models import EntryKind, Membership, Person
+from congdoan.members.selectors import readable_people
 from congdoan.org.models import Unit
 
 CHUNK = 1000
@@ -46,6 +49,8 @@ class MemberImport:
         self.write = write
         self.progress = progress
         self.refs = References()
+        self.scope = scope_for(job.created_by)  # whom the importing officer may know of
+        self.readable: set[int] = set()
         self.counts: Counter[str] = Counter()
 
     def run(self, rows: Iterator[tuple[int, list]]) -> dict[str, int]:
@@ -68,6 +73,11 @@ class MemberImport:
         rows = [row for row in rows if not row.reason]
         earlier = self._earlier_rows(rows)
         people = self._matches(rows)
+        self.readable = set(
+            readable_people(self.scope)
+            .filter(pk__in=[person.pk for person in people.values()])
+            .values_list("pk", flat=True)
+        )
         open_units = _open_units(people.values())
         records, new_rows, changed = [], [], []
         for row in parsed:
@@ -139,6 +149,9 @@ class MemberImport:
         person = people.get(row.key)
         if person is None:
             return Outcome.NEW, None
+        if person.pk not in self.readable:  # a CCCD registered outside the officer's scope
+            row.reason = outside_citizen_id(row.values["citizen_id"])
+            return Outcome.REJECTED, None
         refusal = _refusal(row, person, open_units.get(person.pk))
         if refusal:
             row.reason = refusal

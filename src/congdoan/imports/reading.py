@@ -1,36 +1,100 @@
 """Open an uploaded file as rows of cells, whatever the office sent: .xlsx, .xls, .ods or .csv.
 
-Refusals carry a Vietnamese message and nothing is read further. Rows stream one at a time;
-a sheet ends after a long run of empty rows (a million formatted but empty rows cost nothing).
+The file is parsed in a child process with capped memory and time (sandbox.py), after checks
+on what it declares; this process only receives cleaned rows. Refusals carry a Vietnamese
+message and nothing is read further. Rows stream one at a time; a sheet ends after a long run
+of empty rows (a million formatted but empty rows cost nothing).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-import python_calamine
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.imports.legacy import LegacyReader
+from congdoan.imports.limits import MAX_BYTES, MAX_SHEETS
+from congdoan.imports.sandbox import ChildReader, Refusal
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_SHEETS = 20
-MAX_BLANK_RUN = 500
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-
-PROTECTED = gettext_lazy("Tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.")
-NOT_A_SPREADSHEET = gettext_lazy(
-    "Không đọc được tệp: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV."
-)
+__all__ = ["MAX_BYTES", "MAX_SHEETS", "ImportRefused", "Sheet", "refusal_message", "sheets"]
 
 Cell = str | int | float | date | bool | None
+UNREADABLE = gettext_lazy("Không đọc được tệp")
+DOCUMENT_KINDS = {
+    "word": gettext_lazy("tài liệu Word"),
+    "powerpoint": gettext_lazy("bản trình chiếu PowerPoint"),
+    "opendocument": gettext_lazy("văn bản OpenDocument"),
+    "pdf": gettext_lazy("tài liệu PDF"),
+    "image": gettext_lazy("tệp ảnh"),
+    "rtf": gettext_lazy("văn bản RTF"),
+    "archive": gettext_lazy("tệp nén (.zip, .rar, .7z, .gz)"),
+}
+SAVE_AGAIN = gettext_lazy("hãy mở tệp bằng Excel, lưu lại rồi tải lên lại.")
+MESSAGES = {
+    "not_spreadsheet": gettext_lazy(
+        "%(unreadable)s: không phải bảng tính Excel (.xlsx, .xls), .ods hay CSV."
+    ),
+    "document": gettext_lazy(
+        "%(unreadable)s: đây là %(kind)s, không phải bảng tính; hãy tải lên tệp Excel "
+        "(.xlsx, .xls), .ods hay CSV."
+    ),
+    "nul": gettext_lazy(
+        "%(unreadable)s: tệp chứa ký tự NUL (dữ liệu nhị phân), không phải văn bản CSV hay "
+        "bảng tính."
+    ),
+    "protected": gettext_lazy("Tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."),
+    "zip_broken": gettext_lazy(
+        "%(unreadable)s: tệp nén (.xlsx, .ods) bị hỏng hoặc không trọn vẹn, có thể chưa tải "
+        "lên hết; %(save_again)s"
+    ),
+    "zip_parts": gettext_lazy(
+        "Tệp nén bất thường: có %(count)s phần bên trong, quá giới hạn %(limit)s."
+    ),
+    "zip_ratio": gettext_lazy(
+        "Tệp nén bất thường: phần “%(part)s” nén %(packed)s KB nhưng giải nén ra %(size)s MB "
+        "(gấp %(ratio)s lần; bảng tính thật không quá %(limit)s lần). Tệp không được đọc."
+    ),
+    "zip_lie": gettext_lazy(
+        "Tệp nén bất thường: một phần bên trong giải nén ra nhiều hơn kích thước nó khai báo. "
+        "Tệp không được đọc."
+    ),
+    "unpacked": gettext_lazy(
+        "Tệp giải nén ra %(size)s MB, quá giới hạn %(limit)s MB; hãy tách thành nhiều tệp."
+    ),
+    "dimension": gettext_lazy(
+        "Tệp khai báo bảng tính quá lớn (%(columns)s cột × %(rows)s dòng, quá giới hạn "
+        "%(limit)s ô); hãy xoá các dòng, cột thừa, lưu lại rồi tải lên lại."
+    ),
+    "columns": gettext_lazy(
+        "Trang tính có %(columns)s cột, quá giới hạn %(limit)s cột; hãy xoá các cột thừa, "
+        "lưu lại rồi tải lên lại."
+    ),
+    "rows": gettext_lazy("Trang tính có hơn %(limit)s dòng; hãy tách thành nhiều tệp."),
+    "sheets": gettext_lazy(
+        "Tệp có %(count)s trang tính, quá %(limit)s; hãy để danh sách trong tệp riêng."
+    ),
+    "cell": gettext_lazy(
+        "Ô ở dòng %(row)s, cột %(column)s dài %(size)s ký tự, vượt quá %(limit)s ký tự "
+        "(giới hạn của Excel); hãy rút gọn ô đó rồi tải lên lại."
+    ),
+    "csv": gettext_lazy("%(unreadable)s: tệp CSV hỏng ở dòng %(row)s."),
+    "damaged": gettext_lazy("%(unreadable)s: nội dung bảng tính bị hỏng; %(save_again)s"),
+    "memory": gettext_lazy(
+        "%(unreadable)s: tệp cần quá nhiều bộ nhớ để đọc (trên %(limit)s MB), có thể vì khai "
+        "báo sai kích thước hoặc bị làm hỏng; %(save_again)s"
+    ),
+    "timeout": gettext_lazy(
+        "%(unreadable)s: đọc tệp quá %(seconds)s giây, có thể vì tệp bị làm hỏng; %(save_again)s"
+    ),
+    "crashed": gettext_lazy(
+        "%(unreadable)s: trình đọc bảng tính dừng bất thường với tệp này; %(save_again)s"
+    ),
+}
+
+
+MEGABYTES = {("size", "zip_ratio"), ("size", "unpacked"), ("limit", "unpacked")}
 
 
 class ImportRefused(Exception):
@@ -57,73 +121,47 @@ def sheets(data: bytes) -> Iterator[Sheet]:
             _("Tệp nặng %(size)s MB, quá giới hạn %(limit)s MB; hãy tách thành nhiều tệp.")
             % {"size": len(data) // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
         )
-    if data.startswith(OLE_MAGIC) and ENCRYPTED_MARK in data:
-        raise ImportRefused(str(PROTECTED))
-    if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
-        yield from _workbook_sheets(data)
-    else:
-        yield Sheet("CSV", _csv_rows(data), data.count(b"\n") + 1)
+    reader = ChildReader(data)
+    while True:
+        frame = _frame(reader)
+        if frame[0] != "sheet":
+            return
+        _kind, name, height = frame
+        rows = _refused_as_import(reader.rows())
+        yield Sheet(name, rows, height)
+        for _row in rows:  # the caller moved on: the rest of this sheet is skipped
+            pass
 
 
-def _workbook_sheets(data: bytes) -> Iterator[Sheet]:
+def _frame(reader: ChildReader) -> tuple:
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except python_calamine.PasswordError as error:
-        raise ImportRefused(str(PROTECTED)) from error
-    except Exception as error:  # calamine raises several kinds for files it cannot read
-        raise ImportRefused(str(NOT_A_SPREADSHEET)) from error
-    if len(book.sheet_names) > MAX_SHEETS:
-        raise ImportRefused(
-            _("Tệp có %(count)s trang tính, quá %(max)s; hãy để danh sách trong tệp riêng.")
-            % {"count": len(book.sheet_names), "max": MAX_SHEETS}
-        )
-    for index, name in enumerate(book.sheet_names):
-        sheet = book.get_sheet_by_index(index)
-        rows = _until_blank_run(list(row) for row in sheet.iter_rows())
-        yield Sheet(name, rows, sheet.height)
+        return reader.frame()
+    except Refusal as refusal:
+        raise ImportRefused(refusal_message(refusal)) from None
 
 
-def _csv_rows(data: bytes) -> Iterator[list[Cell]]:
-    text = _decode(data)
-    sample = text[:4096]
-    if sample.count("\x00") > len(sample) // 4:  # binary, not text: stray NULs are just noise
-        raise ImportRefused(str(NOT_A_SPREADSHEET))
+def _refused_as_import(rows: Iterator[list[Cell]]) -> Iterator[list[Cell]]:
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return _until_blank_run(csv.reader(io.StringIO(text), dialect))
+        yield from rows
+    except Refusal as refusal:
+        raise ImportRefused(refusal_message(refusal)) from None
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # legacy files: TCVN3/VNI in Latin-1
+def refusal_message(refusal: Refusal) -> str:
+    """The Vietnamese reason for a refusal from the reading process."""
+    params = {"unreadable": UNREADABLE, "save_again": SAVE_AGAIN}
+    for key, value in refusal.params.items():
+        if key == "kind":
+            value = DOCUMENT_KINDS.get(value, value)
+        elif (key, refusal.code) in MEGABYTES:
+            value = _number(value // (1024 * 1024))
+        elif key == "packed":
+            value = _number(max(value // 1024, 1))
+        elif isinstance(value, int):
+            value = _number(value)
+        params[key] = value
+    return str(MESSAGES.get(refusal.code, MESSAGES["crashed"]) % params)
 
 
-def _until_blank_run(rows) -> Iterator[list[Cell]]:
-    blank = 0
-    legacy = LegacyReader()  # one per sheet: its certain cells settle the doubtful ones
-    for row in rows:
-        cells = [clean_cell(value, legacy) for value in row]
-        if any(cell not in (None, "") for cell in cells):
-            blank = 0
-        else:
-            blank += 1
-            if blank >= MAX_BLANK_RUN:
-                return
-        yield cells
-
-
-def clean_cell(value, legacy: LegacyReader) -> Cell:
-    """Text in NFC with legacy encodings converted; dates as dates; numbers as they are."""
-    if isinstance(value, str):
-        return legacy.read(value)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, time | timedelta):
-        return None
-    return value
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import unit_in_scope
+from congdoan.accounts.scope import scope_for
 from congdoan.core.bulk import TableWriter
 from congdoan.core.text import fold, normalize_text
 from congdoan.imports.cells import text
@@ -32,6 +34,8 @@ class UnitImport:
         self.unit_type = UnitType.objects.get(code=GRASSROOTS_TYPE)
         self.counts: Counter[str] = Counter()
         self.seen: dict[str, int] = {}
+        self.scope = scope_for(job.created_by)
+        self.parents: dict[str, Unit] = {}
         user = job.created_by
         self._signer = normalize_text(user.get_full_name()) or user.get_username()
 
@@ -58,10 +62,21 @@ class UnitImport:
             row.reason = _("Trùng mã với dòng %(row)s của tệp.") % {"row": self.seen[row.code]}
             return Outcome.DUPLICATE
         self.seen[row.code] = row.number
+        try:  # the parent a row names: in the importer's scope, at or under the import's unit
+            parent = self._parent(row)
+        except ValidationError as error:
+            row.reason = " ".join(error.messages)
+            return Outcome.REJECTED
         existing = Unit.objects.filter(code=row.code).first()
         if existing is not None:
             return self._compare(row, existing)
-        return self._establish(row)
+        return self._establish(row, parent)
+
+    def _parent(self, row: UnitRow) -> Unit:
+        code = self._parent_code(row)
+        if code not in self.parents:
+            self.parents[code] = unit_in_scope(code, self.scope, under=self.job.unit)
+        return self.parents[code]
 
     def _compare(self, row: UnitRow, unit: Unit) -> str:
         current = UnitVersion.objects.open().filter(unit=unit).select_related("parent").first()
@@ -77,13 +92,7 @@ class UnitImport:
     def _parent_code(self, row: UnitRow) -> str:
         return row.parent_code or self.job.unit.code
 
-    def _establish(self, row: UnitRow) -> str:
-        parent = (
-            Unit.objects.filter(code=self._parent_code(row)).select_related("unit_type").first()
-        )
-        if parent is None:
-            row.reason = _("Không có đơn vị cấp trên mã %(code)s.") % {"code": row.parent_code}
-            return Outcome.REJECTED
+    def _establish(self, row: UnitRow, parent: Unit) -> str:
         savepoint = transaction.savepoint()
         try:
             unit_establish(

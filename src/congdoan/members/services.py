@@ -70,8 +70,8 @@ def _audit_change(actor, action: str, membership: Membership, instance, before: 
     )
 
 
-def _create_person(data: PersonData, joined_on: date) -> Person:
-    values = clean_person(data, joined_on=joined_on)
+def _create_person(data: PersonData, joined_on: date, scope) -> Person:
+    values = clean_person(data, joined_on=joined_on, scope=scope)
     return Person.objects.create(union_joined_on=joined_on, **values)
 
 
@@ -103,7 +103,7 @@ def members_admit(
             continue
         try:
             with transaction.atomic():
-                person = _create_person(data, joined_on)
+                person = _create_person(data, joined_on, scope_for(actor))
         except ValidationError as error:
             errors[row] = error
             continue
@@ -284,7 +284,9 @@ def member_update(*, actor, person: Person, data: PersonData) -> Person:
     if current is None:
         raise ValidationError(_("Người này chưa từng là đoàn viên."))
     require_member_keeper(actor, current.unit)
-    values = clean_person(data, joined_on=person.union_joined_on, existing=person)
+    values = clean_person(
+        data, joined_on=person.union_joined_on, existing=person, scope=scope_for(actor)
+    )
     before = snapshot(person)
     for name, value in values.items():
         setattr(person, name, value)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congdoan.accounts.lookups import citizen_id_taken
 from congdoan.core.text import format_date, normalize_text, split_full_name
 from congdoan.members.citizen_id import check_citizen_id
 from congdoan.members.models import Ethnicity, Gender, Person, Religion
@@ -58,11 +59,13 @@ def clean_person(
     joined_on: date | None,
     existing: Person | None = None,
     check_unique: bool = True,
+    scope=None,
 ) -> dict:
     """The model fields for the person, or ValidationError with a message per field.
 
     Imports match CCCDs against the registry a thousand rows at a time and pass
-    `check_unique=False`."""
+    `check_unique=False`. `scope` is the actor's: a CCCD already registered names its holder
+    only to a scope that reads them."""
     errors: dict[str, list[str]] = {}
     values = {f.name: getattr(data, f.name) for f in fields(PersonData) if f.name != "full_name"}
     for name in TEXT_FIELDS:
@@ -81,7 +84,7 @@ def clean_person(
                 data.citizen_id, gender=data.gender, birth_date=data.birth_date
             )
             if check_unique:
-                _require_unique_citizen_id(values["citizen_id"], existing)
+                _require_unique_citizen_id(values["citizen_id"], existing, scope)
         except ValidationError as error:
             errors["citizen_id"] = error.messages
     if errors:
@@ -134,13 +137,12 @@ def _date_errors(data: PersonData, joined_on: date | None) -> dict[str, list[str
     return errors
 
 
-def _require_unique_citizen_id(number: str, existing: Person | None) -> None:
+def _require_unique_citizen_id(number: str, existing: Person | None, scope) -> None:
+    """One record per CCCD. The holder is named only to a `scope` that reads them; to anyone
+    else the number belongs to a member elsewhere (accounts.lookups.citizen_id_taken)."""
     clash = Person.objects.filter(citizen_id=number)
     if existing is not None:
         clash = clash.exclude(pk=existing.pk)
     other = clash.first()
     if other is not None:
-        raise ValidationError(
-            _("Số CCCD %(number)s đã có trong hệ thống (%(name)s); một người chỉ có một hồ sơ.")
-            % {"number": number, "name": other.full_name}
-        )
+        raise citizen_id_taken(number, other, scope)

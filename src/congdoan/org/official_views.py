@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from congdoan.members.models import Person, person_pk_from_code
+from congdoan.accounts.lookups import member_in_scope
+from congdoan.accounts.scope import scope_for
+from congdoan.members.models import Person
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.forms import date_field
 from congdoan.org.models import Official, Position
@@ -30,16 +32,13 @@ class AppointForm(forms.Form):
     term = forms.ModelChoiceField(label=gettext_lazy("Nhiệm kỳ"), queryset=None, required=False)
     starts_on = date_field(gettext_lazy("Từ ngày"))
 
-    def __init__(self, *args, unit, **kwargs):
+    def __init__(self, *args, unit, scope, **kwargs):
         super().__init__(*args, **kwargs)
+        self.scope = scope
         self.fields["term"].queryset = unit.terms.all()
 
     def clean_member_code(self) -> Person:
-        pk = person_pk_from_code(self.cleaned_data["member_code"])
-        person = Person.objects.filter(pk=pk).first() if pk else None
-        if person is None:
-            raise forms.ValidationError(_("Không có đoàn viên mang mã này."))
-        return person
+        return member_in_scope(self.cleaned_data["member_code"], self.scope)
 
 
 class EndPostForm(forms.Form):
@@ -53,7 +52,7 @@ def _message(error: Exception) -> str:
 @login_required
 def appoint(request, pk: int):
     unit = members_keeper_unit(request, pk)
-    form = AppointForm(request.POST or None, unit=unit)
+    form = AppointForm(request.POST or None, unit=unit, scope=scope_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
