@@ -279,3 +279,11 @@ def test_opening_a_record_in_the_back_office_is_logged_too(world, nhan):
     read = SensitiveRead.objects.get()
     assert read.user == world.alice and list(read.people.all()) == [nhan]
     assert "quản trị" in read.purpose
+
+
+def test_no_name_outlives_a_deidentification_in_the_log(world, nhan):
+    _client(world.bob).get(reverse("members:detail", args=[nhan.pk]))
+    member_exit(actor=world.dana, person=nhan, on=date(2024, 1, 1), kind=ExitKind.VOLUNTARY)
+    _client(world.dana).post(reverse("members:deidentify", args=[nhan.pk]))
+    page = _client(world.dana).get(reverse("members:reads", args=[nhan.pk])).content.decode()
+    assert "(bob)" in page and nhan.code in page and "Nhân" not in page

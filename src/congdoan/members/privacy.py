@@ -149,7 +149,8 @@ def field_labels(fields: str) -> str:
 
 
 def person_subject(person: Person) -> str:
-    return f"{person.code} {person.full_name}"
+    """A record reading names the person by code only: no name outlives a de-identification."""
+    return person.code
 
 
 # --- one person ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ def copy_old_reads(apps, schema_editor):
             user=access.user,
             username=access.user.username,
             kind=kinds.get(access.purpose, "record"),
-            subject=f"DV{person.pk:06d} {person.family_name} {person.given_name}",
+            subject=f"DV{person.pk:06d}",
             fields=access.fields,
             purpose="",
         )
