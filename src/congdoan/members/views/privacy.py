@@ -38,7 +38,7 @@ def retention(request):
     if not privacy.may_see_party(scope_for(request.user)):
         raise PermissionDenied(_("Chỉ cán bộ quản lý đoàn viên được áp dụng thời hạn lưu giữ."))
     data = request.POST if request.method == "POST" else request.GET
-    today, refusal, due = timezone.localdate(), "", []
+    today, refusal, due, count = timezone.localdate(), "", [], 0
     try:
         years = privacy.check_years(data.get("years") or privacy.retention_years())
     except ValidationError as error:
@@ -50,15 +50,16 @@ def retention(request):
             )
             messages.success(request, _("Đã ẩn danh %(n)s hồ sơ.") % {"n": len(done)})
             return redirect(f"{request.path}?years={years}")
-        due = privacy.deidentify_due(actor=request.user, years=years, today=today, dry_run=True)
+        listed = privacy.retention_due(scope_for(request.user), years=years, today=today)
+        due, count = list(listed[:SHOWN_DUE]), listed.count()
     return render(
         request,
         "members/deidentify.html",
         {
             "retention": True,
             "years": years,
-            "due": due[:SHOWN_DUE],
-            "due_count": len(due),
+            "due": due,
+            "due_count": count,
             "refusal": refusal,
         },
     )
