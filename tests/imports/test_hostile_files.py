@@ -127,3 +127,18 @@ def test_ordinary_files_read_whatever_their_name(dana, world):
         row for sheet in sheets("Họ và tên\nNguyễn Văn An\n".encode("utf-16")) for row in sheet.rows
     ]
     assert rows == [["Họ và tên"], ["Nguyễn Văn An"]]
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(dana, world, tmp_path, monkeypatch):
+    def never(*args):
+        raise AssertionError("read")
+
+    big = b"x" * (limits.MAX_BYTES + 1)
+    response = upload(dana, world, big, "lon.csv")
+    assert response.status_code == 200 and "quá giới hạn 20 MB" in response.content.decode()
+    path = tmp_path / "lon.csv"
+    path.write_bytes(big)
+    monkeypatch.setattr(type(path), "read_bytes", never)
+    with pytest.raises(CommandError, match="quá giới hạn 20 MB"):
+        call_command("import", "members", str(path), "--into", "G1")
+    assert ImportJob.objects.count() == 0

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from congdoan.core.params import bounded
 from congdoan.imports.columns import FIELDS
 from congdoan.imports.models import ImportKind
+from congdoan.imports.reading import ImportRefused, require_size
 
 
 class UploadForm(forms.Form):
@@ -29,6 +30,15 @@ class UploadForm(forms.Form):
         required=False,
         max_length=60,
     )
+
+    def clean_file(self):
+        """A file over the limit is refused before anyone reads it into memory."""
+        upload = self.cleaned_data["file"]
+        try:
+            require_size(upload.size)
+        except ImportRefused as refused:
+            raise forms.ValidationError(refused.message) from None
+        return upload
 
 
 class MappingForm(forms.Form):

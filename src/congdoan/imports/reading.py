@@ -18,7 +18,10 @@ from django.utils.translation import gettext_lazy
 from congdoan.imports.limits import MAX_BYTES, MAX_SHEETS
 from congdoan.imports.sandbox import ChildReader, Refusal
 
-__all__ = ["MAX_BYTES", "MAX_SHEETS", "ImportRefused", "Sheet", "refusal_message", "sheets"]
+__all__ = [
+    "MAX_BYTES", "MAX_SHEETS", "ImportRefused", "Sheet",
+    "refusal_message", "require_size", "sheets",
+]  # fmt: skip
 
 Cell = str | int | float | date | bool | None
 UNREADABLE = gettext_lazy("Không đọc được tệp")
@@ -116,11 +119,7 @@ def sheets(data: bytes) -> Iterator[Sheet]:
     """The sheets of the file in order; a CSV file is one sheet."""
     if not data:
         raise ImportRefused(_("Tệp rỗng: không có dòng nào để nhập."))
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            _("Tệp nặng %(size)s MB, quá giới hạn %(limit)s MB; hãy tách thành nhiều tệp.")
-            % {"size": len(data) // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
-        )
+    require_size(len(data))
     reader = ChildReader(data)
     while True:
         frame = _frame(reader)
@@ -131,6 +130,16 @@ def sheets(data: bytes) -> Iterator[Sheet]:
         yield Sheet(name, rows, height)
         for _row in rows:  # the caller moved on: the rest of this sheet is skipped
             pass
+
+
+def require_size(size: int) -> None:
+    """Refuse a file over MAX_BYTES before it is read into memory (the upload form and the
+    command ask first)."""
+    if size > MAX_BYTES:
+        raise ImportRefused(
+            _("Tệp nặng %(size)s MB, quá giới hạn %(limit)s MB; hãy tách thành nhiều tệp.")
+            % {"size": size // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+        )
 
 
 def _frame(reader: ChildReader) -> tuple:

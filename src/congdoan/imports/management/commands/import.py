@@ -11,7 +11,7 @@ from django.utils import timezone
 from congdoan.imports.cli import acting_user, unit_by_code
 from congdoan.imports.exports import error_workbook
 from congdoan.imports.models import ImportStatus
-from congdoan.imports.reading import ImportRefused
+from congdoan.imports.reading import ImportRefused, require_size
 from congdoan.imports.services import import_upload, run_import
 
 LABELS = {
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"Không có tệp {file}.")
         try:
+            require_size(file.stat().st_size)  # before the file is read into memory
             job = import_upload(
                 actor=acting_user(options["username"]),
                 unit=unit_by_code(into),
