@@ -89,6 +89,25 @@ def test_two_imports_of_the_same_list_without_cccd_make_each_person_once():
     assert Membership.objects.filter(unit=world.g1, ended_on__isnull=True).count() == 300
 
 
+def test_an_upper_level_import_and_a_grassroots_import_naming_the_same_union_wait_in_turn():
+    """The district officer imports into DD (rows name G1), the union's officer into G1, the
+    same people, at once: the lock covers every union the rows may go to."""
+    need_postgres()
+    world = build_world()
+    lines = ["STT,Họ và tên,Ngày sinh,Giới tính,Mã CĐCS"] + [
+        f"{i},{name},{born:%d/%m/%Y},Nam,G1" for i, (name, born) in enumerate(namesakes())
+    ]
+    data = "\n".join(lines).encode()
+    jobs = [
+        import_upload(actor=actor, unit=unit, filename="ds.csv", data=data, joined_on=JOINED)
+        for actor, unit in ((world.charlie, world.dd), (world.dana, world.g1))
+    ]
+    done = at_once(*[lambda job=job: run_import(job, write=True) for job in jobs])
+    assert [job.status for job in done] == [ImportStatus.DONE, ImportStatus.DONE]
+    assert sorted(job.counts["new"] for job in done) == [0, 300]
+    assert Person.objects.count() == 300
+
+
 def test_two_identical_collective_admissions_admit_the_people_once():
     need_postgres()
     world = build_world()
