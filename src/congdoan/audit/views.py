@@ -21,7 +21,7 @@ def trail(request):
     scope = scope_for(request.user)
     if not may_read_trail(scope):
         raise PermissionDenied(_("Chỉ cán bộ công đoàn và quản trị viên xem được nhật ký."))
-    form = TrailSearchForm(request.GET or None, scope=scope)
+    form = TrailSearchForm(request.GET or request.POST or None, scope=scope)  # GET; POST alike
     found = search_entries(scope, form.search())
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(entry, describe(entry)) for entry in page]
