@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from congdoan.accounts.scope import Scope
 from congdoan.audit.selectors import Search
 from congdoan.audit.sentences import GROUPS
+from congdoan.core.params import bounded
 
 DAY_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
@@ -21,10 +22,12 @@ class TrailSearchForm(forms.Form):
     actor = forms.CharField(label=gettext_lazy("Người làm"), required=False, max_length=150)
     group = forms.ChoiceField(label=gettext_lazy("Thao tác"), required=False)
     target = forms.CharField(label=gettext_lazy("Đối tượng"), required=False, max_length=200)
-    start = forms.DateField(
-        label=gettext_lazy("Từ ngày"), required=False, input_formats=DAY_FORMATS
+    start = bounded(
+        forms.DateField(label=gettext_lazy("Từ ngày"), required=False, input_formats=DAY_FORMATS)
     )
-    end = forms.DateField(label=gettext_lazy("Đến ngày"), required=False, input_formats=DAY_FORMATS)
+    end = bounded(
+        forms.DateField(label=gettext_lazy("Đến ngày"), required=False, input_formats=DAY_FORMATS)
+    )
 
     def __init__(self, *args, scope: Scope, **kwargs):
         super().__init__(*args, **kwargs)
