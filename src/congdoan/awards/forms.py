@@ -14,6 +14,7 @@ from congdoan.accounts.lookups import (
 from congdoan.accounts.models import User
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import ExclusionKind, Rule, Step, Title
+from congdoan.core.params import MAX_COUNT, bounded, optional_int
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
 
@@ -26,7 +27,7 @@ class CampaignForm(forms.Form):
     )
     year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=1990, max_value=2100)
     reference_on = date_field(gettext_lazy("Ngày xét tiêu chuẩn"))
-    quota = forms.IntegerField(label=gettext_lazy("Tổng chỉ tiêu"), min_value=1)
+    quota = bounded(forms.IntegerField(label=gettext_lazy("Tổng chỉ tiêu"), min_value=1))
     requires_party_confirmation = forms.BooleanField(
         label=gettext_lazy("Cần cấp ủy xác nhận"), required=False
     )
@@ -58,7 +59,9 @@ class CampaignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    years = forms.IntegerField(label=gettext_lazy("Số năm là đoàn viên"), min_value=1, initial=3)
+    years = forms.IntegerField(
+        label=gettext_lazy("Số năm là đoàn viên"), min_value=1, max_value=100, initial=3
+    )
     judged = forms.CharField(
         label=gettext_lazy("Tiêu chuẩn do người xét đánh giá"),
         widget=forms.Textarea,
@@ -100,10 +103,14 @@ class CampaignForm(forms.Form):
                 continue
             code, _sep, quota = line.partition(":")
             try:
-                if not code.strip() or not quota.strip().isdigit():
-                    raise forms.ValidationError(_("cần “mã đơn vị: số lượng”."))
+                count = optional_int(quota, maximum=MAX_COUNT)
+                if not code.strip() or count is None:
+                    raise forms.ValidationError(
+                        _("cần “mã đơn vị: số lượng”, số lượng từ 0 đến %(max)s.")
+                        % {"max": MAX_COUNT}
+                    )
                 unit = unit_in_scope(code, self.scope, under=self.organiser)
-                rows.append((unit, int(quota)))
+                rows.append((unit, count))
             except forms.ValidationError as error:
                 problems += [
                     _("Dòng %(n)s: %(reason)s") % {"n": number, "reason": reason}

@@ -26,7 +26,7 @@ from congdoan.awards.nominations import Dossier, nominate
 from congdoan.awards.permissions import may_organise
 from congdoan.awards.proposals import open_proposals
 from congdoan.awards.selectors import counts_by_title, visible_campaigns, visible_nominations
-from congdoan.core.dates import day_from
+from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.models import Level, UnitVersion
 from congdoan.org.selectors import display_version, open_units
@@ -194,7 +194,7 @@ def campaign_pool_nominate(request, pk: int):
         raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
     chosen = {a.pk: a for a in _pool(request.user, campaign)}
     picked = [
-        chosen[int(v)] for v in request.POST.getlist("award") if v.isdigit() and int(v) in chosen
+        chosen[pk] for v in request.POST.getlist("award") if (pk := optional_int(v)) in chosen
     ]
     if not picked:
         messages.error(request, _("Chọn ít nhất một người trong danh sách."))
@@ -222,13 +222,11 @@ def campaign_pool_nominate(request, pk: int):
 @login_required
 def report(request):
     scope = scope_for(request.user)
-    start, _given = day_from(request.GET.get("start"))
-    end, _given = day_from(request.GET.get("end"))
-    if not request.GET.get("start"):
-        start = date(start.year, 1, 1)
-    unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = readable_unit(request, int(request.GET["unit"]))
+    params = QueryParams(request)
+    end = params.day("end", label=_("Đến ngày")) or timezone.localdate()
+    start = params.day("start", label=_("Từ ngày")) or date(end.year, 1, 1)
+    unit_id = params.integer("unit", label=_("Đơn vị"))
+    unit = readable_unit(request, unit_id) if unit_id is not None else None
     rows = [
         {**row, "level": Level(row["title__awarded_by"]).label}
         for row in counts_by_title(scope, start=min(start, end), end=max(start, end), unit=unit)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from congdoan.accounts.lookups import unit_in_scope, units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
+from congdoan.core.params import QueryParams
 from congdoan.emulation import clusters as services
 from congdoan.emulation.access import (
     acting_units,
@@ -46,9 +47,9 @@ from congdoan.org.selectors import display_version, tree_roots
 @require_GET
 def cluster_list(request):
     clusters = readable_clusters(scope_for(request.user)).order_by("-year", "name")
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        clusters = clusters.filter(year=int(year))
+    year = QueryParams(request).integer("year", minimum=1900, maximum=2100, label=_("Năm"))
+    if year is not None:
+        clusters = clusters.filter(year=year)
     scope = scope_for(request.user)
     own = [
         (version, scope.can_edit_org(version.unit))
