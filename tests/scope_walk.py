@@ -16,7 +16,7 @@ ORG_EDITORS = {"alice", "bob", "charlie"}
 ROLE_GRANTERS = {"alice", "bob"}
 MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
-PUBLIC = {"login", "accounts:sign_in_code", "set_language", "awards:verify"}
+PUBLIC = {"login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz"}
 BACK_OFFICE_PREFIX = "admin:"
 
 

@@ -46,10 +46,12 @@ INSTALLED_APPS = [
     "congdoan.awards",
     "congdoan.activities",
     "congdoan.reports",
+    "congdoan.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files under `congdoan serve`
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +180,17 @@ IMPORT_STALE_SECONDS = int(os.environ.get("CONGDOAN_IMPORT_STALE_SECONDS", 60))
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and scripts, outside any app
 STATIC_ROOT = DATA_DIR / "static"
+# `congdoan serve` collects the static files hashed (cache-busted) and compressed, and
+# WhiteNoise serves them; the development server and the tests read them where they lie.
+STATIC_MANIFEST = os.environ.get("CONGDOAN_STATIC_MANIFEST", "0") == "1"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 # Every unhandled error (django.request) and the app's own warnings go with their traceback
 # to stderr and to DATA_DIR/log/congdoan.log (10 MB, five old files kept), DEBUG on or off.

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("congdoan.activities.urls")),
     path("", include("congdoan.reports.urls")),
     path("", include("congdoan.audit.urls")),
+    path("", include("congdoan.ops.urls")),
     path("admin/", admin.site.urls),
 ]
 
