@@ -145,3 +145,23 @@ def test_no_query_string_answers_500(pages, username):
         f"{asked} requests, {len(failures)} answered 500\n"
     )
     assert failures == [], "\n".join(map(str, failures))
+
+
+@pytest.mark.django_db
+def test_out_of_range_values_are_refused_with_a_message():
+    world = build_world()
+    client = Client()
+    client.force_login(world.bob)
+    json_url = reverse("reports:json", args=[world.g1.pk])
+    for period in ("from=0001-01-01&to=9999-12-31", "from=2020-01-01&to=99999999999999999999"):
+        response = client.get(f"{json_url}?{period}")
+        assert response.status_code == 400
+        assert "năm 1900" in response.json()["error"] or "YYYY-MM-DD" in response.json()["error"]
+    members = reverse("members:list")
+    for value, said in [
+        ("99999999999999999999", "Tuổi từ phải từ 0 đến 150."),
+        ("9" * 5000, "Tuổi từ phải là số nguyên."),
+        ("١٢", "Tuổi từ phải là số nguyên."),
+    ]:
+        page = client.get(members, {"age_from": value})
+        assert page.status_code == 200 and said in page.content.decode()
