@@ -212,6 +212,63 @@ def _patch_record(
         extra += 4 + length
 
 
+def ods(rows: str) -> bytes:
+    """An OpenDocument spreadsheet of one table, as LibreOffice writes it."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Danh sách">'
+        '<table:table-column table:number-columns-repeated="1024"/>'
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def ods_row(values: Iterable[str]) -> str:
+    cells = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        for value in values
+    )
+    return f"<table:table-row>{cells}</table:table-row>"
+
+
+def ordinary_ods() -> bytes:
+    """The list, then the empty rows LibreOffice repeats to the sheet's end."""
+    empty = '<table:table-cell table:number-columns-repeated="1024"/>'
+    return ods(
+        ods_row(HEADER)
+        + ods_row(MEMBER)
+        + f'<table:table-row table:number-rows-repeated="1048574">{empty}</table:table-row>'
+    )
+
+
+def repeated_ods() -> bytes:
+    """One cell with a value, repeated 16,384 columns wide and a million rows down."""
+    cell = (
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    repeated = f'<table:table-row table:number-rows-repeated="1048575">{cell}</table:table-row>'
+    return ods(ods_row(HEADER) + repeated)
+
+
 def truncated_zip() -> bytes:
     data = ordinary_xlsx()
     return data[: len(data) * 2 // 3]
@@ -248,6 +305,7 @@ class Hostile:
 CORPUS = [
     Hostile("kich-thuoc-khong-lo.xlsx", huge_dimension, "khai báo bảng tính quá lớn"),
     Hostile("kich-thuoc-giau.xlsx", hidden_huge_dimension, "quá nhiều bộ nhớ"),
+    Hostile("o-lap-lai.ods", repeated_ods, "khai báo bảng tính quá lớn"),
     Hostile("bom-nen.xlsx", zip_bomb, "Tệp nén bất thường"),
     Hostile("bom-nen-noi-doi.xlsx", lying_zip_bomb, "nhiều hơn kích thước nó khai báo"),
     Hostile("cat-cut.xlsx", truncated_zip, "bị hỏng hoặc không trọn vẹn"),

@@ -59,6 +59,11 @@ MAGIC_DOCUMENTS = (
 )
 ZIP_DOCUMENTS = (("word/", "word"), ("ppt/", "powerpoint"))
 DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
+ODS_TAGS = re.compile(
+    rb"<(table:table-row|/table:table-row|table:table-cell|table:covered-table-cell|table:table)"
+    rb"(\s[^>]*)?/?>"
+)
+ODS_REPEAT = re.compile(rb"number-(?:columns|rows)-repeated=\"(\d+)\"")
 CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
 SOURCE_ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the congdoan package
 
@@ -148,6 +153,8 @@ def _inspect_zip(data: bytes) -> None:
     for name in sorted(names):
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
             _check_dimension(_member(archive, name, limits.DIMENSION_PREFIX))
+    if "content.xml" in names and "xl/workbook.xml" not in names:
+        _check_ods(archive)
 
 
 def _require_workbook(archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -185,6 +192,46 @@ def _check_dimension(head: bytes) -> None:
     columns = column_number((last_column or first_column).decode())
     rows = int(last_row or first_row or 1)
     declared(columns, rows)
+
+
+def _check_ods(archive: zipfile.ZipFile) -> None:
+    """An .ods declares no dimension, but repeats: one cell may stand for 16,384 columns and one
+    row for a million. The table's cells and rows are counted, repeats included, as the reader
+    would expand them (empty repeats at the end cost nothing), before it runs."""
+    widest = rows = 0
+    tail = b""
+    try:
+        with archive.open("content.xml") as part:
+            row_repeat, row_width, column, pending = 1, 0, 0, 0
+            while chunk := part.read(1024 * 1024):
+                text = tail + chunk
+                end = text.rfind(b"<")
+                text, tail = text[:end], text[end:]
+                for tag in ODS_TAGS.finditer(text):
+                    name, attributes = tag.group(1), tag.group(2) or b""
+                    if name == b"table:table":
+                        rows, pending = 0, 0
+                        continue
+                    repeat = ODS_REPEAT.search(attributes)
+                    count = int(repeat.group(1)) if repeat else 1
+                    if name == b"table:table-row":
+                        row_repeat, row_width, column = count, 0, 0
+                    elif name == b"/table:table-row":
+                        if row_width:
+                            rows += pending + row_repeat
+                            pending = 0
+                            widest = max(widest, row_width)
+                            declared(widest, rows)
+                        else:
+                            pending += row_repeat
+                    else:
+                        column += count
+                        if b"office:value-type" in attributes:
+                            row_width = column
+    except zipfile.BadZipFile as error:
+        raise Refusal("zip_lie" if "CRC" in str(error) else "zip_broken") from None
+    except (zlib.error, EOFError, OSError, RuntimeError, ValueError):
+        raise Refusal("zip_broken") from None
 
 
 def declared(columns: int, rows: int) -> None:
