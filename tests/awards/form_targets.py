@@ -7,7 +7,17 @@ from datetime import date
 
 from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.forms import CampaignForm, NominateForm
-from congdoan.awards.models import Campaign, CouncilMember, Nomination, Step, Title
+from congdoan.awards.models import (
+    Award,
+    AwardDecision,
+    Campaign,
+    CouncilMember,
+    Nomination,
+    Status,
+    Step,
+    Title,
+)
+from congdoan.org.models import Decision
 from tests.awards.helpers import titles
 from tests.form_walk import MISSING_CODE, MISSING_MEMBER, FieldCase
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS
@@ -20,7 +30,7 @@ NO_MEMBER = "Không tìm thấy đoàn viên mã"
 NO_UNIT = "Không tìm thấy đơn vị mã"
 
 
-def _campaign(world, title_code: str) -> Campaign:
+def _campaign(world, title_code: str, pool_title: str = "") -> Campaign:
     return campaign_create(
         actor=world.alice,
         organiser=world.hn,
@@ -33,6 +43,7 @@ def _campaign(world, title_code: str) -> Campaign:
             deadlines={Step.NOMINATE: date(2099, 1, 1)},
             allocations=[(world.g1, 3)],
             council=[(world.erin, True)],
+            pool_title=Title.objects.get(code=pool_title) if pool_title else None,
         ),
     )
 
@@ -57,10 +68,49 @@ def _new_campaign(world) -> dict:
     }
 
 
+def _foreign_award(world, foreign) -> Award:
+    """An award of G4's own campaign (Đà Nẵng), of the title the pool campaign draws from."""
+    campaign = campaign_create(
+        actor=world.alice,
+        organiser=foreign.unit,
+        data=CampaignInput(
+            name="Đợt Cảng",
+            title=Title.objects.get(code="doan-vien-xuat-sac"),
+            year=2021,
+            reference_on=date(2021, 1, 15),
+            quota=1,
+            deadlines={Step.NOMINATE: date(2099, 1, 1)},
+            allocations=[(foreign.unit, 1)],
+        ),
+    )
+    nomination = Nomination.objects.create(
+        campaign=campaign,
+        person=foreign.person,
+        nominating_unit=foreign.unit,
+        status=Status.AWARDED,
+        achievement="x",
+    )
+    paper = Decision.objects.create(number="5/QĐ-CĐ", signed_on=date(2021, 3, 1), signer="A")
+    made = AwardDecision.objects.create(
+        decision=paper, issuer=foreign.unit, campaign=campaign, kind="award", sequence=1, year=2021
+    )
+    return Award.objects.create(
+        nomination=nomination,
+        campaign=campaign,
+        title=campaign.title,
+        person=foreign.person,
+        nominating_unit=foreign.unit,
+        decision=made,
+        awarded_on=paper.signed_on,
+    )
+
+
 def cases(world, foreign) -> list[FieldCase]:
     titles()
     people = _campaign(world, "doan-vien-xuat-sac")
     units = _campaign(world, "cdcs-vung-manh")
+    pool = _campaign(world, "cong-nhan-gioi-thu-do", pool_title="doan-vien-xuat-sac")
+    award = _foreign_award(world, foreign)
     organise = {
         "allowed": ORG_EDITORS,
         "models": (Campaign, CouncilMember),
@@ -126,6 +176,16 @@ def cases(world, foreign) -> list[FieldCase]:
             "from_unit",
             {**sent, "unit_code": "", "member_code": MISSING_CODE},
             foreign.unit.pk,
+            **nominate,
+        ),
+        FieldCase(  # the view's own list of ids: only the pool's awards of the user's units
+            "awards:pool",
+            {"pk": pool.pk},
+            "congdoan.awards.views.campaign_pool_nominate",
+            "award",
+            {},
+            award.pk,
+            admin_outside=True,  # not an award of a unit under the campaign's allocations
             **nominate,
         ),
     ]

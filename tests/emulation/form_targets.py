@@ -15,7 +15,7 @@ from congdoan.emulation.forms import (
     SignForm,
     TargetsForm,
 )
-from congdoan.emulation.models import Cluster, ClusterMember, Signing, Target
+from congdoan.emulation.models import Cluster, ClusterMember, Sheet, Signing, Target
 from congdoan.emulation.scorecards import ensure_shipped_scorecards
 from tests.form_walk import MISSING_CODE, FieldCase
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS
@@ -92,5 +92,18 @@ def cases(world, foreign) -> list[FieldCase]:
             {"signer_name": "Nguyễn Văn Ký", "signer_title": "Chủ tịch", "on": "2021-02-01"},
             g4.pk,
             **{**manage, "allowed": MEMBER_KEEPERS},
+        ),
+        *(
+            FieldCase(  # the score sheet's own parameters: units of the cluster only
+                "emulation:score",
+                {**c, "round_": "midyear"},
+                "congdoan.emulation.views_rounds.score",
+                name,
+                {"scorer": world.g1.pk} if name == "subject" else {},
+                g4.pk,
+                models=(Sheet,),
+                allowed=MEMBER_KEEPERS,
+            )
+            for name in ("scorer", "subject")
         ),
     ]

@@ -95,4 +95,4 @@ def test_the_appoint_page_takes_a_member_code(world):
     wrong = client.post(
         url, {"member_code": "DV999999", "position": _chair().pk, "starts_on": "2021-01-01"}
     )
-    assert "Không có đoàn viên mang mã này." in wrong.content.decode()
+    assert "Không tìm thấy đoàn viên mã DV999999." in wrong.content.decode()
