@@ -49,7 +49,6 @@ SHOWN_ROWS = 200
 def _job(request, pk: int) -> ImportJob:
     job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk)
     readable_unit(request, job.unit_id)  # 404 outside the scope
-    job = reap_if_stale(job)  # a run whose worker died shows as failed, with a retry
     if job.created_by_id != request.user.pk:
         try:
             require_importer(request.user, job.unit, job.kind)
@@ -57,7 +56,7 @@ def _job(request, pk: int) -> ImportJob:
             raise PermissionDenied(
                 _("Chỉ người nhập danh sách hoặc người quản lý đơn vị được xem.")
             ) from None
-    return job
+    return reap_if_stale(job)  # a run whose worker died shows as failed, with a retry
 
 
 @login_required
