@@ -144,3 +144,13 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(dana, world, tmp_pat
     with pytest.raises(CommandError, match="quá giới hạn 20 MB"):
         call_command("import", "members", str(path), "--into", "G1")
     assert ImportJob.objects.count() == 0
+
+
+def test_no_reading_process_to_be_had_is_a_refusal_too(dana, world, monkeypatch):
+    def no_process(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("congdoan.imports.sandbox.subprocess.Popen", no_process)
+    response = upload(dana, world, hostile.ordinary_xlsx(), "ds.xlsx")
+    assert response.status_code == 200 and "Máy chủ đang bận" in response.content.decode()
+    assert ImportJob.objects.count() == 0

@@ -91,6 +91,9 @@ MESSAGES = {
     "timeout": gettext_lazy(
         "%(unreadable)s: đọc tệp quá %(seconds)s giây, có thể vì tệp bị làm hỏng; %(save_again)s"
     ),
+    "busy": gettext_lazy(
+        "Máy chủ đang bận, chưa mở được tệp; hãy thử lại sau ít phút. Tệp chưa được đọc."
+    ),
     "crashed": gettext_lazy(
         "%(unreadable)s: trình đọc bảng tính dừng bất thường với tệp này; %(save_again)s"
     ),
@@ -120,7 +123,10 @@ def sheets(data: bytes) -> Iterator[Sheet]:
     if not data:
         raise ImportRefused(_("Tệp rỗng: không có dòng nào để nhập."))
     require_size(len(data))
-    reader = ChildReader(data)
+    try:
+        reader = ChildReader(data)
+    except Refusal as refusal:
+        raise ImportRefused(refusal_message(refusal)) from None
     while True:
         frame = _frame(reader)
         if frame[0] != "sheet":

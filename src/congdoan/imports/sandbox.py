@@ -396,11 +396,16 @@ class ChildReader:
 
     def __init__(self, data: bytes):
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the child is reaped
-        self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-B", "-E", "-s", "-m", "congdoan.imports.sandbox"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            cwd=SOURCE_ROOT, env={"LC_ALL": "C.UTF-8"}, close_fds=True,
-        )  # fmt: skip
+        try:
+            self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                [sys.executable, "-B", "-E", "-s", "-m", "congdoan.imports.sandbox"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+                cwd=SOURCE_ROOT, env={"LC_ALL": "C.UTF-8"}, close_fds=True,
+            )  # fmt: skip
+        except OSError as error:  # no process to be had (too many, no memory)
+            self._stderr.close()
+            log.error("the spreadsheet reader could not start: %s", error)
+            raise Refusal("busy") from None
         self._finalizer = weakref.finalize(self, _stop, self._process, self._stderr)
         self._pending: tuple | None = None
         self.peak_kb = 0
