@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files under `congdoan serve`
+    "congdoan.ops.logs.RequestLogMiddleware",  # a request id, one log line per request
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -195,14 +196,18 @@ STORAGES = {
 # Every unhandled error (django.request) and the app's own warnings go with their traceback
 # to stderr and to DATA_DIR/log/congdoan.log (10 MB, five old files kept), DEBUG on or off.
 LOG_DIR = DATA_DIR / "log"
+# CONGDOAN_LOG_FORMAT=json (production; `congdoan serve` sets it): one JSON object a line, each
+# with the request's id and user, and one line per request with its status and duration.
+LOG_FORMAT = os.environ.get("CONGDOAN_LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name} {process:d}: {message}", "style": "{"}
+        "plain": {"format": "{asctime} {levelname} {name} {process:d}: {message}", "style": "{"},
+        "json": {"()": "congdoan.ops.logs.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
         "file": {
             "class": "congdoan.core.logs.DataDirFileHandler",
             "filename": LOG_DIR / "congdoan.log",
@@ -210,7 +215,7 @@ LOGGING = {
             "backupCount": 5,
             "encoding": "utf-8",
             "delay": True,
-            "formatter": "plain",
+            "formatter": LOG_FORMAT,
         },
     },
     "loggers": {
@@ -218,6 +223,11 @@ LOGGING = {
         "django.security": {"handlers": ["console", "file"], "level": "WARNING"},
         "congdoan": {"handlers": ["console", "file"], "level": "WARNING"},
         "axes": {"handlers": ["console", "file"], "level": "WARNING"},
+        "congdoan.requests": {
+            "handlers": ["console", "file"],
+            "level": "INFO" if LOG_FORMAT == "json" else "WARNING",
+            "propagate": False,
+        },
     },
 }
 

@@ -7,3 +7,8 @@ class OpsConfig(AppConfig):
     name = "congdoan.ops"
     label = "ops"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from congdoan.ops.logs import install_record_factory
+
+        install_record_factory()

@@ -48,7 +48,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host: str, port: int, workers: int, threads: int, timeout, **_):
         if not settings.STATIC_MANIFEST:
-            env = {**os.environ, "CONGDOAN_STATIC_MANIFEST": "1"}
+            env = {"CONGDOAN_LOG_FORMAT": "json", **os.environ, "CONGDOAN_STATIC_MANIFEST": "1"}
             command = [sys.executable, "-m", "congdoan.cli", *sys.argv[1:]]
             os.execve(sys.executable, command, env)  # noqa: S606 - this very command again
         call_command("collectstatic", interactive=False, verbosity=0)
