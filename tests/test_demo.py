@@ -8,6 +8,10 @@ from django.core.management import call_command
 from congdoan.accounts.scope import Scope
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import children_on, display_version, subtree_counts
+from tests.awards import test_demo_awards as demo_awards
+from tests.emulation import test_demo_emulation as demo_emulation
+from tests.members import test_demo_members as demo_members
+from tests.reports import test_demo_reports as demo_reports
 
 EVERYTHING = Scope(everything=True)
 
@@ -49,11 +53,13 @@ def check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september():
 
 
 def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
-    """One build (it takes seconds), every fact of the tree checked on it; the registry's facts
-    are checked in tests/members/test_demo_members.py."""
+    """One build of the demo (a minute), every fact checked on it: the tree's here, the
+    registry's, emulation's, awards' and reports' in their apps' demo modules."""
     check_the_2020_tree_still_shows_the_district_federations()
     check_kim_lien_takes_97_grassroots_unions_by_decision_1940()
     check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september()
+    for module in (demo_members, demo_emulation, demo_awards, demo_reports):
+        module.check_all()
     counts = (Unit.objects.count(), UnitVersion.objects.count())
     call_command("demo")
     assert (Unit.objects.count(), UnitVersion.objects.count()) == counts

@@ -4,8 +4,6 @@ the 2020 quality ratings rolled up to the city, all from records."""
 
 from datetime import date
 
-from django.core.management import call_command
-
 from congdoan.accounts.scope import Scope
 from congdoan.core.documents import as_pdf, pdf_text
 from congdoan.emulation.covenant_doc import covenant_document
@@ -62,9 +60,8 @@ def check_the_2020_quality_classes_roll_up_to_the_city():
     assert not QualityRating.objects.filter(unit__code="CDCS-ASTI").exists()  # left for `asti`
 
 
-def test_the_demo_builds_the_emulation_facts(db):
-    """One build (it takes seconds), every emulation fact checked on it."""
-    call_command("demo")
+def check_all():
+    """Run by tests/test_demo.py on its one build of the demo."""
     check_cluster_1_signed_its_2020_covenant_on_28_february()
     check_cluster_1_progress_is_counted_from_the_registry()
     check_cluster_1_has_a_full_year_end_with_ranks_and_proposals()

@@ -3,8 +3,6 @@ articles' figures and keep the rules the registry's services keep."""
 
 from datetime import date, timedelta
 
-import pytest
-from django.core.management import call_command
 from django.db.models import Count, F, Min, Q
 
 from congdoan.demo import facts
@@ -14,11 +12,6 @@ from congdoan.members.referrals import REFERRAL_AGES
 from congdoan.members.validation import PersonData, age_on, clean_person
 from congdoan.org.models import Level, Unit
 from congdoan.org.selectors import display_version
-
-
-@pytest.fixture
-def demo(db):
-    call_command("demo")
 
 
 def _version(code: str, day: date):
@@ -123,8 +116,8 @@ def check_the_registry_looks_like_a_hanoi_workforce():
     assert not every_union.filter(memberships__isnull=True).exists()
 
 
-def test_the_demo_registry_adds_up_to_the_seed_figures_and_keeps_the_rules(demo):
-    """One build (a few seconds), every fact checked on it."""
+def check_all():
+    """Run by tests/test_demo.py on its one build of the demo."""
     check_my_duc_admitted_554_and_founded_15_in_2020_up_to_30_september()
     check_thanh_tri_introduced_1234_members_to_the_party_in_its_term()
     check_kim_lien_took_5135_members_on_1_july_2025()

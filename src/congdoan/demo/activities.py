@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from congdoan.activities.models import Activity, ActivityType, Target
+from congdoan.core.text import format_number
 from congdoan.demo.people import random_name
 from congdoan.demo.users import demo_admin
 from congdoan.members.models import Gender
@@ -60,7 +61,10 @@ DIALOGUES_JUNE_2024 = [
 ]
 CAU_GIAY_INITIATIVES_2025 = 312
 TET_AT_TY = (date(2025, 1, 6), date(2025, 1, 28))
-TET_CITY_TOTAL_AT_LEAST = 300_000_000_000
+# Gifts of Tết Sum vầy: how many each union gave and the value of one gift, in đồng.
+TET_GIFTS_BY_UPPER_UNION = (4_000, 9_000)
+TET_GIFTS_BY_CITY = (20_000, 40_000)
+TET_GIFT_VALUE = (12, 25)  # × 100.000 đồng
 EVERYDAY_YEARS = (2020, 2021, 2022, 2023)
 EVERYDAY_TYPES = ["dialogue", "care", "event", "training", "legal-advice", "inspection"]
 
@@ -144,30 +148,31 @@ def _initiatives(rng: random.Random, types) -> list[Activity]:
 
 
 def _tet_care(rng: random.Random, types, units) -> list[Activity]:
-    """Tết Sum vầy Xuân Ất Tỵ: every upper-level union, then the city federation's own part,
-    together a little over 300 billion đồng."""
+    """Tết Sum vầy Xuân Ất Tỵ: every upper-level union's gifts, then the city federation's own;
+    each record is its gifts times the value of one gift, and the city's figure is their sum
+    (over 300 billion đồng in the demo, as in the seed article), not a number aimed at."""
     start, _end = TET_AT_TY
     rows = []
     for _code, unit in sorted(units.items()):
         if unit.unit_type.level != Level.UPPER or not unit.exists_on(start):
             continue
-        rows.append(_care(types, unit, rng.randint(2_000, 8_000), rng.randint(50, 150) * 10**8))
-    city_part = TET_CITY_TOTAL_AT_LEAST - sum(row.money for row in rows)
-    city_part += rng.randint(1, 9) * 10**8
-    rows.append(_care(types, units["LDLD-HN"], rng.randint(20_000, 40_000), city_part))
+        rows.append(_care(rng, types, unit, rng.randint(*TET_GIFTS_BY_UPPER_UNION)))
+    rows.append(_care(rng, types, units["LDLD-HN"], rng.randint(*TET_GIFTS_BY_CITY)))
     return rows
 
 
-def _care(types, unit: Unit, people: int, money: int) -> Activity:
+def _care(rng: random.Random, types, unit: Unit, gifts: int) -> Activity:
     start, end = TET_AT_TY
+    value = rng.randint(*TET_GIFT_VALUE) * 100_000
     return Activity(
         unit=unit,
         activity_type=types["care"],
-        title="Chương trình Tết Sum vầy Xuân Ất Tỵ 2025",
+        title=f"Chương trình Tết Sum vầy Xuân Ất Tỵ 2025: {format_number(gifts)} suất quà, "
+        f"mỗi suất {format_number(value)} đồng",
         started_on=start,
         ended_on=end,
-        people=people,
-        money=money,
+        people=gifts,
+        money=gifts * value,
         details={"programme": "Tết Sum vầy", "source": "Công đoàn"},
     )
 
