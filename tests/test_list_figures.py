@@ -114,6 +114,7 @@ def campaigns(world):
                 campaign=campaign,
                 person=person,
                 nominating_unit=union,
+                allocation=campaign.allocations.get(unit=union),
                 status=Status.AWARDED if index < awarded else Status.SUBMITTED,
                 achievement="Vận động 12 công nhân vào Đảng",
             )
@@ -147,6 +148,34 @@ def test_the_campaign_list_shows_each_campaigns_own_counts(client, world, campai
             Award.objects.filter(campaign=campaign).count(),
         )
     assert Campaign.objects.count() == 2
+
+
+def test_the_campaign_page_shows_each_allocations_use_and_the_statuses(client, world, campaigns):
+    client.force_login(world.bob)
+    for campaign in campaigns:
+        html = client.get(reverse("awards:campaign", args=[campaign.pk])).content.decode()
+        for allocation in campaign.allocations.select_related("unit"):
+            used = Nomination.objects.filter(allocation=allocation).exclude(
+                status__in=[Status.WITHDRAWN, Status.NOT_SELECTED]
+            )
+            row = f'<td>{allocation.unit.code}</td><td class="n">{used.count()}/{allocation.quota}'
+            assert row in html
+        for status in (Status.AWARDED, Status.SUBMITTED):
+            n = Nomination.objects.filter(campaign=campaign, status=status).count()
+            assert f"{status.label}: {n}" in html
+
+
+def test_the_award_report_counts_each_title_from_the_records(client, world, campaigns):
+    client.force_login(world.bob)
+    html = client.get(reverse("awards:report"), {"start": "2020-01-01", "end": "2020-12-31"})
+    title = campaigns[0].title
+    figures = _row_figures_after(html.content.decode(), title.name)
+    assert figures == [Award.objects.filter(title=title).count(), 0]
+
+
+def _row_figures_after(html: str, label: str) -> list[int]:
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if f"<td>{label}</td>" in r)
+    return [int(n) for n in re.findall(r'<td class="n">(\d+)</td>', row)]
 
 
 @pytest.fixture
