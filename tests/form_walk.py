@@ -99,6 +99,7 @@ class FieldCase:
     allowed: set[str] = field(default_factory=lambda: set(ROLES))
     admin_outside: bool = False
     message: str = ""  # what an allowed role must read (the words for a code that does not exist)
+    refused_status: int = 200  # what an allowed role's refused post answers (the form again)
 
     @property
     def key(self) -> tuple[str, str]:

@@ -58,6 +58,8 @@ def test_no_role_writes_or_reads_outside_its_scope_through_a_form(walk, username
         allowed = username in case.allowed
         if not allowed and response.status_code not in (403, 404):
             problems.append((*label, "reached", response.status_code))
+        if allowed and response.status_code != case.refused_status:
+            problems.append((*label, "answered", response.status_code))
         if allowed and case.message and username != "alice" and case.message not in body:
             problems.append((*label, "answered", _messages(body)))
     assert problems == [], "\n".join(str(problem) for problem in problems)

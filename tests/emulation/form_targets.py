@@ -103,6 +103,7 @@ def cases(world, foreign) -> list[FieldCase]:
                 g4.pk,
                 models=(Sheet,),
                 allowed=MEMBER_KEEPERS,
+                refused_status=404,  # a unit not of the cluster: no such sheet
             )
             for name in ("scorer", "subject")
         ),
