@@ -287,6 +287,11 @@ def pdf_document() -> bytes:
     return b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
+def html_table() -> bytes:
+    """What old systems export as "Excel": an HTML table named .xls."""
+    return "<html><body><table><tr><td>Họ và tên</td></tr></table></body></html>".encode()
+
+
 def random_bytes() -> bytes:
     return random.Random(11).randbytes(64 * 1024)
 
@@ -311,6 +316,7 @@ CORPUS = [
     Hostile("cat-cut.xlsx", truncated_zip, "bị hỏng hoặc không trọn vẹn"),
     Hostile("van-ban-word.xlsx", word_document, "tài liệu Word"),
     Hostile("tai-lieu.xlsx", pdf_document, "tài liệu PDF"),
+    Hostile("trang-web.xls", html_table, "trang web (HTML)"),
     Hostile("ngau-nhien.xlsx", random_bytes, "không phải bảng tính"),
     Hostile("toan-nul.csv", nul_bytes, "ký tự NUL"),
     Hostile("16384-cot.xlsx", many_columns, "16.384 cột"),

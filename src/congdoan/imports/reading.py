@@ -33,6 +33,8 @@ DOCUMENT_KINDS = {
     "image": gettext_lazy("tệp ảnh"),
     "rtf": gettext_lazy("văn bản RTF"),
     "archive": gettext_lazy("tệp nén (.zip, .rar, .7z, .gz)"),
+    "html": gettext_lazy("trang web (HTML) mang tên bảng tính (mở bằng Excel, lưu lại dạng .xlsx)"),
+    "xml2003": gettext_lazy("bảng tính XML 2003 (mở bằng Excel, lưu lại dạng .xlsx)"),
 }
 SAVE_AGAIN = gettext_lazy("hãy mở tệp bằng Excel, lưu lại rồi tải lên lại.")
 MESSAGES = {

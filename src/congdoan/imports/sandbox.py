@@ -127,6 +127,11 @@ def frames(data: bytes) -> Iterator[tuple]:
         for magic, kind in MAGIC_DOCUMENTS:
             if data.startswith(magic):
                 raise Refusal("document", kind=kind)
+        head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith((b"<!doctype html", b"<html", b"<table")):
+            raise Refusal("document", kind="html")  # old systems' "Excel" exports
+        if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+            raise Refusal("document", kind="xml2003")
         yield from _csv_frames(data)
 
 
