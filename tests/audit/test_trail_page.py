@@ -131,6 +131,6 @@ def test_the_page_reads_in_a_fixed_number_of_queries(world, edits, django_assert
     assert len(answer.context["rows"]) > 0
 
 
-# session, user, roles, their paths; the unit searched, its paths; count, page; the session's
-# save (savepoint, update, release)
-QUERIES = 11
+# session, user, roles, their paths; the unit searched, its paths; count, page; the names of
+# the units the entries name by code; the session's save (savepoint, update, release)
+QUERIES = 12

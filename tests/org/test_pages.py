@@ -55,7 +55,8 @@ def test_the_history_tab_shows_who_changed_what(world):
     client = _client(world.bob)
     client.post(reverse("org:reorganise", args=[world.g1.pk, "move"]), _move_form(world, apply="1"))
     history = client.get(reverse("org:history", args=[world.g1.pk])).content.decode()
-    assert "org.move" in history and "bob" in history and "1940/QĐ-LĐLĐ" in history
+    assert "org.move" not in history and "1940/QĐ-LĐLĐ (27/06/2025)" in history
+    assert "chuyển đơn vị Công đoàn Công ty TNHH Điện tử ASTI Hà Nội" in history
 
 
 def test_the_unit_page_as_of_a_date(world):

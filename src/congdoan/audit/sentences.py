@@ -36,6 +36,10 @@ ACTIONS = {
     "referral.advance": gettext_lazy("cập nhật giới thiệu vào Đảng của đoàn viên"),
     "official.appoint": gettext_lazy("bổ nhiệm"),
     "official.end": gettext_lazy("ghi thôi chức vụ cho"),
+    "official.remove": gettext_lazy("bỏ khỏi danh sách trúng cử"),
+    "term.open": gettext_lazy("ghi đại hội, mở nhiệm kỳ"),
+    "term.update": gettext_lazy("sửa đại hội, nhiệm kỳ"),
+    "term.close": gettext_lazy("kết thúc nhiệm kỳ"),
     "role.grant": gettext_lazy("giao vai trò cho"),
     "role.revoke": gettext_lazy("thu hồi vai trò của"),
     "activity.record": gettext_lazy("ghi hoạt động"),
@@ -57,6 +61,7 @@ GROUPS = {
     "card": gettext_lazy("Thẻ đoàn viên"),
     "referral": gettext_lazy("Giới thiệu vào Đảng"),
     "official": gettext_lazy("Cán bộ công đoàn"),
+    "term": gettext_lazy("Đại hội, nhiệm kỳ"),
     "role": gettext_lazy("Vai trò người dùng"),
     "org": gettext_lazy("Tổ chức"),
     "activity": gettext_lazy("Hoạt động"),
@@ -82,7 +87,16 @@ KEYS = {
     "user": gettext_lazy("người dùng"),
     "total": gettext_lazy("tổng điểm"),
     "class": gettext_lazy("xếp loại"),
+    "valid_from": gettext_lazy("hiệu lực từ"),
+    "successors": gettext_lazy("đơn vị thay thế"),
+    "position": gettext_lazy("chức vụ"),
+    "starts_on": gettext_lazy("từ ngày"),
+    "ends_on": gettext_lazy("đến ngày"),
+    "term": gettext_lazy("nhiệm kỳ"),
+    "congress_on": gettext_lazy("ngày đại hội"),
 }
+# Keys whose values are unit codes: shown as the units' names when `describe` is given them.
+UNIT_KEYS = ("parent", "to_unit", "from_unit", "successors")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -93,11 +107,17 @@ def actor_of(entry: AuditEntry) -> str:
     return _("Một người chưa đăng nhập") if entry.action.startswith("auth.") else _("Hệ thống")
 
 
-def describe(entry: AuditEntry) -> str:
-    """The whole sentence: who did what to which object, then what changed."""
-    verb = ACTIONS.get(entry.action) or _("thực hiện “%(action)s” với") % {"action": entry.action}
-    sentence = f"{actor_of(entry)} {verb} {entry.target}".rstrip()
-    changes = changes_of(entry)
+def describe(entry: AuditEntry, names: dict[str, str] | None = None) -> str:
+    """The whole sentence: who did what to which object, then what changed. `names` (see
+    unit_names) turns the unit codes an entry keeps into the units' names."""
+    verb = ACTIONS.get(entry.action) or _("thực hiện thao tác “%(group)s” với") % {
+        "group": GROUPS.get(entry.action.partition(".")[0], _("khác"))
+    }
+    target = entry.target
+    if entry.object_type == "org.unit" and entry.unit_name and target == entry.unit_code:
+        target = entry.unit_name
+    sentence = f"{actor_of(entry)} {verb} {target}".rstrip()
+    changes = changes_of(entry, names or {})
     if changes:
         sentence += ": " + "; ".join(changes)
     if entry.address:
@@ -105,9 +125,9 @@ def describe(entry: AuditEntry) -> str:
     return sentence
 
 
-def changes_of(entry: AuditEntry) -> list[str]:
-    before = entry.before if isinstance(entry.before, dict) else {}
-    after = entry.after if isinstance(entry.after, dict) else {}
+def changes_of(entry: AuditEntry, names: dict[str, str] | None = None) -> list[str]:
+    before = _named(entry.before, names) if isinstance(entry.before, dict) else {}
+    after = _named(entry.after, names) if isinstance(entry.after, dict) else {}
     lines = []
     for key in [*after, *(k for k in before if k not in after)]:
         label = label_of(entry.object_type, key)
@@ -119,6 +139,40 @@ def changes_of(entry: AuditEntry) -> list[str]:
         if value not in (None, {}, []) and not isinstance(value, dict):
             lines.append(f"{prefix}: {shown(value)}")
     return lines
+
+
+def _named(values: dict, names: dict[str, str] | None) -> dict:
+    if not names:
+        return values
+    return {
+        key: _unit_name(value, names) if key in UNIT_KEYS else value
+        for key, value in values.items()
+    }
+
+
+def _unit_name(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, list):
+        return [names.get(item, item) if isinstance(item, str) else item for item in value]
+    return names.get(value, value) if isinstance(value, str) else value
+
+
+def unit_names(entries) -> dict[str, str]:
+    """The latest name of every unit an entry names by code (one query for them all)."""
+    from congdoan.org.models import UnitVersion
+
+    codes: set[str] = set()
+    for entry in entries:
+        for values in (entry.before, entry.after):
+            if isinstance(values, dict):
+                for key in UNIT_KEYS:
+                    value = values.get(key)
+                    for item in value if isinstance(value, list) else [value]:
+                        if isinstance(item, str) and item:
+                            codes.add(item)
+    if not codes:
+        return {}
+    versions = UnitVersion.objects.filter(unit__code__in=codes).order_by("valid_from")
+    return dict(versions.values_list("unit__code", "name"))
 
 
 def label_of(object_type: str, key: str) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.forms import TrailSearchForm
 from congdoan.audit.selectors import may_read_trail, search_entries
-from congdoan.audit.sentences import describe
+from congdoan.audit.sentences import describe, unit_names
 
 PAGE_SIZE = 50
 
@@ -24,7 +24,8 @@ def trail(request):
     form = TrailSearchForm(request.GET or request.POST or None, scope=scope)  # GET; POST alike
     found = search_entries(scope, form.search())
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(entry, describe(entry)) for entry in page]
+    names = unit_names(page)
+    rows = [(entry, describe(entry, names)) for entry in page]
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}

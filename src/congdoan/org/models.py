@@ -73,6 +73,10 @@ class Reorganisation(TimeStamped):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, verbose_name=_("quyết định"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
     summary = models.JSONField(_("tóm tắt"), default=list)
+    # The units that took over the units this change ended (a merge's target, a split's parts).
+    successors = models.ManyToManyField(
+        "Unit", blank=True, related_name="succeeded", verbose_name=_("đơn vị thay thế")
+    )
 
     class Meta:
         verbose_name = _("thay đổi tổ chức")
@@ -96,6 +100,14 @@ class Unit(TimeStamped):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     established_on = models.DateField(_("ngày thành lập"))
     ended_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        Reorganisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ended_units",
+        verbose_name=_("kết thúc theo"),
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:

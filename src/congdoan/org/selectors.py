@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
@@ -10,7 +11,7 @@ from django.db.models.functions import Coalesce
 from congdoan.accounts.scope import Scope
 from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
-from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.models import Level, Reorganisation, Unit, UnitVersion
 
 
 def version_on(unit: Unit, day: date) -> UnitVersion | None:
@@ -122,6 +123,104 @@ def search_units(
 def unit_history(unit: Unit) -> QuerySet:
     """The audit entries about a unit, newest first."""
     return unit.audit_entries.select_related("actor").order_by("-at", "-id")
+
+
+def history_sentences(entries) -> list[tuple]:
+    """Each entry with its sentence, written by the audit trail's renderer (names, not codes)."""
+    from congdoan.audit.sentences import describe, unit_names
+
+    entries = list(entries)
+    names = unit_names(entries)
+    return [(entry, describe(entry, names)) for entry in entries]
+
+
+def last_day(unit: Unit) -> date | None:
+    """The last day an ended unit was active (the day before its end), else None."""
+    return unit.ended_on - timedelta(days=1) if unit.ended_on else None
+
+
+def figures_day(unit: Unit, day: date) -> date:
+    """The day whose figures a unit's page shows: the day asked, or an ended unit's last day."""
+    end = last_day(unit)
+    return end if end is not None and day > end else day
+
+
+@dataclass
+class Destination:
+    """One unit below an ended unit on its last day, and where it stood after."""
+
+    child: UnitVersion  # on the last day
+    then: UnitVersion | None  # on the day the unit ended
+    now: UnitVersion | None  # today (or its last version, when it has ended since)
+    then_readable: bool
+    now_readable: bool
+
+
+@dataclass
+class Ending:
+    change: Reorganisation | None
+    last_day: date
+    successors: list[UnitVersion]  # the units that took over, readable by the user
+    destinations: list[Destination]
+
+
+def ending_of(unit: Unit, scope: Scope, today: date) -> Ending | None:
+    """What happened to an ended unit: the change that ended it, what replaced it, and where
+    each unit below it on its last day went (each named only when the user's scope reads it)."""
+    if unit.ended_on is None:
+        return None
+    end = last_day(unit)
+    change = (
+        Reorganisation.objects.select_related("decision").filter(pk=unit.ended_by_id).first()
+        if unit.ended_by_id
+        else None
+    )
+    readable = set(scope.units().values_list("pk", flat=True)) if not scope.everything else None
+
+    def reads(version: UnitVersion | None) -> bool:
+        return version is not None and (readable is None or version.unit_id in readable)
+
+    successors = []
+    if change is not None:
+        ids = list(change.successors.values_list("pk", flat=True))
+        shown = {v.unit_id: v for v in _latest_on(ids, unit.ended_on)}
+        successors = sorted(
+            (v for v in shown.values() if reads(v)), key=lambda version: version.sort_key
+        )
+    children = list(
+        scope.versions(UnitVersion.objects.valid_on(end).filter(parent=unit))
+        .select_related("unit__unit_type")
+        .order_by("unit__unit_type__order", "sort_key")
+    )
+    ids = [child.unit_id for child in children]
+    then = {v.unit_id: v for v in _latest_on(ids, unit.ended_on)}
+    now = {v.unit_id: v for v in _latest_on(ids, today)}
+    parents = {v.parent_id for v in [*then.values(), *now.values()] if v.parent_id}
+    parent_versions = {v.unit_id: v for v in _latest_on(list(parents), today)}
+    parent_then = {v.unit_id: v for v in _latest_on(list(parents), unit.ended_on)}
+    destinations = []
+    for child in children:
+        went = then.get(child.unit_id)
+        stands = now.get(child.unit_id)
+        to_then = parent_then.get(went.parent_id) if went and went.parent_id else None
+        to_now = parent_versions.get(stands.parent_id) if stands and stands.parent_id else None
+        destinations.append(Destination(child, to_then, to_now, reads(to_then), reads(to_now)))
+    return Ending(change, end, successors, destinations)
+
+
+def _latest_on(unit_ids: list[int], day: date) -> list[UnitVersion]:
+    """For each unit, its version on the day, or its last version before the day."""
+    if not unit_ids:
+        return []
+    versions = (
+        UnitVersion.objects.filter(unit_id__in=unit_ids, valid_from__lte=day)
+        .select_related("unit")
+        .order_by("unit_id", "valid_from")
+    )
+    latest: dict[int, UnitVersion] = {}
+    for version in versions:
+        latest[version.unit_id] = version
+    return list(latest.values())
 
 
 def unit_officials(unit: Unit, day: date) -> dict[str, list]:

@@ -316,8 +316,10 @@ def _end(unit: Unit, *, effective: date, change: Reorganisation, audit_rows: lis
         )
     close_version(version, effective)
     unit.ended_on = effective
-    unit.save(update_fields=["ended_on"])
-    audit_rows.append((unit, _snapshot(version), {"ended_on": effective.isoformat()}))
+    unit.ended_by = change
+    unit.save(update_fields=["ended_on", "ended_by"])
+    # What changed is the end date (the name and place stay those of its last day).
+    audit_rows.append((unit, {"ended_on": None}, {"ended_on": effective.isoformat()}))
     return _("Kết thúc hoạt động của %(name)s từ %(day)s.") % {
         "name": version.name,
         "day": format_date(effective),
@@ -358,6 +360,7 @@ def units_merge(
     _require_org_edit(actor, target, *sources)
     target_version = open_version(target)
     change = _begin(Reorganisation.Kind.MERGE, actor=actor, effective=effective, decision=decision)
+    change.successors.add(target)
     rows: list = []
     lines: list[str] = []
     for source in sources:
@@ -422,6 +425,7 @@ def unit_split(
         )
         new_units.append(Unit.objects.get(code=normalize_text(part.code).upper()))
         lines += established.summary
+    change.successors.add(*new_units)
     rows: list = []
     for child in Unit.objects.filter(pk__in=child_ids).select_related("unit_type").order_by("code"):
         target = new_units[assignment[child.pk]]

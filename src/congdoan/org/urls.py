@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from congdoan.org import official_views, views
+from congdoan.org import official_views, term_views, views
 
 
 class ReorganisationKind:
@@ -27,5 +27,11 @@ urlpatterns = [
     path("units/<int:pk>/<reorganisation:kind>/", views.reorganise, name="reorganise"),
     path("units/<int:pk>/officials/appoint/", official_views.appoint, name="appoint"),
     path("officials/<int:pk>/end/", official_views.end_post, name="end_post"),
+    path("units/<int:pk>/terms/", term_views.terms, name="terms"),
+    path("units/<int:pk>/terms/new/", term_views.term_new, name="term_new"),
+    path("terms/<int:pk>/", term_views.term_detail, name="term"),
+    path("terms/<int:pk>/edit/", term_views.term_edit, name="term_edit"),
+    path("terms/<int:pk>/elect/", term_views.term_elect_page, name="term_elect"),
+    path("terms/posts/<int:pk>/remove/", term_views.term_unelect_post, name="term_unelect"),
     path("addresses/wards/", views.wards, name="wards"),
 ]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html, format_html_join
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
-from congdoan.core.dates import day_from, period_from
+from congdoan.core.dates import day_from, period_from, today
 from congdoan.core.params import BadParameter, parse_int
 from congdoan.members.counts import member_figures, period_figures
 from congdoan.org import services
@@ -22,6 +23,9 @@ from congdoan.org.selectors import (
     ancestors_on,
     children_on,
     display_version,
+    ending_of,
+    figures_day,
+    history_sentences,
     search_units,
     subtree_counts,
     tree_roots,
@@ -71,21 +75,26 @@ def detail(request, pk: int):
     day = _day(request)
     version = display_version(unit, day)
     scope = scope_for(request.user)
+    # An ended unit's figures are those of its last day (the day after, it has none).
+    counted_on = figures_day(unit, day)
+    counted = display_version(unit, counted_on)
     context = {
         "unit": unit,
         "version": version,
         "day": day,
+        "counted_on": counted_on,
         "exists": unit.exists_on(day),
+        "ending": ending_of(unit, scope, today()),
         "ancestors": ancestors_on(version, day),
         "children": children_on(unit, day, scope),
-        "counts": _named_counts(subtree_counts(version, day)),
+        "counts": _named_counts(subtree_counts(counted, counted_on)),
         "place": place_name(unit.province_code, unit.ward_code),
         "versions": unit.versions.select_related("parent", "change__decision").order_by(
             "valid_from"
         ),
         "officials": unit_officials(unit, day),
         "terms": list(unit.terms.all()),
-        **_registry_figures(request, version, day),
+        **_registry_figures(request, counted, counted_on),
         "can_edit": scope.can_edit_org(unit) and unit.ended_on is None,
         "can_grant": scope.can_grant_roles(unit),
         "can_keep": scope.can_edit_members(unit) and unit.ended_on is None,
@@ -119,15 +128,21 @@ def _named_counts(counts: dict[int, int]) -> list[tuple[str, int]]:
 @require_GET
 def history(request, pk: int):
     unit = readable_unit(request, pk)
+    page = Paginator(unit_history(unit), HISTORY_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "org/history.html",
         {
             "unit": unit,
             "version": display_version(unit, _day(request)),
-            "entries": unit_history(unit),
+            "page": page,
+            "rows": history_sentences(page),
+            "can_grant": scope_for(request.user).can_grant_roles(unit),
         },
     )
+
+
+HISTORY_PAGE = 50
 
 
 REORGANISATIONS = {
