@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages congdoan needs when they are missing.
 #   scripts/system-deps.sh run   what the app needs: Pango and fonts (WeasyPrint's PDF documents)
-#   scripts/system-deps.sh       what the tests need too: PostgreSQL 15, Chromium, gettext
+#   scripts/system-deps.sh       what the tests need too: PostgreSQL 15, Chromium, gettext,
+#                                poppler-utils (pdftoppm: the papers' pages as PNG)
 set -euo pipefail
 
 need=()
@@ -13,6 +14,7 @@ if [ "${1:-}" != "run" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
   command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # papers' pages as PNG
 fi
 [ "${#need[@]}" -eq 0 ] && exit 0
 

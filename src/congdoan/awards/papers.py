@@ -8,10 +8,18 @@ from datetime import date
 import segno
 from django.template.loader import render_to_string
 
-from congdoan.awards.models import Award, AwardDecision, Campaign, DecisionKind
+from congdoan.awards.models import Award, AwardDecision, Campaign, DecisionKind, TitleKind
 from congdoan.core.dates import today
-from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
-from congdoan.core.text import format_date, format_number
+from congdoan.core.documents import (
+    MOTTO,
+    NATION,
+    Heading,
+    Paragraph,
+    Signature,
+    Table,
+    UnionDocument,
+)
+from congdoan.core.text import document_date_line, format_date, format_number
 from congdoan.org.models import Unit, UnitVersion
 
 
@@ -127,22 +135,52 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=3)
 
 
+def certificate_context(award: Award, verify_url: str) -> dict:
+    """What the certificate prints: issuer and motto, title, the awardee and their union, the
+    merit, the decision, place and date, the signer with the seal's place, the QR to check it."""
+    decision = award.decision.decision
+    day = decision.signed_on
+    parent, issuer = _names(award.decision.issuer, day)
+    title, campaign = award.title, award.campaign
+    is_form = title.kind == TitleKind.FORM
+    issuer_id = award.decision.issuer_id
+    names = _unit_names({award.nominating_unit_id, issuer_id}, day)
+    if award.person_id:
+        lead = "Tặng đồng chí" if is_form else "Chứng nhận đồng chí"
+        union = names.get(award.nominating_unit_id, "")
+    else:
+        lead = "Tặng tập thể" if is_form else "Chứng nhận tập thể"
+        upper, _own = _names(award.unit, day) if award.unit_id else ("", "")
+        union = f"Trực thuộc {upper}" if upper else ""
+    return {
+        "award": award,
+        "decision": decision,
+        "nation": NATION,
+        "motto": MOTTO,
+        "parent": parent,
+        "issuer": issuer,
+        "heading": title.name.upper() if is_form else "GIẤY CHỨNG NHẬN",
+        "award_title": "" if is_form else f"Danh hiệu “{title.name}” năm {campaign.year}",
+        "lead": lead,
+        "union": union,
+        "merit": f"Đã có thành tích xuất sắc trong {campaign.name}.",
+        "basis": (
+            f"(Theo Quyết định số {decision.number} ngày {format_date(day)} "
+            f"của {names.get(issuer_id, issuer)})"
+        ),
+        "date_line": document_date_line("Hà Nội", day),
+        "on_behalf": "TM. BAN THƯỜNG VỤ",
+        "signer_title": "CHỦ TỊCH",
+        "seal_text": "(Ký tên, đóng dấu)",
+        "verify_text": "Quét mã QR hoặc mở địa chỉ dưới đây để kiểm tra giấy chứng nhận:",
+        "verify_url": verify_url,
+        "qr": segno.make(verify_url, error="m").png_data_uri(scale=6, border=1),
+    }
+
+
 def certificate_pdf(award: Award, verify_url: str) -> bytes:
+    """One page, A4 landscape."""
     from weasyprint import HTML
 
-    decision = award.decision.decision
-    parent, issuer = _names(award.decision.issuer, decision.signed_on)
-    png = segno.make(verify_url, error="m").png_data_uri(scale=4)
-    html = render_to_string(
-        "awards/certificate_pdf.html",
-        {
-            "award": award,
-            "issuer": issuer,
-            "parent": parent,
-            "decision": decision,
-            "qr": png,
-            "verify_url": verify_url,
-            "signed": format_date(decision.signed_on),
-        },
-    )
+    html = render_to_string("awards/certificate_pdf.html", certificate_context(award, verify_url))
     return HTML(string=html).write_pdf()

@@ -9,6 +9,7 @@ the date line reads "Hà Nội, ngày 05 tháng 3 năm 2020".
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
@@ -20,6 +21,40 @@ from congdoan.core.text import document_date_line, fold
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+BLANK_NUMBER = "…"  # the number left for the clerk to write in: "Số: …/BC-LĐLĐ"
+
+# The issuer's abbreviation after a paper's kind: "Số: 12/BC-LĐLĐ". The longest prefix wins.
+_ISSUER_ABBREVIATIONS = (
+    ("tổng liên đoàn lao động", "TLĐ"),
+    ("liên đoàn lao động", "LĐLĐ"),
+    ("công đoàn cơ sở", "CĐCS"),
+    ("công đoàn bộ phận", "CĐBP"),
+    ("cụm thi đua", "CTĐ"),
+    ("khối thi đua", "KTĐ"),
+    ("công đoàn", "CĐ"),
+)
+
+
+def issuer_abbreviation(name: str) -> str:
+    """ "Liên đoàn Lao động quận Đống Đa" → "LĐLĐ", "Công đoàn phường Kim Liên" → "CĐ"."""
+    first = (name.split() or [""])[0]
+    if len(first) > 1 and first.isupper():  # "LĐLĐ quận Đống Đa", "CĐCS Công ty…"
+        return first
+    text = " ".join(name.lower().split())
+    for prefix, abbreviation in _ISSUER_ABBREVIATIONS:
+        if text.startswith(prefix):
+            return abbreviation
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).upper() or "VP"
+
+
+def paper_number(typed: str, kind_code: str, issuer_name: str) -> str:
+    """The paper's number: "12" → "12/BC-LĐLĐ"; a whole number ("12/BC-CĐ") stays as typed;
+    nothing typed leaves the blank the clerk fills in ("…/BC-LĐLĐ")."""
+    typed = " ".join((typed or "").split())
+    if "/" in typed:
+        return typed
+    return f"{typed or BLANK_NUMBER}/{kind_code}-{issuer_abbreviation(issuer_name)}"
 
 
 @dataclass(frozen=True)
@@ -36,11 +71,26 @@ class Paragraph:
     kind: ClassVar[str] = "paragraph"
 
 
+_FIGURE = re.compile(r"^[—–-]?$|^-?[\d.,\s]+%?$")
+
+
 @dataclass(frozen=True)
 class Table:
     headers: list[str]
     rows: list[list[str]]
     kind: ClassVar[str] = "table"
+
+    @property
+    def numeric(self) -> set[int]:
+        """The columns holding figures only ("1.234", "10,5", "85,0%", "—"): set flush right.
+        The first column (TT, Mục) names the row and stays as it is."""
+        columns = range(1, len(self.headers))
+        return {
+            i
+            for i in columns
+            if any(str(row[i]).strip() not in ("", "—") for row in self.rows)
+            and all(_FIGURE.match(str(row[i]).strip()) for row in self.rows)
+        }
 
 
 Block = Heading | Paragraph | Table

@@ -1,19 +1,34 @@
 """The covenant as a union paper (Word and PDF): theme, criteria with points, each unit's
-targets, and the signature table, in the shared document layout."""
+targets, and the signature table, in the shared document layout. Its number ("Số: 3/GƯTĐ-CTĐ")
+and date are the officer's choice on the cluster page; the closing signature is the lead unit's
+chair, by name, on behalf of its executive committee."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 
+from congdoan.core.dates import today
 from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
 from congdoan.core.text import format_date, format_number
 from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
 from congdoan.emulation.scoring import points_text
-from congdoan.org.selectors import display_version
+from congdoan.org.selectors import display_version, unit_officials
+
+KIND_CODE = "GƯTĐ"
 
 
-def covenant_document(covenant: Covenant) -> UnionDocument:
+def chair_of(unit, day: date) -> str:
+    """The name of the unit's chair on the day (the official with position "chair"), or ""."""
+    posts = unit_officials(unit, day)["current"]
+    chair = next((p for p in posts if p.position.code == "chair"), None)
+    return chair.person.full_name if chair else ""
+
+
+def covenant_document(covenant: Covenant, *, number: str = "", dated: date | None = None):
+    """The paper; `number` and `dated` as the officer gave them (the signing day by default)."""
     cluster = covenant.cluster
     owner = display_version(cluster.owner, covenant.signed_on)
     names = {u.pk: display_version(u, covenant.signed_on).name for u in member_units(cluster)}
@@ -22,7 +37,8 @@ def covenant_document(covenant: Covenant) -> UnionDocument:
         issuer=cluster.name.upper(),
         kind=_("BẢN GIAO ƯỚC THI ĐUA"),
         subject=_("Năm %(year)s") % {"year": cluster.year},
-        dated=covenant.signed_on,
+        dated=dated or covenant.signed_on,
+        number=number,
         place=covenant.place,
         blocks=[
             Paragraph(_("Chủ đề: “%(theme)s”.") % {"theme": covenant.theme}, bold=True),
@@ -40,7 +56,7 @@ def covenant_document(covenant: Covenant) -> UnionDocument:
             Heading(_("III. Đơn vị ký giao ước")),
         ],
         signature_table=_signature_table(covenant, names),
-        signature=Signature(_("TM. CỤM THI ĐUA"), _("CỤM TRƯỞNG"), _lead_name(cluster, names)),
+        signature=_lead_signature(covenant),
     )
 
 
@@ -78,5 +94,22 @@ def _signature_table(covenant: Covenant, names: dict[int, str]) -> Table:
     return Table([_("Đơn vị"), _("Người ký"), _("Chức vụ"), _("Ngày ký")], rows)
 
 
-def _lead_name(cluster, names: dict[int, str]) -> str:
-    return names.get(cluster.lead_id, "") if cluster.lead_id else ""
+def _lead_signature(covenant: Covenant) -> Signature:
+    """TM. BAN CHẤP HÀNH / CHỦ TỊCH / the lead unit's chair on the signing day (or today's)."""
+    lead = covenant.cluster.lead
+    name = ""
+    if lead is not None:
+        name = chair_of(lead, covenant.signed_on) or chair_of(lead, today())
+    return Signature(_("TM. BAN CHẤP HÀNH"), _("CHỦ TỊCH"), name)
+
+
+def covenant_paper_form(request, covenant: Covenant):
+    """The number and date the officer gives the covenant paper (its signing day by default)."""
+    from congdoan.core.paper_form import PaperForm
+
+    return PaperForm(
+        request.GET,
+        default_day=covenant.signed_on,
+        kind_code=KIND_CODE,
+        issuer=covenant.cluster.name,
+    )

@@ -24,7 +24,7 @@ from congdoan.emulation.access import (
     readable_clusters,
 )
 from congdoan.emulation.clusters import may_manage
-from congdoan.emulation.covenant_doc import covenant_document
+from congdoan.emulation.covenant_doc import covenant_document, covenant_paper_form
 from congdoan.emulation.forms import (
     ClusterForm,
     CovenantForm,
@@ -85,6 +85,7 @@ def cluster_detail(request, pk: int):
         "can_finalise": may_finalise(request.user, cluster),
         "acting": acting_units(request, cluster),
         "proposals": cluster.proposals.select_related("unit"),
+        "paper_form": covenant_paper_form(request, covenant) if covenant else None,
     }
     return render(request, "emulation/cluster.html", context)
 
@@ -288,4 +289,9 @@ def covenant_file(request, pk: int, fmt: str):
     covenant = _covenant(cluster)
     if covenant is None or fmt not in ("pdf", "docx"):
         raise Http404
-    return download(covenant_document(covenant), fmt)
+    chosen = covenant_paper_form(request, covenant).choice()
+    if chosen is None:  # the cluster page shows the form again with its error
+        page = reverse("emulation:cluster", args=[cluster.pk])
+        return redirect(f"{page}?{request.GET.urlencode()}")
+    number, dated = chosen
+    return download(covenant_document(covenant, number=number, dated=dated), fmt)

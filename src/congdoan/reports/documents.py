@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
 from congdoan.core.text import format_date, format_number
+from congdoan.emulation.covenant_doc import chair_of
 from congdoan.reports.figures import Report
 from congdoan.reports.money import money_label, money_words
 from congdoan.reports.narrative import narrative
@@ -126,10 +127,14 @@ def _measures_text(line) -> str:
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
-def report_document(report: Report, *, today: date) -> UnionDocument:
+KIND_CODE = "BC"
+
+
+def report_document(report: Report, *, dated: date, number: str = "") -> UnionDocument:
+    """The report dated and numbered as the officer chose ("Số: 12/BC-LĐLĐ")."""
     blocks = [Heading(_("Tóm tắt")), Paragraph(narrative(report))]
-    for number, (title, headers, rows) in zip(ROMAN, sections(report), strict=False):
-        blocks.append(Heading(f"{number}. {title}"))
+    for roman, (title, headers, rows) in zip(ROMAN, sections(report), strict=False):
+        blocks.append(Heading(f"{roman}. {title}"))
         blocks.append(Table(headers=headers, rows=rows) if rows else Paragraph(_("Không có.")))
     parent = report.version.parent
     return UnionDocument(
@@ -137,9 +142,14 @@ def report_document(report: Report, *, today: date) -> UnionDocument:
         issuer=report.name.upper(),
         kind=_("BÁO CÁO"),
         subject=review_kind(report.start, report.end),
-        dated=today,
+        dated=dated,
+        number=number,
         blocks=blocks,
-        signature=Signature(on_behalf=_("TM. BAN THƯỜNG VỤ"), title=_("CHỦ TỊCH")),
+        signature=Signature(
+            on_behalf=_("TM. BAN THƯỜNG VỤ"),
+            title=_("CHỦ TỊCH"),
+            name=chair_of(report.unit, dated) if report.unit.ended_on is None else "",
+        ),
         recipients=[_("Như trên"), _("Lưu VT")] if parent is None else [_("Lưu VT")],
     )
 

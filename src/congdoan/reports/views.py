@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -15,8 +16,10 @@ from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import period_from
 from congdoan.core.documents import download
 from congdoan.core.http import XLSX_TYPE, file_response
+from congdoan.core.paper_form import PaperForm
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import ancestors_on
+from congdoan.reports.documents import KIND_CODE as REPORT_KIND_CODE
 from congdoan.reports.documents import report_document
 from congdoan.reports.figures import build_report
 from congdoan.reports.narrative import narrative
@@ -55,6 +58,8 @@ def report_page(request, pk: int):
         "query": f"from={start:%Y-%m-%d}&to={end:%Y-%m-%d}",
         "may_record": scope.can_edit_members(unit) and unit.ended_on is None,
         "may_set_targets": scope.can_edit_org(unit) and unit.ended_on is None,
+        "paper_form": _paper_form(request, report),
+        "paper_hidden": [("from", f"{start:%Y-%m-%d}"), ("to", f"{end:%Y-%m-%d}")],
     }
     return render(request, "reports/report.html", context)
 
@@ -80,7 +85,21 @@ def report_download(request, pk: str, kind: str):
     report = build_report(unit, start, end)
     if kind == "xlsx":
         return file_response(report_workbook(report), XLSX_TYPE, workbook_name(report))
-    return download(report_document(report, today=timezone.localdate()), kind)
+    chosen = _paper_form(request, report).choice()
+    if chosen is None:  # the report page shows the form again with its error
+        return redirect(reverse("reports:report", args=[unit.pk]) + f"?{request.GET.urlencode()}")
+    number, dated = chosen
+    return download(report_document(report, dated=dated, number=number), kind)
+
+
+def _paper_form(request, report) -> PaperForm:
+    """The number and date the officer gives the Word or PDF report (today by default)."""
+    return PaperForm(
+        request.GET,
+        default_day=timezone.localdate(),
+        kind_code=REPORT_KIND_CODE,
+        issuer=report.name,
+    )
 
 
 def _term_presets(unit) -> list:

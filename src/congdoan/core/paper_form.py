@@ -1,0 +1,77 @@
+"""The number and date an officer gives a paper before downloading it (a report, a covenant).
+
+The form travels in the download link's query (GET): nothing is stored. A bad date answers with
+a clear message and no paper, never a wrong date printed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from congdoan.core.documents import paper_number
+from congdoan.core.params import FIRST_DAY, LAST_DAY
+from congdoan.core.text import normalize_text
+
+DAY_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+NUMBER = re.compile(r"[^\W_]+(?:[ /.\-–][^\W_]+)*|")  # "12", "12/BC-LĐLĐ", "05.2020/QĐ"
+
+
+class PaperForm(forms.Form):
+    number = forms.CharField(
+        label=gettext_lazy("Số văn bản"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 14, "placeholder": "12"}),
+    )
+    dated = forms.DateField(
+        label=gettext_lazy("Ngày văn bản"),
+        input_formats=DAY_FORMATS,
+        required=False,
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"size": 10, "placeholder": "dd/mm/yyyy", "inputmode": "numeric"},
+        ),
+        error_messages={"invalid": gettext_lazy("Ngày văn bản phải có dạng dd/mm/yyyy.")},
+    )
+
+    def __init__(self, data, *, default_day: date, kind_code: str, issuer: str):
+        self.default_day, self.kind_code, self.issuer = default_day, kind_code, issuer
+        present = data is not None and any(k in data for k in ("number", "dated"))
+        super().__init__(data if present else None, initial={"dated": default_day})
+        self.fields["number"].help_text = _("Ví dụ “12” in thành “Số: %(number)s”.") % {
+            "number": paper_number("12", kind_code, issuer)
+        }
+
+    def clean_number(self):
+        number = normalize_text(self.cleaned_data.get("number") or "")
+        if not NUMBER.fullmatch(number):
+            raise forms.ValidationError(
+                _("Số văn bản chỉ gồm chữ, chữ số và dấu “/”, “-”, “.”, ví dụ 12 hoặc 12/BC-LĐLĐ.")
+            )
+        return number
+
+    def clean_dated(self):
+        day = self.cleaned_data.get("dated")
+        if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+            raise forms.ValidationError(
+                _("Ngày văn bản phải trong khoảng từ năm %(first)s đến năm %(last)s.")
+                % {"first": FIRST_DAY.year, "last": LAST_DAY.year}
+            )
+        return day
+
+    def choice(self) -> tuple[str, date] | None:
+        """(number, date) to print, or None when the officer's input is not valid."""
+        if not self.is_bound:
+            return paper_number("", self.kind_code, self.issuer), self.default_day
+        if not self.is_valid():
+            return None
+        typed, day = self.cleaned_data["number"], self.cleaned_data["dated"]
+        return paper_number(typed, self.kind_code, self.issuer), day or self.default_day
+
+    def error_text(self) -> str:
+        return " ".join(str(e) for errors in self.errors.values() for e in errors)
