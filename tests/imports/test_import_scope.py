@@ -7,12 +7,13 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
-from congdoan.imports.models import ImportRow, Outcome
+from congdoan.imports.models import ImportKind, ImportRow, Outcome
 from congdoan.imports.services import import_upload, run_import
 from congdoan.members.models import Person
 from congdoan.members.services import member_exit
+from congdoan.org.models import Unit
 from tests.imports.workbooks import ANH, member_workbook
 from tests.members.registry import admit, person
 
@@ -70,3 +71,26 @@ def test_inside_the_scope_the_reason_says_where_to_look(world):
     row = ImportRow.objects.get(job=job, outcome=Outcome.REJECTED)
     assert "đang sinh hoạt ở công đoàn cơ sở khác" in row.reason
     assert Person.objects.count() == 1
+
+
+def _unit_list(parent: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Mã đơn vị", "Tên đơn vị", "Mã cấp trên", "Ngày thành lập"])
+    sheet.append([1, "G-MOI", "Công đoàn Công ty Mới", parent, "15/04/2015"])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("parent", ["DN", "G4", "TT"])
+def test_a_unit_list_names_a_parent_outside_the_import_as_one_that_does_not_exist(world, parent):
+    job = import_upload(
+        actor=world.charlie, unit=world.dd, filename="cdcs.xlsx", data=_unit_list(parent),
+        joined_on=date(2020, 1, 1), kind=ImportKind.UNITS, decision_number="08/QĐ-LĐLĐ",
+    )  # fmt: skip
+    job = run_import(job, write=True)
+    row = ImportRow.objects.filter(job=job).exclude(outcome=Outcome.SKIPPED).get()
+    assert row.outcome == Outcome.REJECTED
+    assert row.reason == f"Không tìm thấy đơn vị mã {parent}."  # TT: in bob's scope, not charlie's
+    assert not Unit.objects.filter(code="G-MOI").exists()
