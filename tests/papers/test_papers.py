@@ -15,10 +15,10 @@ from django.test import Client
 from django.urls import reverse
 from docx.oxml.ns import qn
 
-from congdoan.awards.council import council_close, score_give
+from congdoan.awards.council import council_close, ranked, score_give
 from congdoan.awards.decisions import decide, publish
-from congdoan.awards.models import Award
-from congdoan.awards.papers import certificate_pdf, decision_document
+from congdoan.awards.models import Award, TitleKind
+from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.core.dates import today
 from congdoan.core.documents import (
     Heading,
@@ -275,7 +275,7 @@ def made(world, before_council):  # noqa: F811 (the fixture imported above)
     )
 
 
-def test_the_award_decision_reads_as_a_union_decision(made):
+def test_the_award_decision_and_the_council_minutes_read_as_union_papers(made):
     paper = decision_document(made)
     pdf = as_pdf(paper)
     pngs("decision", pdf)
@@ -283,6 +283,22 @@ def test_the_award_decision_reads_as_a_union_decision(made):
     assert "Số: 1/QĐ-LĐLĐ" in text and "Hà Nội, ngày 02 tháng 3 năm 2020" in text
     assert "CHỦ TỊCH Nguyễn Phi Thường" in text and "Nguyễn Văn Nhân" in text
     assert_word_rows_whole(docx.Document(io.BytesIO(as_docx(paper))), grids=1)
+    minutes = minutes_document(made.campaign, list(ranked(made.campaign)))
+    pdf = as_pdf(minutes)
+    pngs("minutes", pdf)
+    text = words(pdf_text(pdf))
+    assert "BIÊN BẢN" in text and "Hà Nội, ngày 22 tháng 02 năm 2020" in text
+    assert_word_rows_whole(docx.Document(io.BytesIO(as_docx(minutes))), grids=1)
+
+
+def test_an_award_form_prints_as_its_own_paper_bang_khen(made):
+    award = Award.objects.filter(decision=made).select_related("person", "title").first()
+    award.title.kind, award.title.name = TitleKind.FORM, "Bằng khen"  # not saved
+    pdf = certificate_pdf(award, f"https://example.org/kiem-tra/{award.token}")
+    pngs("certificate-bang-khen", pdf, dpi=90)
+    (page,) = placed(pdf)
+    assert "BẰNG KHEN" in page.text and "Tặng đồng chí" in page.text
+    assert "GIẤY CHỨNG NHẬN" not in page.text and "Danh hiệu" not in page.text
 
 
 def test_the_certificate_is_one_landscape_page_with_everything_inside_the_frame(made):
