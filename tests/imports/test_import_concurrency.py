@@ -34,6 +34,13 @@ MIDDLES = ["Văn", "Thị", "Minh", "Thu", "Đức"]
 GIVENS = ["An", "Bình", "Cường", "Dũng", "Hà", "Hằng", "Hùng", "Lan", "Mai", "Nam"]
 
 
+@pytest.fixture(autouse=True)
+def own_cache(settings):
+    """Beats and progress in a cache of this test's own: the file cache in var/ is shared with
+    whatever else runs on the machine, under the same job numbers."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 def namesakes() -> list[tuple[str, date]]:
     """300 people without CCCD: full name and birth date."""
     names = [f"{f} {m} {g}" for f in FAMILIES for m in MIDDLES for g in GIVENS]
@@ -181,10 +188,26 @@ def big_cccd_less_list(size: int) -> bytes:
     return member_workbook(rows)
 
 
+SLOW_IMPORT = """
+import sys, time, django
+django.setup()
+from django.core.management import call_command
+from congdoan.imports import members_import
+write = members_import.MemberImport._write
+def slow_write(self, *args):  # half a second a thousand rows: time to be killed half-way
+    write(self, *args)
+    time.sleep(0.5)
+members_import.MemberImport._write = slow_write
+call_command("import", "members", sys.argv[1], "--into", "G1", "--as", "dana",
+             "--joined-on", "2020-03-02")
+"""
+
+
 def test_kill_9_in_the_middle_of_a_commit_then_retry_from_the_command_line(tmp_path, settings):
-    """A real worker, really killed: `congdoan import` in its own process, SIGKILL while it
-    writes; PostgreSQL rolls its transaction back, the job shows as failed once its beat is
-    stale, and `congdoan imports retry` writes each person once."""
+    """A real worker, really killed: `congdoan import` in its own process (slowed to half a
+    second a thousand rows), SIGKILL while it writes; PostgreSQL rolls its transaction back,
+    the job shows as failed once its beat is stale, and `congdoan imports retry` writes each
+    person once."""
     need_postgres()
     build_world()
     size = 6000
@@ -194,12 +217,20 @@ def test_kill_9_in_the_middle_of_a_commit_then_retry_from_the_command_line(tmp_p
     env = {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "congdoan.settings",
+        "CONGDOAN_DATA_DIR": str(tmp_path),  # a cache of its own: progress and beats
     }
-    env["DJANGO_SETTINGS_MODULE"] = "congdoan.settings"
-    command = [sys.executable, "-m", "django", "import", "members", str(path), "--into", "G1",
-               "--as", "dana", "--joined-on", "2020-03-02"]  # fmt: skip
-    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path / "cache",
+        }
+    }
+    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", SLOW_IMPORT, str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 120
     job = None
@@ -214,6 +245,7 @@ def test_kill_9_in_the_middle_of_a_commit_then_retry_from_the_command_line(tmp_p
     job.refresh_from_db()
     done_before_kill = cache.get(services.progress_key(job))
     assert 2000 <= done_before_kill < size
+    print(f"killed after {done_before_kill} of {size} rows; people kept: {Person.objects.count()}")
     assert job.status == ImportStatus.COMMITTING and Person.objects.count() == 0
     settings.IMPORT_STALE_SECONDS = 1
     time.sleep(1.5)

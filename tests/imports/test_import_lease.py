@@ -68,6 +68,13 @@ def silence(job: ImportJob, seconds: int = 120) -> None:
     job.refresh_from_db()
 
 
+@pytest.fixture(autouse=True)
+def own_cache(settings):
+    """Beats and progress in a cache of this test's own: the file cache in var/ is shared with
+    whatever else runs on the machine, under the same job numbers."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture
 def dana(world) -> Client:
     client = Client()
