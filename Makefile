@@ -29,7 +29,7 @@ run: $(BIN)/congdoan messages
 	$(BIN)/congdoan migrate -v 0
 	$(BIN)/congdoan demo
 	# the task worker (imports, long documents) runs beside the web server and stops with it
-	$(BIN)/congdoan db_worker -v 0 & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	$(BIN)/congdoan worker -v 0 & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
 	  $(BIN)/congdoan runserver --insecure 127.0.0.1:8000
 
 demo: $(BIN)/congdoan
