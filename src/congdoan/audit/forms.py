@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.accounts.lookups import unit_in_scope
 from congdoan.accounts.scope import Scope
 from congdoan.audit.selectors import Search
 from congdoan.audit.sentences import GROUPS
@@ -35,15 +36,9 @@ class TrailSearchForm(forms.Form):
         self.fields["group"].choices = [("", _("Tất cả")), *GROUPS.items()]
 
     def clean_unit(self):
-        code = " ".join(self.cleaned_data["unit"].split()).upper()
-        if not code:
-            return None
-        unit = self.scope.units().filter(code=code).first()
-        if unit is None:  # outside the scope reads as a code that does not exist
-            raise forms.ValidationError(
-                _("Không tìm thấy đơn vị mã %(code)s.") % {"code": code[:40]}
-            )
-        return unit
+        code = self.cleaned_data["unit"].strip()
+        # outside the scope reads as a code that does not exist (accounts.lookups)
+        return unit_in_scope(code, self.scope) if code else None
 
     def _day(self, name: str):
         day = self.cleaned_data[name]
