@@ -155,3 +155,14 @@ def test_no_reading_process_to_be_had_is_a_refusal_too(dana, world, monkeypatch)
     response = upload(dana, world, hostile.ordinary_xlsx(), "ds.xlsx")
     assert response.status_code == 200 and "Máy chủ đang bận" in response.content.decode()
     assert ImportJob.objects.count() == 0
+
+
+def test_a_reading_process_too_slow_to_answer_is_stopped(monkeypatch):
+    """The request does not wait past WAIT_SECONDS for the next rows (here: a twentieth of a
+    second for a million rows of XML)."""
+    monkeypatch.setattr(limits, "WAIT_SECONDS", 0.05)
+    reader = ChildReader(hostile.million_empty_rows())
+    with pytest.raises(Refusal) as refused:
+        while reader.frame()[0] != "end":
+            pass
+    assert refused.value.code == "timeout" and reader.timed_out

@@ -21,4 +21,5 @@ DIMENSION_PREFIX = 64 * 1024  # how much of a sheet's XML is read to find <dimen
 
 MEMORY_MB = 1_024  # address space of the reading process
 CPU_SECONDS = 120  # processor time of the reading process
+WAIT_SECONDS = 60  # the longest wait for its next rows (gunicorn gives a request 120 s)
 ROWS_PER_FRAME = 2_000  # rows sent from the reading process at a time

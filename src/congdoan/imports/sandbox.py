@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import weakref
 import zipfile
 import zlib
@@ -414,6 +415,7 @@ class ChildReader:
         self._finalizer = weakref.finalize(self, _stop, self._process, self._stderr)
         self._pending: tuple | None = None
         self.peak_kb = 0
+        self.timed_out = False
         try:
             self._process.stdin.write(data)
             self._process.stdin.close()
@@ -424,10 +426,15 @@ class ChildReader:
         if self._pending is not None:
             frame, self._pending = self._pending, None
             return frame
+        watchdog = threading.Timer(limits.WAIT_SECONDS, self._too_slow)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             frame = _Unpickler(self._process.stdout).load()  # one per frame: memos differ
         except (EOFError, pickle.UnpicklingError, OSError, ValueError):
             raise self._death() from None
+        finally:
+            watchdog.cancel()
         if frame[0] == "refused":
             peak = self._peak_after_refusal()
             self.close()
@@ -461,10 +468,16 @@ class ChildReader:
         self.peak_kb, said = _stop(self._process, self._stderr, kill=kill)
         return said
 
+    def _too_slow(self) -> None:
+        self.timed_out = True
+        self._process.kill()
+
     def _death(self) -> Refusal:
         said = self.close()
         code = self._process.returncode
         log.warning("the spreadsheet reader died (exit %s, %s KB): %s", code, self.peak_kb, said)
+        if self.timed_out:
+            return Refusal("timeout", seconds=limits.WAIT_SECONDS)
         if code == -signal.SIGXCPU:
             return Refusal("timeout", seconds=limits.CPU_SECONDS)
         if code in (-signal.SIGABRT, -signal.SIGKILL) or "emory" in said:
