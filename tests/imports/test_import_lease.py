@@ -157,3 +157,22 @@ def test_a_queued_job_is_waiting_not_dead_and_a_second_click_queues_nothing(worl
     assert job.status == ImportStatus.DONE and job.counts["new"] == PEOPLE
     assert run_import(job, write=True).counts["new"] == PEOPLE  # done: not run again
     assert Person.objects.count() == PEOPLE
+
+
+def test_a_killed_check_retries_as_a_check(world, dana, monkeypatch):
+    def die(self, records):
+        raise WorkerKilled
+
+    monkeypatch.setattr(members_import.MemberImport, "_record", die)
+    with pytest.raises(WorkerKilled):
+        run_import(upload(world), write=False)
+    monkeypatch.undo()
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.PREVIEWING
+    silence(job)
+    page = dana.get(reverse("imports:job", args=[job.pk])).content.decode()
+    assert "Chạy lại việc kiểm tra" in page
+    dana.post(reverse("imports:retry", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == ImportStatus.PREVIEWED and job.counts["new"] == PEOPLE
+    assert not Person.objects.exists()  # a check writes nobody
