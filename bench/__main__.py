@@ -5,6 +5,7 @@ Run with DATABASE_URL pointing at PostgreSQL (make bench starts a throwaway clus
 
 import os
 import sys
+from pathlib import Path
 
 import django
 
@@ -12,10 +13,32 @@ import django
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
 
+    from bench.harness import write_results
+
+    scale = {
+        "name": os.environ.get("BENCH_SCALE", "default"),
+        **{
+            key.lower(): value
+            for key, value in sorted(os.environ.items())
+            if key.startswith("BENCH_") and key != "BENCH_SCALE"
+        },
+    }
+    try:
+        run_all(connection)
+    finally:
+        # Kept even when a bench fails half-way, so the figures measured so far are not lost.
+        written = write_results(scale)
+        shown = written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written
+        print(f"figures written to {shown}")
+
+
+def run_all(connection) -> None:
+    from django.core.management import call_command
+
     from bench import tree_bench
+    from bench.harness import record
     from bench.national_tree import build_national_tree
 
     print(f"database: {connection.vendor}")
@@ -33,6 +56,7 @@ def main() -> None:
             f"members: {loaded['members']:,} copied in {loaded['seconds']:.1f} s "
             f"({loaded['rows_per_second']:,.0f} rows/s)"
         )
+        record("members copied (people and memberships)", **loaded)
         members_bench.run(built["root"])
     if connection.vendor == "postgresql" and os.environ.get("BENCH_REPORTS", "1") == "1":
         from bench import reports_bench

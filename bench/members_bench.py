@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db.models import Count
 
-from bench.harness import compare, sql
+from bench.harness import compare, record, sql
 from congdoan.accounts.scope import Scope
 from congdoan.members.counts import member_figures
 from congdoan.members.models import Membership
@@ -82,6 +82,10 @@ def name_search(rounds: int = 200) -> dict:
         f"{'name search, 50 rows, p95':<46} ours {ours_p95:9.2f} ms   floor {floor_p95:9.2f} ms"
         f"   ratio {ours_p95 / floor_p95:5.2f}×"
     )
+    record("name search, 50 rows, p50", ours_ms=ours_p50, floor_ms=floor_p50,
+           ratio=ours_p50 / floor_p50)  # fmt: skip
+    record("name search, 50 rows, p95", ours_ms=ours_p95, floor_ms=floor_p95,
+           ratio=ours_p95 / floor_p95)  # fmt: skip
     return {"p50_ms": ours_p50, "p95_ms": ours_p95}
 
 

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from django.db import connection
 
+from bench.people import BenchPersonMaker
 from congdoan.core.bulk import IdBlock, TableWriter, write_all
-from congdoan.demo.person_rows import PersonMaker
 from congdoan.members.models import EntryKind, ExitKind, Membership, Person
 from congdoan.org.models import Level, UnitVersion
 
@@ -51,7 +51,7 @@ def copy_members(count: int, seed: int = 11) -> dict:
     """Write `count` people and their memberships; rows per second counts both tables."""
     rng = random.Random(seed)
     units = grassroots_ids()
-    maker = PersonMaker(rng)
+    maker = BenchPersonMaker(rng)
     person_ids, membership_ids = IdBlock(Person), IdBlock(Membership)
     people, memberships = TableWriter(Person, 50_000), TableWriter(Membership, 50_000)
     started = time.perf_counter()

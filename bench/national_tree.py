@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import connection, transaction
 
+from bench.harness import reset_sequences
 from congdoan.org.models import Unit, UnitType, UnitVersion
 
 FEDERATIONS = 80
@@ -116,6 +117,7 @@ def build_national_tree(seed: int = 7) -> dict[str, int]:
             )
     Unit.objects.bulk_create(units, batch_size=BATCH)
     UnitVersion.objects.bulk_create(versions, batch_size=BATCH)
+    reset_sequences(Unit, UnitVersion)  # the units carry their own ids
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE org_unit; ANALYZE org_unitversion;")

@@ -12,10 +12,11 @@ from datetime import date, timedelta
 
 from django.db import connection, transaction
 
+from bench.harness import reset_sequences
 from bench.members_data import _membership
+from bench.people import BenchPersonMaker
 from congdoan.activities.models import Activity, ActivityType
 from congdoan.core.bulk import IdBlock, TableWriter, write_all
-from congdoan.demo.person_rows import PersonMaker
 from congdoan.members.models import Membership, Person
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
 
@@ -104,11 +105,13 @@ class CityTree:
         with transaction.atomic():
             Unit.objects.bulk_create(self.units, batch_size=5_000)
             UnitVersion.objects.bulk_create(self.versions, batch_size=5_000)
+        self.ids.close()
+        reset_sequences(UnitVersion)
         return city[0]
 
 
 def copy_city_members(units: list[int], count: int, rng: random.Random) -> None:
-    maker = PersonMaker(rng)
+    maker = BenchPersonMaker(rng)
     person_ids, membership_ids = IdBlock(Person), IdBlock(Membership)
     people, memberships = TableWriter(Person, 50_000), TableWriter(Membership, 50_000)
     span = (date(2026, 1, 1) - START).days
