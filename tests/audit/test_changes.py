@@ -30,12 +30,15 @@ UPDATES = {
     "member_transfer", "member_exit", "member_update", "publish", "objection_resolve", "revoke",
     "party_confirm", "upper_approve", "nomination_return", "nomination_resubmit", "score_give",
     "scorecard_set_thresholds", "criterion_update", "cluster_end_member", "cluster_set_leads",
-    "covenant_set", "rating_check", "rating_publish", "rating_reopen",
+    "covenant_set", "rating_check", "rating_publish", "rating_reopen", "term_update",
 }  # fmt: skip
 # Services that only add rows, or change many rows at once, or must not copy what they erase.
 OTHERS = {
     "unit_establish": "adds a unit: its first version in full",
     "official_appoint": "adds a post",
+    "term_open": "adds a term (and closes the one before through official_end and a snapshot)",
+    "term_elect": "adds a post (official_appoint)",
+    "term_unelect": "deletes a post: before = the post",
     "activity_record": "adds an activity: all its fields",
     "card_request": "adds a card request",
     "referral_create": "adds a referral",

@@ -3,9 +3,12 @@ establishing and splitting units, each naming what lies in Đà Nẵng (tests/fo
 
 from __future__ import annotations
 
+from datetime import date
+
 from congdoan.org.forms import EstablishForm, MergeForm, MoveForm, SplitForm
-from congdoan.org.models import Official, Position, Unit, UnitType, UnitVersion
+from congdoan.org.models import Official, Position, Term, Unit, UnitType, UnitVersion
 from congdoan.org.official_views import AppointForm
+from congdoan.org.term_views import ElectForm
 from tests.form_walk import MISSING_CODE, MISSING_MEMBER, FieldCase
 from tests.members.registry import admit, person
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS
@@ -18,6 +21,7 @@ DECISION = {
 }
 REFERENCE = {
     (AppointForm, "position"): "the positions catalogue",
+    (ElectForm, "position"): "the positions catalogue (those a congress elects)",
     (EstablishForm, "unit_type"): "the unit types catalogue",
     (EstablishForm, "sector"): "the sectors catalogue",
     (EstablishForm, "province_code"): "the administrative map (provinces)",
@@ -31,6 +35,7 @@ def cases(world, foreign) -> list[FieldCase]:
     chair = Position.objects.get(code="chair").pk
     grassroots = UnitType.objects.get(code="grassroots").pk
     org = {"allowed": ORG_EDITORS, "models": (Unit, UnitVersion)}
+    term = Term.objects.create(unit=world.g1, name="Nhiệm kỳ 2023–2028", starts_on=date(2023, 5, 1))
 
     def reorganise(pk, kind, form, field, data, outside, **extra):
         return FieldCase(
@@ -65,6 +70,18 @@ def cases(world, foreign) -> list[FieldCase]:
             foreign.term.pk,
             models=(Official,),
             allowed=MEMBER_KEEPERS,
+        ),
+        FieldCase(
+            "org:term_elect",
+            {"pk": term.pk},
+            ElectForm,
+            "member_code",
+            {"position": chair},
+            foreign.code,
+            missing=MISSING_MEMBER,
+            models=(Official,),
+            allowed=MEMBER_KEEPERS,
+            message=f"{NO_MEMBER} {foreign.code}.",
         ),
         reorganise(world.g1.pk, "move", MoveForm, "new_parent", {}, world.dn.pk),
         reorganise(world.g1.pk, "merge", MergeForm, "target", {}, foreign.unit.pk),

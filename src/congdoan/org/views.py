@@ -77,7 +77,7 @@ def detail(request, pk: int):
     scope = scope_for(request.user)
     # An ended unit's figures are those of its last day (the day after, it has none).
     counted_on = figures_day(unit, day)
-    counted = display_version(unit, counted_on)
+    counted = version if counted_on == day else display_version(unit, counted_on)
     context = {
         "unit": unit,
         "version": version,
