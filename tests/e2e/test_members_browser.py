@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from congdoan.members.models import Gender
 from tests.conftest import build_world
 from tests.e2e.conftest import sign_in
-from tests.members.registry import citizen_id
+from tests.members.registry import admit, citizen_id, person
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-thu"
@@ -52,3 +52,25 @@ def test_admit_find_without_tones_transfer_and_see_the_history(page, world):
     ).to_be_visible()
     expect(history.get_by_role("link", name="Công đoàn Trường Tiểu học Kim Liên")).to_be_visible()
     expect(history.get_by_text("Chuyển sinh hoạt")).to_be_visible()
+
+
+def test_on_a_phone_the_member_search_and_page_fit_and_tell_namesakes_apart(
+    browser, live_server, world
+):
+    for union in (world.g1, world.g2):  # two namesakes born the same day, in two unions
+        admit(world.bob, union, person("Nguyễn Văn An", Gender.MALE, date(1990, 1, 1)))
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    sign_in(page, "bob", PASSWORD)
+    page.goto("/members/?q=nguyen+van+an")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for union in (
+        "Công đoàn Công ty TNHH Điện tử ASTI Hà Nội",
+        "Công đoàn Trường Tiểu học Kim Liên",
+    ):
+        expect(page.get_by_role("cell", name=union)).to_be_visible()
+    page.get_by_role("link", name="Nguyễn Văn An").first.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

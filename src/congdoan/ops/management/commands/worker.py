@@ -10,10 +10,12 @@ import os
 import signal
 import socket
 import threading
+import time
 
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, OperationalError, connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+from django_tasks_db.utils import is_locked_database_exception
 
 from congdoan.ops.health import HEARTBEAT_EVERY
 
@@ -99,6 +101,20 @@ class Command(DbWorkerCommand):
         heartbeat = Heartbeat(worker_id)
         heartbeat.start()
         try:
-            super().handle(**options)
+            self.run_through_locks(**options)
         finally:
             heartbeat.stop()
+
+    def run_through_locks(self, **options) -> None:
+        """db_worker claims a job outside its own error handling: on SQLite a writer holding the
+        database longer than the busy timeout would end the worker. It carries on instead."""
+        while True:
+            try:
+                super().handle(**options)
+                return
+            except OperationalError as error:
+                if not is_locked_database_exception(error):
+                    raise
+                logger.warning("Database locked while taking a job; trying again", exc_info=True)
+                connections.close_all()
+                time.sleep(1)
