@@ -44,11 +44,15 @@ def test_drilling_down_from_the_city_to_a_union_and_downloading_its_report(page,
     page.locator("tr", has_text="Chăm lo").get_by_role("link").click()  # the records behind it
     expect(page.get_by_role("cell", name="20/01/2020", exact=True)).to_be_visible()
     page.go_back()
+    page.get_by_label("Số văn bản").fill("12")  # the paper's number and date, typed dd/mm/yyyy
+    page.get_by_label("Ngày văn bản").fill("15/01/2021")
     with page.expect_download() as info:
-        page.get_by_role("link", name="Word").click()
+        page.get_by_role("button", name="Word").click()
     document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Trong năm 2020, Công đoàn Công ty TNHH Điện tử ASTI Hà Nội đã phát triển 2" in text
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "Số: 12/BC-CĐ" in cells and "Hà Nội, ngày 15 tháng 01 năm 2021" in cells
 
 
 def test_the_dashboard_and_the_report_fit_a_phone_screen(browser, live_server, world):
