@@ -269,6 +269,30 @@ def repeated_ods() -> bytes:
     return ods(ods_row(HEADER) + repeated)
 
 
+def xls(cells: Iterable[tuple[int, int, str]]) -> bytes:
+    """An Excel 97-2003 workbook (BIFF8), written by xlwt."""
+    import xlwt  # noqa: PLC0415 - only these builders need it
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Danh sach")
+    for row_index, column_index, value in cells:
+        sheet.write(row_index, column_index, value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def ordinary_xls() -> bytes:
+    return xls(
+        [(0, i, v) for i, v in enumerate(HEADER)] + [(1, i, v) for i, v in enumerate(MEMBER)]
+    )
+
+
+def far_cell_xls() -> bytes:
+    """The list's header and one cell at IV65536, the last an .xls can hold."""
+    return xls([(0, i, v) for i, v in enumerate(HEADER)] + [(65_535, 255, "x")])
+
+
 def truncated_zip() -> bytes:
     data = ordinary_xlsx()
     return data[: len(data) * 2 // 3]
@@ -311,6 +335,7 @@ CORPUS = [
     Hostile("kich-thuoc-khong-lo.xlsx", huge_dimension, "khai báo bảng tính quá lớn"),
     Hostile("kich-thuoc-giau.xlsx", hidden_huge_dimension, "quá nhiều bộ nhớ"),
     Hostile("o-lap-lai.ods", repeated_ods, "khai báo bảng tính quá lớn"),
+    Hostile("o-xa.xls", far_cell_xls, "khai báo bảng tính quá lớn"),
     Hostile("bom-nen.xlsx", zip_bomb, "Tệp nén bất thường"),
     Hostile("bom-nen-noi-doi.xlsx", lying_zip_bomb, "nhiều hơn kích thước nó khai báo"),
     Hostile("cat-cut.xlsx", truncated_zip, "bị hỏng hoặc không trọn vẹn"),
