@@ -1,8 +1,11 @@
-"""Headers every response of a signed-in user carries."""
+"""Headers every response of a signed-in user carries; requests no person can type refused."""
 
 from __future__ import annotations
 
+from django.core.exceptions import SuspiciousOperation
 from django.utils.cache import add_never_cache_headers
+
+URLENCODED = "application/x-www-form-urlencoded"
 
 
 class NoStoreForSignedInMiddleware:
@@ -19,3 +22,23 @@ class NoStoreForSignedInMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists())
+
+
+class RefuseNulMiddleware:
+    """A NUL character in a query string or a posted field is never typed by a person, and
+    PostgreSQL refuses it in text: such a request is answered 400 (the site's page) before any
+    view reads it. Forms refuse NUL on their own; this covers what views read by hand. Uploads
+    (multipart bodies) are left to their forms."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        posted = request.method == "POST" and request.content_type == URLENCODED
+        if _has_nul(request.GET) or (posted and _has_nul(request.POST)):
+            raise SuspiciousOperation("NUL character in the request's parameters")
+        return self.get_response(request)
