@@ -11,6 +11,7 @@ from congdoan.org.selectors import children_on, display_version, subtree_counts
 from tests.awards import test_demo_awards as demo_awards
 from tests.emulation import test_demo_emulation as demo_emulation
 from tests.members import test_demo_members as demo_members
+from tests.org import test_demo_org as demo_org
 from tests.reports import test_demo_reports as demo_reports
 
 EVERYTHING = Scope(everything=True)
@@ -58,6 +59,8 @@ def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
     check_the_2020_tree_still_shows_the_district_federations()
     check_kim_lien_takes_97_grassroots_unions_by_decision_1940()
     check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september()
+    demo_org.check_kim_lien_congress_elected_9_3_3()
+    demo_org.check_dong_da_ended_and_its_unions_went_to_the_wards()
     for module in (demo_members, demo_emulation, demo_awards, demo_reports):
         module.check_all()
     counts = (Unit.objects.count(), UnitVersion.objects.count())

@@ -4,8 +4,11 @@ import random
 from datetime import date
 
 from congdoan.demo.people import named_person, random_person
+from congdoan.demo.users import demo_admin
 from congdoan.members.models import EntryKind, Gender, Membership
-from congdoan.org.models import Official, Position, Term, Unit
+from congdoan.org.congresses import TermInput, term_elect, term_open
+from congdoan.org.models import Position, Term, Unit
+from congdoan.org.officials import official_appoint
 
 
 def _member_of(unit_code: str, person, joined: date) -> None:
@@ -19,23 +22,17 @@ def _member_of(unit_code: str, person, joined: date) -> None:
     person.save(update_fields=["union_joined_on", "updated_at"])
 
 
-def _post(unit: Unit, person, position: str, term: Term | None, start: date) -> None:
-    Official.objects.create(
-        unit=unit,
-        person=person,
-        position=Position.objects.get(code=position),
-        term=term,
-        starts_on=start,
-    )
+def _elect(actor, term: Term, person, position: str) -> None:
+    term_elect(actor=actor, term=term, person=person, position=Position.objects.get(code=position))
 
 
 def build_officials(rng: random.Random) -> None:
+    """Through the services, as an officer would enter them on the unit's congress pages."""
+    actor = demo_admin()
     kim_lien = Unit.objects.get(code="CD-PHUONG-KIM-LIEN")
-    term = Term.objects.create(
-        unit=kim_lien,
-        name="2025–2030",
-        starts_on=date(2025, 10, 10),
-        congress_on=date(2025, 10, 10),
+    on = date(2025, 10, 10)
+    term = term_open(
+        actor=actor, unit=kim_lien, data=TermInput("Nhiệm kỳ 2025–2030", congress_on=on)
     )
     # Executive committee of 9, standing committee of 3 (chair and two vice chairs),
     # inspection committee of 3 (its chair sits on the executive committee).
@@ -44,33 +41,34 @@ def build_officials(rng: random.Random) -> None:
     for person in people:
         _member_of("CDCS-DONG-DA-001", person, date(2010, 1, 4))
     for person, position in zip(people, committee, strict=True):
-        _post(kim_lien, person, position, term, term.starts_on)
-    _post(kim_lien, people[3], "inspection-chair", term, term.starts_on)
+        _elect(actor, term, person, position)
+    _elect(actor, term, people[3], "inspection-chair")
     for _ in range(2):
         inspector = random_person(rng)
         _member_of("CDCS-DONG-DA-002", inspector, date(2012, 3, 1))
-        _post(kim_lien, inspector, "inspection-member", term, term.starts_on)
+        _elect(actor, term, inspector, "inspection-member")
 
     chua_huong = Unit.objects.get(code="CDCS-CHUA-HUONG")
-    old_term = Term.objects.create(
+    old_term = term_open(
+        actor=actor,
         unit=chua_huong,
-        name="2020–2023",
-        starts_on=date(2020, 6, 15),
-        ends_on=date(2023, 6, 14),
-        congress_on=date(2020, 6, 15),
+        data=TermInput(
+            "Nhiệm kỳ 2020–2023",
+            congress_on=date(2020, 6, 15),
+            ends_on=date(2023, 6, 14),
+        ),
     )
     chair = random_person(rng)
     _member_of("CDCS-CHUA-HUONG", chair, date(2005, 1, 1))
-    Official.objects.create(
-        unit=chua_huong,
-        person=chair,
-        position=Position.objects.get(code="chair"),
-        term=old_term,
-        starts_on=old_term.starts_on,
-        ends_on=old_term.ends_on,
-    )
+    _elect(actor, old_term, chair, "chair")
 
     asti = Unit.objects.get(code="CDCS-ASTI")
     nhan = named_person("Nguyễn", "Đức", "Nhân", Gender.MALE, date(1978, 5, 12))
     _member_of("CDCS-ASTI", nhan, date(2006, 4, 1))
-    _post(asti, nhan, "chair", None, date(2015, 7, 1))
+    official_appoint(
+        actor=actor,
+        unit=asti,
+        person=nhan,
+        position=Position.objects.get(code="chair"),
+        starts_on=date(2015, 7, 1),
+    )
