@@ -208,3 +208,12 @@ def test_ended_by_is_filled_for_units_ended_before_it_existed(registry):
     world.dd.refresh_from_db()
     assert world.dd.ended_by == change
     assert list(change.successors.values_list("code", flat=True)) == ["KL"]
+
+
+def test_an_action_without_its_own_verb_is_named_by_its_group_never_by_its_code(world):
+    from congdoan.audit.models import AuditEntry
+    from congdoan.audit.sentences import describe
+
+    entry = AuditEntry(action="awards.decide", target="Đợt khen thưởng 2025", unit=world.g1)
+    sentence = describe(entry)
+    assert "awards" not in sentence and "thao tác “Khen thưởng”" in sentence
