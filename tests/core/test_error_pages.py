@@ -114,3 +114,11 @@ def test_with_debug_off_the_traceback_goes_to_stderr_and_the_data_folder(tmp_pat
     assert "Traceback" in done.stderr and MARKER in done.stderr
     logged = (tmp_path / "log" / "congdoan.log").read_text(encoding="utf-8")
     assert "Traceback" in logged and MARKER in logged and "ERROR django.request" in logged
+
+
+def test_a_form_without_its_csrf_token_gets_the_site_page(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.dana)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in response.content.decode()
