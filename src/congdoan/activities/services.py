@@ -16,6 +16,7 @@ from congdoan.accounts.scope import scope_for
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import Activity, ActivityField, ActivityType, Target
 from congdoan.audit.services import audit_changes, audit_record, snapshot
+from congdoan.core.params import FIRST_DAY, LAST_DAY
 from congdoan.core.text import format_date, normalize_text
 from congdoan.org.models import Unit
 
@@ -120,11 +121,12 @@ def _details(kind: ActivityType, given: dict, errors: dict) -> dict:
 
 
 def _is_iso_day(value: str) -> bool:
+    """A day written YYYY-MM-DD within the parser's years (core.params)."""
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 def _audit(actor, action: str, activity: Activity, before=None) -> None:

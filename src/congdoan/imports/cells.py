@@ -65,6 +65,13 @@ def to_date(value, *, what: str) -> date | None:
     )
 
 
+def is_year_only(value) -> bool:
+    """Whether a birth cell gives the year alone ("1997", or the number 1997)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value == int(value) and 1900 <= value <= 2100
+    return isinstance(value, str) and bool(_YEAR.match(value.strip()))
+
+
 def _from_number(value: float, what: str) -> date:
     if value == int(value) and 1900 <= value <= 2100:
         return date(int(value), 1, 1)

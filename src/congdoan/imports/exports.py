@@ -33,7 +33,7 @@ def member_rows(people: list[Person], *, with_party: bool, start: int = 1):
         row = [
             number,
             person.full_name,
-            format_date(person.birth_date) if person.birth_date else "",
+            person.birth_shown,
             Gender(person.gender).label,
             sensitive("citizen_id", person.citizen_id),
             format_date(person.union_joined_on) if person.union_joined_on else "",

@@ -32,11 +32,12 @@ class MemberRow:
     grassroots: str = ""
     unit_id: int | None = None
     key: str = ""
+    typed_name: str = ""  # as the file wrote it: a rejected row is still named in the preview
 
     @property
     def name(self) -> str:
         parts = (self.values.get(k, "") for k in ("family_name", "middle_name", "given_name"))
-        return " ".join(part for part in parts if part)
+        return " ".join(part for part in parts if part) or self.typed_name
 
 
 class References:
@@ -70,6 +71,7 @@ def read_member_row(
     if _not_a_person(full_name, get):
         parsed.skipped = True
         return parsed
+    parsed.typed_name = full_name[:300]
     doubt = doubt_reason(row, mapping.values())  # a cell read two ways is never written
     try:
         data, parsed.joined_on = _person_data(full_name, get, refs, joined_on)
@@ -121,33 +123,52 @@ RELIGION = gettext_lazy("Tôn giáo")
 
 
 def _person_data(full_name: str, get, refs: References, default_joined: date | None):
-    birth, gender = _birth_and_gender(get)
-    is_member, party_joined = cells.party_joined(get("party"))
+    """The row's person, every cell read on its own: a row with several problems is refused
+    with every reason, not the first one found."""
+    reasons: list[str] = []
+
+    def read(convert, *args, **kwargs):
+        try:
+            return convert(*args, **kwargs)
+        except ValidationError as error:
+            reasons.extend(error.messages)
+            return None
+
+    gender, birth_cell = read(_gender_and_birth_cell, get) or ("", None)
+    birth = read(cells.to_date, birth_cell, what=BIRTH)
+    is_member, party_joined = read(cells.party_joined, get("party")) or (False, None)
     if is_member and party_joined is None:
-        raise ValidationError(
+        reasons.append(
             _("Cột Đảng viên đánh dấu nhưng không ghi ngày vào Đảng; ghi ngày (dd/mm/yyyy).")
         )
-    joined_on = cells.to_date(get("joined_on"), what=JOINED) or default_joined
+    joined_on = read(cells.to_date, get("joined_on"), what=JOINED) or default_joined
     data = PersonData(
         full_name=full_name,
         gender=gender,
         birth_date=birth,
-        citizen_id=cells.citizen_id(get("citizen_id")),
-        ethnicity=refs.find(refs.ethnicities, get("ethnicity"), ETHNICITY),
-        religion=refs.find(refs.religions, get("religion"), RELIGION),
+        birth_year_only=birth is not None and cells.is_year_only(birth_cell),
+        citizen_id=read(cells.citizen_id, get("citizen_id")) or "",
+        ethnicity=read(refs.find, refs.ethnicities, get("ethnicity"), ETHNICITY),
+        religion=read(refs.find, refs.religions, get("religion"), RELIGION),
         party_joined_on=party_joined,
         **{name: cells.text(get(name)) for name in TEXT_COLUMNS},
     )
+    if reasons:
+        try:  # the person's own rules too, so that every reason is said at once
+            clean_person(data, joined_on=joined_on, check_unique=False)
+        except ValidationError as error:
+            reasons.extend(m for m in error.messages if m not in reasons)
+        raise ValidationError(reasons)
     return data, joined_on
 
 
-def _birth_and_gender(get) -> tuple[date | None, str]:
-    what = BIRTH
+def _gender_and_birth_cell(get) -> tuple[str, object]:
+    """The gender, and the cell that holds the birth date (a "Nam" or "Nữ" column tells both)."""
     male, female = get("male_birth"), get("female_birth")
     if not cells.is_blank(male) and not cells.is_blank(female):
         raise ValidationError(_("Ngày sinh ghi ở cả cột Nam và cột Nữ; chỉ ghi ở một cột."))
     if not cells.is_blank(male):
-        return cells.to_date(male, what=what), Gender.MALE
+        return Gender.MALE, male
     if not cells.is_blank(female):
-        return cells.to_date(female, what=what), Gender.FEMALE
-    return cells.to_date(get("birth_date"), what=what), cells.to_gender(get("gender"))
+        return Gender.FEMALE, female
+    return cells.to_gender(get("gender")), get("birth_date")

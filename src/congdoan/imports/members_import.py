@@ -27,7 +27,8 @@ from congdoan.org.models import Unit
 
 CHUNK = 1000
 COMPARED = [
-    "family_name", "middle_name", "given_name", "birth_date", "gender", "citizen_id",
+    "family_name", "middle_name", "given_name", "birth_date", "birth_year_only", "gender",
+    "citizen_id",
     "party_joined_on", "ethnicity", "religion", "phone", "address", "job", "hometown",
     "education", "qualification",
 ]  # fmt: skip

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.models import ReferenceItem, TimeStamped
 from congdoan.core.params import optional_int
-from congdoan.core.text import name_sort_key, search_text
+from congdoan.core.text import format_date, name_sort_key, search_text
 
 CODE_PREFIX = "DV"
 
@@ -44,6 +44,9 @@ class Person(TimeStamped):
     middle_name = models.CharField(_("tên đệm"), max_length=80, blank=True)
     given_name = models.CharField(_("tên"), max_length=60)
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
+    # A list that gives only the year ("1997") is kept as 1/1 of that year with this flag, and
+    # shown as the year alone.
+    birth_year_only = models.BooleanField(_("chỉ biết năm sinh"), default=False)
     gender = models.CharField(_("giới tính"), max_length=1, choices=Gender.choices)
     citizen_id = models.CharField(_("số CCCD"), max_length=12, null=True, blank=True, unique=True)
     id_issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
@@ -91,6 +94,13 @@ class Person(TimeStamped):
     def code(self) -> str:
         """The member code shown to users and accepted in forms: DV000123."""
         return f"{CODE_PREFIX}{self.pk:06d}"
+
+    @property
+    def birth_shown(self) -> str:
+        """The birth date as the records know it: "12/05/1985", or "1997" when only the year."""
+        if self.birth_date is None:
+            return ""
+        return str(self.birth_date.year) if self.birth_year_only else format_date(self.birth_date)
 
     @property
     def is_party_member(self) -> bool:

@@ -27,6 +27,7 @@ class PersonData:
     full_name: str
     gender: str
     birth_date: date | None = None
+    birth_year_only: bool = False  # the list gave the year alone
     citizen_id: str = ""
     id_issued_on: date | None = None
     id_issued_by: str = ""

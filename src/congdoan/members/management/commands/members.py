@@ -72,7 +72,7 @@ class Command(BaseCommand):
         if not rows:
             self.stdout.write("Không tìm thấy đoàn viên nào.")
         for row, person in zip(rows, found, strict=True):
-            born = format_date(person.birth_date) if person.birth_date else "—"
+            born = person.birth_shown or "—"
             self.stdout.write(
                 f"{row['code']}  {row['name']} | {born} | {row['unit_name'] or '—'} | "
                 f"{row['status']}"

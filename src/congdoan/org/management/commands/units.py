@@ -4,16 +4,22 @@ import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.dateparse import parse_date
 
 from congdoan.accounts.scope import Scope
+from congdoan.core.params import FIRST_DAY, LAST_DAY
 from congdoan.org.selectors import search_units
 
 
 def _day(value: str) -> date:
-    parsed = parse_date(value) if value else None
-    if parsed is None:
-        raise CommandError(f"Ngày không hợp lệ: {value!r} (dạng YYYY-MM-DD).")
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or not FIRST_DAY <= parsed <= LAST_DAY:
+        raise CommandError(
+            f"Ngày không hợp lệ: {value!r} (dạng YYYY-MM-DD, từ năm {FIRST_DAY.year} "
+            f"đến năm {LAST_DAY.year})."
+        )
     return parsed
 
 
