@@ -14,8 +14,21 @@ def _counts(start: date, end: date, unit=None) -> dict[str, int]:
     return {row["title__name"]: row["total"] for row in rows}
 
 
+def check_a_campaign_is_open_to_try():
+    from django.utils import timezone
+
+    from congdoan.awards.campaigns import deadline
+    from congdoan.awards.models import Step
+
+    today = timezone.localdate()
+    open_now = [c for c in Campaign.objects.all() if (deadline(c, Step.NOMINATE) or today) > today]
+    assert [c.name for c in open_now] == [f"Công nhân giỏi Thủ đô năm {today.year}"]
+    assert open_now[0].allocations.count() == 3 and not open_now[0].nominations.exists()
+
+
 def check_all():
     """Run by tests/test_demo.py on its one build of the demo."""
+    check_a_campaign_is_open_to_try()
     year_2020 = _counts(date(2020, 1, 1), date(2020, 12, 31))
     assert year_2020["Cán bộ công đoàn là đảng viên tiêu biểu"] == 90
     assert year_2020["Công nhân giỏi cấp ngành"] == 276

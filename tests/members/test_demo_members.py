@@ -116,8 +116,19 @@ def check_the_registry_looks_like_a_hanoi_workforce():
     assert not every_union.filter(memberships__isnull=True).exists()
 
 
+def check_asti_members_carry_cards_and_some_wait_at_each_step():
+    from congdoan.members.models import CardStatus, UnionCard
+
+    cards = UnionCard.objects.filter(person__memberships__unit__code="CDCS-ASTI")
+    statuses = dict(cards.values_list("status").annotate(n=Count("id")))
+    assert statuses[CardStatus.REQUESTED] == 3 and statuses[CardStatus.APPROVED] == 2
+    assert statuses[CardStatus.ISSUED] > 30
+    assert not cards.filter(status=CardStatus.ISSUED, number="").exists()
+
+
 def check_all():
     """Run by tests/test_demo.py on its one build of the demo."""
+    check_asti_members_carry_cards_and_some_wait_at_each_step()
     check_my_duc_admitted_554_and_founded_15_in_2020_up_to_30_september()
     check_thanh_tri_introduced_1234_members_to_the_party_in_its_term()
     check_kim_lien_took_5135_members_on_1_july_2025()

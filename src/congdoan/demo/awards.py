@@ -9,6 +9,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from congdoan.accounts.models import User
 from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.council import council_close, score_give
@@ -223,7 +225,36 @@ def build_awards(rng: random.Random) -> dict[str, int]:
     run.through(campaign, [(unit, person, None) for unit, person in seed], cal)
     _worker_chain(run, rng, hanoi)
     _cau_giay(run, rng)
+    _open_campaign(run, hanoi)
     return {"awards": Award.objects.count()}
+
+
+OPEN_WARDS = [("CD-PHUONG-KIM-LIEN", 5), ("CD-PHUONG-BA-DINH", 4), ("CD-XA-THANH-TRI", 3)]
+
+
+def _open_campaign(run: Run, hanoi: Unit) -> Campaign:
+    """This year's Công nhân giỏi Thủ đô, open for nominations from today: the one to try."""
+    today = timezone.localdate()
+    cal = Calendar(
+        today - timedelta(days=7),
+        today + timedelta(days=30),
+        today + timedelta(days=45),
+        today + timedelta(days=46),
+        today + timedelta(days=53),
+    )
+    wards = [
+        (unit, quota)
+        for code, quota in OPEN_WARDS
+        for unit in Unit.objects.filter(code=code, ended_on__isnull=True)
+    ]
+    return run.create(
+        hanoi,
+        "cong-nhan-gioi-thu-do",
+        f"Công nhân giỏi Thủ đô năm {today.year}",
+        cal,
+        wards,
+        WORKER_CRITERIA,
+    )
 
 
 def _worker_chain(run: Run, rng: random.Random, hanoi: Unit) -> None:

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from congdoan.core.text import format_number
 from congdoan.demo.activities import build_activities
 from congdoan.demo.awards import build_awards
+from congdoan.demo.cards import build_cards
 from congdoan.demo.emulation import build_emulation
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         build_emulation(random.Random(SEED + 5))  # its own stream: the others' stay as they were
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
+        build_cards()
         people = made["people"]
         self.stdout.write(
             f"Đã tạo {format_number(Unit.objects.count())} đơn vị, {format_number(people)} "
