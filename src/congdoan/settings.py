@@ -224,6 +224,9 @@ LOGGING = {
         "django.security": {"handlers": ["console", "file"], "level": "WARNING"},
         "congdoan": {"handlers": ["console", "file"], "level": "WARNING"},
         "axes": {"handlers": ["console", "file"], "level": "WARNING"},
+        # a background task's failure, with its traceback, from the worker process
+        "django_tasks": {"handlers": ["console", "file"], "level": "WARNING"},
+        "django_tasks_db": {"handlers": ["console", "file"], "level": "WARNING"},
         "congdoan.requests": {
             "handlers": ["console", "file"],
             "level": "INFO" if LOG_FORMAT == "json" else "WARNING",
@@ -236,9 +239,6 @@ LOGGING = {
 # and the proxy's X-Forwarded-Proto believed (the proxy must set it and strip the client's).
 HTTPS = os.environ.get("CONGDOAN_HTTPS", "0") == "1"
 SECURE_SSL_REDIRECT = HTTPS
-        # a background task's failure, with its traceback, from the worker process
-        "django_tasks": {"handlers": ["console", "file"], "level": "WARNING"},
-        "django_tasks_db": {"handlers": ["console", "file"], "level": "WARNING"},
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from congdoan.accounts.scope import Scope, latest_path
 from congdoan.awards.models import Award, Campaign, Nomination
 from congdoan.org.models import Unit, UnitVersion
+from congdoan.org.selectors import display_version
 
 
 def visible_campaigns(scope: Scope) -> QuerySet[Campaign]:
@@ -37,12 +38,19 @@ def visible_nominations(scope: Scope, campaign: Campaign) -> QuerySet[Nomination
     return rows.filter(nominating_unit__in=scope.units())
 
 
-def counts_by_title(scope: Scope, *, start: date, end: date, unit: Unit | None = None):
-    """Awards (not revoked) by title in a period, for a unit subtree within the scope."""
+def counts_by_title(
+    scope: Scope, *, start: date, end: date, unit: Unit | None = None, as_of: date | None = None
+):
+    """Awards (not revoked) by title in a period, for a unit subtree within the scope: every unit
+    ever below the unit, or (with `as_of`) those below it on that day, as a report counts."""
     awards = Award.objects.filter(awarded_on__gte=start, awarded_on__lte=end)
     if not scope.everything:
         awards = awards.filter(nominating_unit__in=scope.units())
-    if unit is not None:
+    if unit is not None and as_of is not None:
+        path = display_version(unit, as_of).path
+        below = UnitVersion.objects.valid_on(as_of).filter(path__startswith=path)
+        awards = awards.filter(nominating_unit__in=below.values("unit_id"))
+    elif unit is not None:
         below = UnitVersion.objects.filter(path__startswith=latest_path(unit)).values("unit_id")
         awards = awards.filter(nominating_unit__in=below)
     return (

@@ -227,10 +227,11 @@ def report(request):
     start = params.day("start", label=_("Từ ngày")) or date(end.year, 1, 1)
     unit_id = params.integer("unit", label=_("Đơn vị"))
     unit = readable_unit(request, unit_id) if unit_id is not None else None
-    rows = [
-        {**row, "level": Level(row["title__awarded_by"]).label}
-        for row in counts_by_title(scope, start=min(start, end), end=max(start, end), unit=unit)
-    ]
+    as_of = params.day("as_of", label=_("Theo cơ cấu tổ chức ngày"))  # a report's structure day
+    found = counts_by_title(
+        scope, start=min(start, end), end=max(start, end), unit=unit, as_of=as_of
+    )
+    rows = [{**row, "level": Level(row["title__awarded_by"]).label} for row in found]
     return render(
         request,
         "awards/report.html",
@@ -239,7 +240,8 @@ def report(request):
             "start": min(start, end),
             "end": max(start, end),
             "unit": unit,
-            "version": display_version(unit, end) if unit else None,
+            "version": display_version(unit, as_of or end) if unit else None,
+            "as_of": as_of,
         },
     )
 

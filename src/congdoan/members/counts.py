@@ -35,8 +35,24 @@ def admitted(start: date, end: date) -> Q:
     return Q(started_on__range=(start, end), entry_kind__in=ADMISSION_KINDS)
 
 
+def left(start: date, end: date) -> Q:
+    """Memberships whose last day fell in the period, other than by transfer (ended_on is the
+    first day no longer a member)."""
+    return Q(ended_on__gt=start, ended_on__lte=end + timedelta(days=1)) & ~Q(exit_kind="transfer")
+
+
 def established(start: date, end: date) -> Q:
     return Q(established_on__range=(start, end))
+
+
+def ended(start: date, end: date) -> Q:
+    """Units whose last day fell in the period."""
+    return Q(ended_on__gt=start, ended_on__lte=end + timedelta(days=1))
+
+
+def referrals_admitted(start: date, end: date) -> Q:
+    """Party referrals that ended in admission to the Party in the period."""
+    return Q(status=ReferralStatus.ADMITTED, admitted_on__range=(start, end))
 
 
 def referred(start: date, end: date) -> Q:
@@ -86,24 +102,19 @@ class PeriodFigures:
 def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigures:
     """Movements from start to end (both included), in the structure of the end day."""
     units = units_in_subtree(version, end)
-    after_end = end + timedelta(days=1)
     moves = Membership.objects.filter(unit_id__in=units).aggregate(
         admitted=Count("id", filter=admitted(start, end)),
-        left=Count(
-            "id", filter=Q(ended_on__gt=start, ended_on__lte=after_end) & ~Q(exit_kind="transfer")
-        ),
+        left=Count("id", filter=left(start, end)),
     )
     grassroots_units = Unit.objects.filter(
         unit_type__level=Level.GRASSROOTS, pk__in=units_during(version.path, start, end)
     ).aggregate(
         established=Count("id", filter=established(start, end)),
-        ended=Count("id", filter=Q(ended_on__gt=start, ended_on__lte=after_end)),
+        ended=Count("id", filter=ended(start, end)),
     )
     referrals = PartyReferral.objects.filter(unit_id__in=units).aggregate(
         referred=Count("id", filter=referred(start, end)),
-        admitted=Count(
-            "id", filter=Q(status=ReferralStatus.ADMITTED, admitted_on__range=(start, end))
-        ),
+        admitted=Count("id", filter=referrals_admitted(start, end)),
     )
     return PeriodFigures(
         admitted=moves["admitted"],

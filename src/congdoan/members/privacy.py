@@ -399,8 +399,26 @@ def describe_filter(wanted: MemberFilter, unit_name: str = "") -> str:
             % {"a": "" if wanted.age_from is None else wanted.age_from,
                "b": "" if wanted.age_to is None else wanted.age_to}
         )  # fmt: skip
+    parts.extend(dated_words(wanted))
     parts.append(str(STATUS_WORDS.get(wanted.status, wanted.status)))
     return "; ".join(str(part) for part in parts)
+
+
+def dated_words(wanted: MemberFilter) -> list[str]:
+    """The list's day and periods in words: "ngày 30/06/2025", "kết nạp 01/01/2025–30/06/2025"."""
+
+    def span(start, end) -> str:
+        return "–".join(f"{day:%d/%m/%Y}" if day else "…" for day in (start, end))
+
+    parts = []
+    if wanted.as_of is not None:
+        parts.append(_("đoàn viên ngày %(day)s") % {"day": f"{wanted.as_of:%d/%m/%Y}"})
+    admitted = span(wanted.admitted_from, wanted.admitted_to)
+    if wanted.admitted_from or wanted.admitted_to:
+        parts.append(_("kết nạp %(span)s") % {"span": admitted})
+    if wanted.left_from or wanted.left_to:
+        parts.append(_("rời tổ chức %(span)s") % {"span": span(wanted.left_from, wanted.left_to)})
+    return [str(part) for part in parts]
 
 
 def filter_fields(wanted: MemberFilter) -> list[str]:

@@ -10,8 +10,10 @@ from django.db.models.expressions import RawSQL
 
 from congdoan.accounts.scope import Scope
 from congdoan.core.dates import add_years
+from congdoan.core.params import FIRST_DAY, LAST_DAY
 from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
+from congdoan.members import counts
 from congdoan.members.models import Gender, Membership, Person, UnionCard
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import open_units
@@ -63,37 +65,93 @@ class MemberFilter:
     age_to: int | None = None
     party: str = ""  # "yes", "no" or ""
     sector_id: int | None = None
-    status: str = "current"  # "current", "left" or "all"
+    status: str = "current"  # "current", "left" or "all": the person's state today
+    as_of: date | None = None  # members on that day, in the unit's subtree as it stood then
+    admitted_from: date | None = None  # admitted (or readmitted) between these days
+    admitted_to: date | None = None
+    left_from: date | None = None  # whose last day as a member fell between these days
+    left_to: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the list is of a past day or of movements in a period (not of today)."""
+        return any(
+            day is not None
+            for day in (
+                self.as_of,
+                self.admitted_from,
+                self.admitted_to,
+                self.left_from,
+                self.left_to,
+            )
+        )
+
+    def tree_day(self, today: date) -> date:
+        """The day whose tree the unit's subtree is read in: the "as of" day, else the last day
+        of the periods given (a report's structure day), else today."""
+        if self.as_of is not None:
+            return self.as_of
+        ends = [day for day in (self.admitted_to, self.left_to) if day is not None]
+        return max(ends) if ends else today
 
 
 def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[Person]:
-    """People matching the filter, in Vietnamese name order, with their current membership."""
+    """People matching the filter, in Vietnamese name order, with their current membership.
+
+    Without dates, the unit and sector filters keep today's members of the unit's subtree. With
+    an "as of" day they keep who was a member on that day, and with admission or exit dates who
+    was admitted or left then, each in the subtree as it stood on the list's tree day
+    (`MemberFilter.tree_day`), by the rules the reports count with (members/counts.py); the
+    status then tells the person's state today."""
     people = readable_people(scope)
     people = _match_text(people, wanted.text)
     if is_citizen_id_search(wanted.text) or wanted.party in ("yes", "no"):
         people = only_kept(people, scope)  # filters on sensitive fields: the keepers' own people
-    current = Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
+    day = wanted.tree_day(today)
+    mine = Membership.objects.filter(person=OuterRef("pk"))
     if wanted.unit_path or wanted.sector_id:
-        versions = UnitVersion.objects.valid_on(today)
+        versions = UnitVersion.objects.valid_on(day)
         if wanted.unit_path:
             versions = versions.filter(path__startswith=wanted.unit_path)
         if wanted.sector_id:
             versions = versions.filter(unit__sector_id=wanted.sector_id)
-        current = current.filter(unit_id__in=versions.values("unit_id"))
-    if wanted.status == "current" or wanted.unit_path or wanted.sector_id:
-        people = people.filter(Exists(current))
+        mine = mine.filter(unit_id__in=versions.values("unit_id"))
+    open_now = Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
+    if wanted.dated:
+        people = _dated(people, mine, wanted)
+        if wanted.status == "current":
+            people = people.filter(Exists(open_now))
+        elif wanted.status == "left":
+            people = people.exclude(Exists(open_now))
+    elif wanted.status == "current" or wanted.unit_path or wanted.sector_id:
+        people = people.filter(Exists(mine.filter(ended_on__isnull=True)))
     elif wanted.status == "left":
-        people = people.exclude(
-            Exists(Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True))
-        )
+        people = people.exclude(Exists(open_now))
     if wanted.gender in Gender.values:
         people = people.filter(gender=wanted.gender)
     people = _age_band(people, wanted, today)
+    party_day = wanted.as_of or today
     if wanted.party == "yes":
-        people = people.filter(party_joined_on__isnull=False)
+        people = people.filter(party_joined_on__lte=party_day)
     elif wanted.party == "no":
-        people = people.filter(party_joined_on__isnull=True)
+        people = people.filter(Q(party_joined_on__isnull=True) | Q(party_joined_on__gt=party_day))
     return _in_name_order(people, probe=bool(search_tokens(wanted.text)))
+
+
+def _dated(people: QuerySet[Person], mine: QuerySet[Membership], wanted: MemberFilter):
+    """People with a membership (in the unit and sector asked) on the day, and one begun by
+    admission, and one ended, in the periods asked; an open bound reaches the calendar's."""
+    if wanted.as_of is not None:
+        day = wanted.as_of
+        on_day = Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        people = people.filter(Exists(mine.filter(on_day)))
+    if wanted.admitted_from is not None or wanted.admitted_to is not None:
+        start, end = wanted.admitted_from or FIRST_DAY, wanted.admitted_to or LAST_DAY
+        people = people.filter(Exists(mine.filter(counts.admitted(start, end))))
+    if wanted.left_from is not None or wanted.left_to is not None:
+        start, end = wanted.left_from or FIRST_DAY, wanted.left_to or LAST_DAY
+        people = people.filter(Exists(mine.filter(counts.left(start, end))))
+    return people
 
 
 SMALL_RESULT = 50_000

@@ -13,5 +13,7 @@ urlpatterns = [
         views.report_download,
         name="download",
     ),
+    path("reports/<int:pk>/units/", views.units_page, name="units"),
+    path("reports/<int:pk>/referrals/", views.referrals_page, name="referrals"),
     path("reports/dashboard/", dashboard.dashboard, name="dashboard"),
 ]

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
@@ -17,11 +20,24 @@ from congdoan.core.dates import period_from
 from congdoan.core.documents import download
 from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.core.paper_form import PaperForm
+from congdoan.core.params import QueryParams
+from congdoan.members.models import PartyReferral, Person, ReadKind
+from congdoan.members.privacy import log_read, may_see_party
+from congdoan.members.selectors import kept_by
 from congdoan.org.access import readable_unit
-from congdoan.org.selectors import ancestors_on
+from congdoan.org.models import Sector, UnitVersion
+from congdoan.org.selectors import ancestors_on, display_version
 from congdoan.reports.documents import KIND_CODE as REPORT_KIND_CODE
 from congdoan.reports.documents import report_document
-from congdoan.reports.figures import build_report
+from congdoan.reports.drill import (
+    NO_SECTOR,
+    REFERRAL_KINDS,
+    UNIT_KINDS,
+    Links,
+    grassroots_list,
+    referral_list,
+)
+from congdoan.reports.figures import State, build_report, state_of
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period, parse_period, presets
 from congdoan.reports.summary import report_summary
@@ -60,8 +76,141 @@ def report_page(request, pk: int):
         "may_set_targets": scope.can_edit_org(unit) and unit.ended_on is None,
         "paper_form": _paper_form(request, report),
         "paper_hidden": [("from", f"{start:%Y-%m-%d}"), ("to", f"{end:%Y-%m-%d}")],
+        **_links(scope, unit, report),
     }
     return render(request, "reports/report.html", context)
+
+
+def _links(scope, unit, report) -> dict:
+    """The lists behind the figures (for each child line too); the Party figures open only for
+    who keeps the whole subtree."""
+    if not report.has_figures:
+        return {"links": None, "sectors": [(name, n, "") for _c, name, n in report.by_sector]}
+    links = Links(unit.pk, report.start, report.structure_day, scope.can_edit_members(unit))
+    for line in report.children:
+        line.links = Links(line.unit_id, report.start, report.structure_day, links.sensitive)
+    return {
+        "links": links,
+        "sectors": [(name, n, links.sector(code)) for code, name, n in report.by_sector],
+    }
+
+
+def _drill(request, pk: int):
+    """The unit, the period (first day, last day, structure day) as the report reads it, and
+    whether the report has figures for it."""
+    unit = readable_unit(request, pk)
+    start, end = _period(request)
+    state, day = state_of(unit, start, end)
+    return unit, (start, end, day), state in (State.NORMAL, State.ENDED_DURING)
+
+
+def _kind(request, kinds: tuple[str, ...]) -> str:
+    kind = request.GET.get("kind", kinds[0])
+    if kind not in kinds:
+        messages.warning(request, _("Không có danh sách loại này; hiển thị danh sách đầu tiên."))
+        return kinds[0]
+    return kind
+
+
+UNIT_TITLES = {
+    "total": gettext_lazy("Công đoàn cơ sở cuối kỳ"),
+    "established": gettext_lazy("Công đoàn cơ sở thành lập mới"),
+    "ended": gettext_lazy("Công đoàn cơ sở kết thúc hoạt động"),
+}
+REFERRAL_TITLES = {
+    "introduced": gettext_lazy("Đoàn viên ưu tú được giới thiệu cho Đảng"),
+    "admitted": gettext_lazy("Đoàn viên được giới thiệu đã kết nạp vào Đảng"),
+}
+
+
+@login_required
+@require_GET
+def units_page(request, pk: int):
+    """The grassroots unions behind a report's figures: at the end of the period (of a sector),
+    established or ended in it."""
+    unit, period, counted = _drill(request, pk)
+    start, _end, day = period
+    kind = _kind(request, UNIT_KINDS)
+    sector = QueryParams(request).text("sector", max_length=40)
+    versions = UnitVersion.objects.none()
+    if counted:
+        versions = grassroots_list(unit, start, day, kind, sector)
+    page = Paginator(versions, DRILL_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reports/units.html",
+        {
+            **_drill_context(request, unit, period),
+            "title": UNIT_TITLES[kind],
+            "page": page,
+            "sector_name": _sector_name(sector),
+        },
+    )
+
+
+@login_required
+@require_GET
+def referrals_page(request, pk: int):
+    """The Party referrals behind a report's figures: for the registry's keepers, of the people
+    they keep; the reading is logged, as a list filtered on Party membership is."""
+    unit, period, counted = _drill(request, pk)
+    start, _end, day = period
+    scope = scope_for(request.user)
+    if not may_see_party(scope):
+        raise PermissionDenied(_("Chỉ người quản lý hồ sơ đoàn viên được xem danh sách này."))
+    kind = _kind(request, REFERRAL_KINDS)
+    referrals = referral_list(unit, start, day, kind) if counted else PartyReferral.objects.none()
+    kept = kept_by(scope)
+    if kept is not None:
+        referrals = referrals.filter(person__in=Person.objects.filter(kept).values("pk"))
+    page = Paginator(referrals, DRILL_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    names = dict(
+        UnitVersion.objects.valid_on(day)
+        .filter(unit_id__in={r.unit_id for r in rows})
+        .values_list("unit_id", "name")
+    )
+    for referral in rows:
+        referral.unit_name = names.get(referral.unit_id, referral.unit.code)
+    context = _drill_context(request, unit, period)
+    title = REFERRAL_TITLES[kind]
+    if rows:
+        log_read(
+            request.user,
+            kind=ReadKind.LIST,
+            people=[r.person_id for r in rows],
+            subject=f"{title}; {context['version'].name}; {start:%d/%m/%Y}–{day:%d/%m/%Y}",
+            fields=["referrals"],
+            rows=page.paginator.count,
+        )
+    return render(
+        request, "reports/referrals.html", {**context, "title": title, "page": page, "rows": rows}
+    )
+
+
+DRILL_PAGE = 100
+
+
+def _drill_context(request, unit, period) -> dict:
+    start, end, day = period
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "unit": unit,
+        "version": display_version(unit, day),
+        "start": start,
+        "day": day,
+        "query": query.urlencode(),
+        "report_query": f"from={start:%Y-%m-%d}&to={end:%Y-%m-%d}",
+    }
+
+
+def _sector_name(code: str) -> str:
+    if not code:
+        return ""
+    if code == NO_SECTOR:
+        return _("Chưa phân loại")
+    return Sector.objects.filter(code=code).values_list("name", flat=True).first() or code
 
 
 @login_required

@@ -1,8 +1,9 @@
 """Finding members and reading one member's record."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -16,7 +17,13 @@ from congdoan.core.params import QueryParams
 from congdoan.members.access import keeps, readable_person
 from congdoan.members.cards import NEXT_STEP, may_approve_cards
 from congdoan.members.models import Gender
-from congdoan.members.privacy import log_list, may_see_party, read_person, with_keeping
+from congdoan.members.privacy import (
+    dated_words,
+    log_list,
+    may_see_party,
+    read_person,
+    with_keeping,
+)
 from congdoan.members.referrals import NEXT_STATUSES
 from congdoan.members.selectors import (
     MemberFilter,
@@ -42,17 +49,44 @@ def member_filter_from(request, *, party_allowed: bool, today) -> tuple[MemberFi
     unit_id = params.integer("unit", label=_("Đơn vị"))
     unit = readable_unit(request, unit_id) if unit_id is not None else None
     status = get.get("status", "")
-    wanted = MemberFilter(
+    dates = MemberFilter(
+        as_of=params.day("as_of", label=_("Đoàn viên vào ngày")),
+        admitted_from=params.day("admitted_from", label=_("Kết nạp từ ngày")),
+        admitted_to=params.day("admitted_to", label=_("Kết nạp đến ngày")),
+        left_from=params.day("left_from", label=_("Rời tổ chức từ ngày")),
+        left_to=params.day("left_to", label=_("Rời tổ chức đến ngày")),
+    )
+    dates = _ordered(request, dates)
+    tree_day = dates.tree_day(today)
+    wanted = replace(
+        dates,
         text=params.text("q"),
-        unit_path=display_version(unit, today).path if unit else "",
+        unit_path=display_version(unit, tree_day).path if unit else "",
         gender=get.get("gender", ""),
         age_from=params.integer("age_from", maximum=MAX_AGE, label=_("Tuổi từ")),
         age_to=params.integer("age_to", maximum=MAX_AGE, label=_("Tuổi đến")),
         party=get.get("party", "") if party_allowed else "",
         sector_id=params.integer("sector", label=_("Ngành")),
-        status=status if status in STATUSES else "current",
+        status=status if status in STATUSES else ("all" if dates.dated else "current"),
     )
     return wanted, unit
+
+
+def _ordered(request, dates: MemberFilter) -> MemberFilter:
+    """A period whose last day comes before its first is refused with a message, left out."""
+    for first, last, label in (
+        ("admitted_from", "admitted_to", _("Kết nạp")),
+        ("left_from", "left_to", _("Rời tổ chức")),
+    ):
+        start, end = getattr(dates, first), getattr(dates, last)
+        if start is not None and end is not None and end < start:
+            messages.error(
+                request,
+                _("%(what)s: ngày cuối phải từ ngày đầu trở đi; bộ lọc này không được dùng.")
+                % {"what": label},
+            )
+            dates = replace(dates, **{first: None, last: None})
+    return dates
 
 
 @dataclass
@@ -82,7 +116,7 @@ def member_list(request):
     unit, today = listing.unit, listing.today
     page = Paginator(listing.people, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_current_units(list(page.object_list), today)
-    unit_name = display_version(unit, today).name if unit else ""
+    unit_name = display_version(unit, listing.wanted.tree_day(today)).name if unit else ""
     log_list(
         request.user,
         listing.wanted,
@@ -106,6 +140,8 @@ def member_list(request):
             "genders": Gender.choices,
             "sectors": Sector.objects.filter(active=True),
             "may_see_party": listing.party_allowed,
+            "tree_day": listing.wanted.tree_day(today),
+            "dated_words": dated_words(listing.wanted),
         },
     )
 
