@@ -82,7 +82,9 @@ def _many_sheets() -> bytes:
 
 
 def _no_header() -> bytes:
-    return b"a,b,c\n1,2,3\n"
+    """Nothing at all in the first rows (a header nobody recognises goes to the mapping:
+    tests/imports/test_unrecognised_header.py)."""
+    return b",,,\n,,,\n" * 40 + b"a,b,c\n"
 
 
 def _broken_zip() -> bytes:

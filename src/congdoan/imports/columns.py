@@ -55,6 +55,23 @@ UNIT_FIELDS: dict[str, tuple] = {
     "established_on": (_("Ngày thành lập"), {"ngay thanh lap", "thanh lap"}),
     "decision": (_("Số quyết định thành lập"), {"so quyet dinh", "quyet dinh", "so qd"}),
 }
+# Lists exported from other systems (CiviCRM, Tendenci…) name their columns in English; a
+# Vietnamese name split in two puts the family name in last_name.
+ENGLISH = {
+    "full_name": {"name", "full name", "display name", "member name"},
+    "family_middle": {"last name", "surname", "family name"},
+    "given_name": {"first name", "given name"},
+    "birth_date": {"birth date", "date of birth", "dob", "birthdate", "birth dt"},
+    "gender": {"gender", "sex"},
+    "citizen_id": {"national id", "id number", "citizen id"},
+    "joined_on": {"join date", "join dt", "joined", "member since", "start date", "join on"},
+    "phone": {"phone", "mobile", "phone number", "telephone"},
+    "address": {"address", "street address", "address 1"},
+    "job": {"job title", "occupation", "position"},
+    "hometown": {"hometown", "home town"},
+}
+for _name, _words in ENGLISH.items():
+    MEMBER_FIELDS[_name][1].update(_words)
 FIELDS = {"members": MEMBER_FIELDS, "units": UNIT_FIELDS}
 REQUIRED = {
     "members": ({"full_name"}, {"family_middle", "given_name"}),
@@ -75,7 +92,7 @@ class Header:
 
 
 def _field_for(label: str, fields: dict[str, tuple]) -> str | None:
-    folded = fold(label)
+    folded = " ".join(fold(label).replace("_", " ").replace("-", " ").split())
     for name, (_label, names) in fields.items():
         if folded in names:
             return name

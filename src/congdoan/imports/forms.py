@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.core.params import bounded
-from congdoan.imports.columns import FIELDS
+from congdoan.imports.columns import FIELDS, is_complete
 from congdoan.imports.models import ImportKind
 from congdoan.imports.reading import ImportRefused, require_size
 
@@ -46,6 +46,7 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args, kind: str, labels: list[str], mapping: dict[str, int], **kwargs):
         super().__init__(*args, **kwargs)
+        self.complete = is_complete(mapping, kind)  # the page opens the choices when not
         choices = [("", "—")] + [(name, label) for name, (label, _names) in FIELDS[kind].items()]
         by_column = {index: name for name, index in mapping.items()}
         for index, label in enumerate(labels):

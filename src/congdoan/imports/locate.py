@@ -8,7 +8,13 @@ from itertools import chain
 
 from django.utils.translation import gettext as _
 
-from congdoan.imports.columns import HEADER_SEARCH_ROWS, Header, find_header, is_complete
+from congdoan.imports.columns import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    find_header,
+    guess_mapping,
+    is_complete,
+)
 from congdoan.imports.models import ColumnLayout
 from congdoan.imports.reading import ImportRefused, sheets
 from congdoan.imports.table_end import until_signatures
@@ -24,22 +30,23 @@ class Located:
 
 def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> Located:
     """The first sheet with a recognisable header; a remembered layout's mapping wins over the
-    guess, and a mapping the user confirmed wins over both."""
+    guess, and a mapping the user confirmed wins over both. When no sheet has one, the first
+    sheet's first filled row is taken as its header with what could be guessed, for the user
+    to map (the preview waits until the mapping names the person)."""
     for sheet in sheets(data):
         top = [row for _index, row in zip(range(HEADER_SEARCH_ROWS), sheet.rows, strict=False)]
         header = find_header(top, kind)
         if header is None:
             continue
-        remembered = ColumnLayout.objects.filter(kind=kind, key=header.layout_key).first()
-        if mapping is not None:
-            header.mapping = mapping
-        elif remembered is not None:
-            header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
-        rows = chain(_first_rows(sheet, top[header.row + 1 :]), sheet.rows)
-        numbered = until_signatures(
-            (header.row + 2 + offset, row) for offset, row in enumerate(rows)
-        )
-        return Located(sheet.name, header, numbered, max(sheet.size - header.row - 1, 0))
+        return _located(sheet, top, _with_mapping(header, kind, mapping))
+    for sheet in sheets(data):  # read again: the first sheet, its first filled row as header
+        top = [row for _index, row in zip(range(HEADER_SEARCH_ROWS), sheet.rows, strict=False)]
+        filled = next((index for index, row in enumerate(top) if _filled(row)), None)
+        if filled is None:
+            break
+        labels = [str(cell) if cell not in (None, "") else "" for cell in top[filled]]
+        header = Header(filled, labels, guess_mapping(labels, kind))
+        return _located(sheet, top, _with_mapping(header, kind, mapping))
     raise ImportRefused(
         _(
             "Không tìm thấy dòng tiêu đề của danh sách (cần ít nhất cột “Họ và tên”) "
@@ -47,6 +54,21 @@ def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> 
         )
         % {"rows": HEADER_SEARCH_ROWS}
     )
+
+
+def _with_mapping(header: Header, kind: str, mapping: dict[str, int] | None) -> Header:
+    remembered = ColumnLayout.objects.filter(kind=kind, key=header.layout_key).first()
+    if mapping is not None:
+        header.mapping = mapping
+    elif remembered is not None:
+        header.mapping = {name: int(index) for name, index in remembered.mapping.items()}
+    return header
+
+
+def _located(sheet, top: list[list], header: Header) -> Located:
+    rows = chain(_first_rows(sheet, top[header.row + 1 :]), sheet.rows)
+    numbered = until_signatures((header.row + 2 + offset, row) for offset, row in enumerate(rows))
+    return Located(sheet.name, header, numbered, max(sheet.size - header.row - 1, 0))
 
 
 def _first_rows(sheet, below: list[list]) -> list[list]:

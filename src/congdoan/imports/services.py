@@ -323,6 +323,7 @@ def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
             lock_registries([job.unit_id, *(unit.pk for unit in targets.values())])
         importer = MemberImport(job, targets, write=write, progress=progress)
     job.rows.all().delete()
+    require_complete(job.mapping, job.kind)  # a list whose header was not recognised waits
     located = locate(bytes(job.data), job.kind, mapping=job.mapping)
     return importer.run(located.data_rows)
 

@@ -3,6 +3,7 @@ in; export lists and the empty template."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,9 +11,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from congdoan.core.http import XLSX_TYPE, file_response
+from congdoan.imports.columns import is_complete
 from congdoan.imports.exports import (
     UNIT_HEADERS,
     error_workbook,
@@ -44,6 +47,10 @@ from congdoan.org.access import readable_unit
 from congdoan.org.selectors import last_version
 
 SHOWN_ROWS = 200
+NOT_RECOGNISED = gettext_lazy(
+    "Không nhận ra dòng tiêu đề của danh sách. Chọn cột nào là họ và tên (hoặc họ và đệm, "
+    "tên), ngày sinh… ở mục “Cột trong tệp và trường tương ứng”, rồi kiểm tra."
+)
 
 
 def _job(request, pk: int) -> ImportJob:
@@ -81,7 +88,10 @@ def upload(request, pk: int):
         except (ImportRefused, PermissionDenied) as error:
             form.add_error("file", getattr(error, "message", str(error)))
         else:
-            preview_import.enqueue(job.pk)
+            if not is_complete(job.mapping, job.kind):
+                messages.warning(request, NOT_RECOGNISED)
+            else:
+                preview_import.enqueue(job.pk)
             return redirect("imports:job", pk=job.pk)
     context = {"form": form, "unit": unit, "unit_name": last_version(unit).name}
     return render(request, "imports/upload.html", context)

@@ -9,10 +9,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from congdoan.imports.cli import acting_user, unit_by_code
+from congdoan.imports.columns import is_complete
 from congdoan.imports.exports import error_workbook
+from congdoan.imports.mapping_option import parse_map, unrecognised
 from congdoan.imports.models import ImportStatus
 from congdoan.imports.reading import ImportRefused, require_size
-from congdoan.imports.services import import_upload, run_import
+from congdoan.imports.services import import_remap, import_upload, run_import
 
 LABELS = {
     "read": "Số dòng đã đọc",
@@ -37,6 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("--joined-on", type=date.fromisoformat, default=None)
         parser.add_argument("--as", dest="username", help="người thực hiện (tên đăng nhập)")
         parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        parser.add_argument(
+            "--map",
+            help="ghép cột khi tiêu đề không nhận ra: TRƯỜNG=CỘT,… (CỘT là tiêu đề cột, chữ "
+            "cột A, B… hoặc số thứ tự), ví dụ given_name=first_name,family_middle=last_name",
+        )
 
     def handle(self, *args, kind, file: Path, into: str, **options):
         if not file.is_file():
@@ -50,6 +57,12 @@ class Command(BaseCommand):
                 data=file.read_bytes(),
                 joined_on=options["joined_on"] or timezone.localdate(),
             )
+            if options["map"]:
+                job = import_remap(
+                    actor=job.created_by, job=job, mapping=parse_map(options["map"], job)
+                )
+            elif not is_complete(job.mapping, job.kind):
+                raise ImportRefused(unrecognised(job))
         except (ImportRefused, PermissionDenied) as error:
             raise CommandError(getattr(error, "message", str(error))) from None
         job = run_import(job, write=not options["dry_run"])
