@@ -95,6 +95,7 @@ KEYS = {
     "term": gettext_lazy("nhiệm kỳ"),
     "congress_on": gettext_lazy("ngày đại hội"),
 }
+TRAILING = ("decision", "effective_on")
 # Keys whose values are unit codes: shown as the units' names when `describe` is given them.
 UNIT_KEYS = ("parent", "to_unit", "from_unit", "successors")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -129,7 +130,11 @@ def changes_of(entry: AuditEntry, names: dict[str, str] | None = None) -> list[s
     before = _named(entry.before, names) if isinstance(entry.before, dict) else {}
     after = _named(entry.after, names) if isinstance(entry.after, dict) else {}
     lines = []
-    for key in [*after, *(k for k in before if k not in after)]:
+    keys = [*after, *(k for k in before if k not in after)]
+    if "effective_on" in after:  # a reorganisation's version starts on its effective day
+        keys = [key for key in keys if key != "valid_from"]
+    # The change's paper and date close the sentence, whatever order the database kept the keys.
+    for key in sorted(keys, key=lambda key: TRAILING.index(key) if key in TRAILING else -1):
         label = label_of(entry.object_type, key)
         if key in before:
             lines.append(f"{label} {shown(before.get(key))} → {shown(after.get(key))}")
