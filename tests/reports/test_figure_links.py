@@ -45,6 +45,7 @@ PAGES = [  # (unit attribute, period)
     ("g1", YEAR_2025),
 ]
 FIGURES = Counter()
+GIVEN = ["Thêm", "Bốn", "Năm", "Sáu", "Bảy", "Tám"]
 
 
 def build_movements(world) -> None:
@@ -303,7 +304,8 @@ def test_drill_lists_cost_a_fixed_number_of_queries(movements):
             f"GX{n}", f"Công đoàn Xưởng {n}", "grassroots", world.tt, on=date(2019, 1, 1)
         )
         for k in range(2):
-            member = admit(world.alice, unit, person(f"Lý Văn Thêm {n}{k}"), date(2020, 6, 1))
+            name = f"Lý Văn {GIVEN[2 * n + k]}"
+            member = admit(world.alice, unit, person(name), date(2020, 6, 1))
             referral_create(
                 actor=world.alice,
                 person=member.person,
