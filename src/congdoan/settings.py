@@ -85,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {{ n|vn_number }}, {{ x|vn_score }}, {% day_input %} in every template
+            "builtins": ["congdoan.core.templatetags.vn_format"],
         },
     },
 ]

@@ -12,9 +12,8 @@ from congdoan.accounts.lookups import unit_in_scope
 from congdoan.accounts.scope import Scope
 from congdoan.audit.selectors import Search
 from congdoan.audit.sentences import GROUPS
-from congdoan.core.params import bounded
+from congdoan.core.forms import day_field
 
-DAY_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 
 
@@ -23,12 +22,8 @@ class TrailSearchForm(forms.Form):
     actor = forms.CharField(label=gettext_lazy("Người làm"), required=False, max_length=150)
     group = forms.ChoiceField(label=gettext_lazy("Thao tác"), required=False)
     target = forms.CharField(label=gettext_lazy("Đối tượng"), required=False, max_length=200)
-    start = bounded(
-        forms.DateField(label=gettext_lazy("Từ ngày"), required=False, input_formats=DAY_FORMATS)
-    )
-    end = bounded(
-        forms.DateField(label=gettext_lazy("Đến ngày"), required=False, input_formats=DAY_FORMATS)
-    )
+    start = day_field(gettext_lazy("Từ ngày"), required=False)
+    end = day_field(gettext_lazy("Đến ngày"), required=False)
 
     def __init__(self, *args, scope: Scope, **kwargs):
         super().__init__(*args, **kwargs)

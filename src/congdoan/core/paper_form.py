@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congdoan.core.documents import paper_number
+from congdoan.core.forms import DayField
 from congdoan.core.params import FIRST_DAY, LAST_DAY
 from congdoan.core.text import normalize_text
 
-DAY_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 NUMBER = re.compile(r"[^\W_]+(?:[ /.\-–][^\W_]+)*|")  # "12", "12/BC-LĐLĐ", "05.2020/QĐ"
 
 
@@ -28,14 +28,9 @@ class PaperForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"size": 14, "placeholder": "12"}),
     )
-    dated = forms.DateField(
+    dated = DayField(
         label=gettext_lazy("Ngày văn bản"),
-        input_formats=DAY_FORMATS,
         required=False,
-        widget=forms.DateInput(
-            format="%d/%m/%Y",
-            attrs={"size": 10, "placeholder": "dd/mm/yyyy", "inputmode": "numeric"},
-        ),
         error_messages={"invalid": gettext_lazy("Ngày văn bản phải có dạng dd/mm/yyyy.")},
     )
 

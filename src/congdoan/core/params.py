@@ -10,6 +10,7 @@ same bounds on a form field.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
@@ -58,16 +59,32 @@ def optional_int(value, *, minimum: int = 0, maximum: int = MAX_INT) -> int | No
         return None
 
 
-def parse_day(value, *, label=None) -> date:
-    """A day written YYYY-MM-DD, between FIRST_DAY and LAST_DAY."""
-    text = str(value if value is not None else "").strip()
+DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # dd/mm/yyyy, never month first
+
+
+def _read_day(text: str) -> date | None:
+    if len(text) > 10:
+        return None
+    if written := DAY_FIRST.fullmatch(text):
+        day, month, year = (int(part) for part in written.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     try:
-        day = parse_date(text) if len(text) <= 10 else None
+        return parse_date(text)
     except ValueError:
-        day = None
+        return None
+
+
+def parse_day(value, *, label=None) -> date:
+    """A day written dd/mm/yyyy (as the day boxes show it) or YYYY-MM-DD, between FIRST_DAY
+    and LAST_DAY."""
+    text = str(value if value is not None else "").strip()
+    day = _read_day(text)
     if day is None:
         raise BadParameter(
-            _("%(name)s phải có dạng YYYY-MM-DD, ví dụ 2020-01-01.")
+            _("%(name)s phải có dạng dd/mm/yyyy (hoặc YYYY-MM-DD), ví dụ 01/01/2020.")
             % {"name": str(label) if label else _("Ngày")}
         )
     if not FIRST_DAY <= day <= LAST_DAY:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congdoan.core.forms import day_field
 from congdoan.core.params import bounded
 from congdoan.emulation.models import ClusterKind, CriterionKind, Indicator
 from congdoan.emulation.scorecards import Card
@@ -76,16 +77,12 @@ class LeadsForm(forms.Form):
 
 class MemberForm(forms.Form):
     code = forms.CharField(label=_("Mã đơn vị"), max_length=40)
-    joined_on = bounded(
-        forms.DateField(label=_("Vào cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    )
+    joined_on = day_field(_("Vào cụm từ ngày"))
 
 
 class EndMemberForm(forms.Form):
     unit = UnitChoice(queryset=None, label=_("Đơn vị rời cụm"))
-    left_on = bounded(
-        forms.DateField(label=_("Rời cụm từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    )
+    left_on = day_field(_("Rời cụm từ ngày"))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,9 +91,7 @@ class EndMemberForm(forms.Form):
 
 class CovenantForm(forms.Form):
     theme = forms.CharField(label=_("Chủ đề"), max_length=300)
-    signed_on = bounded(
-        forms.DateField(label=_("Ngày ký kết"), widget=forms.DateInput(attrs={"type": "date"}))
-    )
+    signed_on = day_field(_("Ngày ký kết"))
     place = forms.CharField(label=_("Địa điểm"), max_length=60, initial="Hà Nội")
 
 
@@ -119,9 +114,7 @@ class SignForm(forms.Form):
     unit = UnitChoice(queryset=None, label=_("Đơn vị ký"))
     signer_name = forms.CharField(label=_("Họ và tên người ký"), max_length=200)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120)
-    on = bounded(
-        forms.DateField(label=_("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}))
-    )
+    on = day_field(_("Ngày ký"))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.params import bounded
+from congdoan.core.forms import day_field
 from congdoan.imports.columns import FIELDS, is_complete
 from congdoan.imports.models import ImportKind
 from congdoan.imports.reading import ImportRefused, require_size
@@ -17,13 +17,9 @@ class UploadForm(forms.Form):
             "empty": _("Tệp rỗng: không có dòng nào để nhập."),
         },
     )
-    joined_on = bounded(
-        forms.DateField(
-            label=_("Ngày vào công đoàn, hoặc ngày thành lập công đoàn cơ sở, khi dòng không ghi"),
-            input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            initial=timezone.localdate,
-        )
+    joined_on = day_field(
+        _("Ngày vào công đoàn, hoặc ngày thành lập công đoàn cơ sở, khi dòng không ghi"),
+        initial=timezone.localdate,
     )
     decision_number = forms.CharField(
         label=_("Số quyết định thành lập cho các dòng không ghi (danh sách công đoàn cơ sở)"),

@@ -7,24 +7,17 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.accounts.scope import Scope
-from congdoan.core.params import bounded, optional_int
+from congdoan.core.forms import day_field
+from congdoan.core.params import optional_int
 from congdoan.org.addresses import province_choices, ward_choices
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
 from congdoan.org.selectors import open_units
 from congdoan.org.services import DecisionInput, NewUnit
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
 
 def date_field(label) -> forms.DateField:
-    """A day typed YYYY-MM-DD or DD/MM/YYYY, within the years core.params accepts."""
-    return bounded(
-        forms.DateField(
-            label=label,
-            input_formats=DATE_FORMATS,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        )
-    )
+    """A day typed and shown dd/mm/yyyy (ISO also read), within the years core.params accepts."""
+    return day_field(label)
 
 
 class UnitChoiceField(forms.ModelChoiceField):
