@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "congdoan.core.middleware.NoStoreForSignedInMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # last: reports, dashboards, exports and searches read from DATABASE_REPLICA_URL if set
+    "congdoan.ops.routers.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "congdoan.urls"
@@ -105,6 +107,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE",
         init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     )
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A PostgreSQL streaming standby of the same database (see congdoan/ops/routers.py); in
+    # tests it mirrors the test database, which replication brings to it.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["congdoan.ops.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Every form laid out by one template: its refusals shown once, in the alert box.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # templates/django/forms/ overrides
