@@ -13,7 +13,7 @@ import io
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -131,6 +131,7 @@ _WORDS = st.sampled_from(syllables()).map(lambda word: word[0].upper() + word[1:
     st.sampled_from(sorted(ENCODERS)),
     st.booleans(),
 )
+@example(["Ạ", "Ạ"], "TCVN3", False)
 def test_names_of_any_syllables_read_back_in_a_sheet(words, encoding, capitals):
     """A sheet whose certain cells are in one encoding reads every name in it right."""
     text = " ".join(words)
@@ -140,8 +141,11 @@ def test_names_of_any_syllables_read_back_in_a_sheet(words, encoding, capitals):
         reader.read(ENCODERS[encoding](header))
     read = reader.read(ENCODERS[encoding](text))
     assert not isinstance(read, Doubtful)
-    if encoding == "TCVN3" and capitals:
-        assert read.upper() == text
+    same_bytes = ENCODERS[encoding](read) == ENCODERS[encoding](text)
+    if encoding == "TCVN3" and (capitals or same_bytes):
+        # TCVN3 has no capitals with a tone: "Ạ Ạ" and "Ạ ạ" are the same bytes, so only the
+        # letters can be checked (found by Hypothesis: a name of one-letter syllables)
+        assert read.upper() == text.upper()
     else:
         assert read == text
 
