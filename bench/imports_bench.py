@@ -69,7 +69,7 @@ def floor(data: bytes) -> float:
         copy_sql = (
             "COPY members_person (family_name, middle_name, given_name, birth_date, gender, "
             "citizen_id, address, created_at, updated_at, sort_key, search_text, id_issued_by, "
-            "hometown, education, qualification, job, phone, health) FROM STDIN"
+            "hometown, education, qualification, job, phone, health, birth_year_only) FROM STDIN"
         )
         with cursor.cursor.copy(copy_sql) as copy:
             for _n, name, born, gender, cccd, place in rows:
@@ -77,7 +77,7 @@ def floor(data: bytes) -> float:
                 day, month, year = born.split("/")
                 copy.write_row(
                     [family, middle, given, f"{year}-{month}-{day}", gender[0], cccd, place,
-                     "now", "now", "", "", "", "", "", "", "", "", ""]
+                     "now", "now", "", "", "", "", "", "", "", "", "", False]
                 )  # fmt: skip
         transaction.set_rollback(True)
     return time.perf_counter() - started
