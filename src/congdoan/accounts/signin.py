@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -56,6 +57,7 @@ class Throttled(Exception):
 THROTTLED = gettext_lazy("Đã nhập sai nhiều lần liền: hãy đợi vài giây rồi nhập mã mới.")
 
 
+@transaction.atomic  # the devices are read with a row lock (for_verify): a code works once
 def verify_code(user, code: str):
     """The device that accepts `code`: six digits go to the authenticator app, anything else
     to the recovery codes (each works once)."""
