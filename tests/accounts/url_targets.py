@@ -11,4 +11,7 @@ def targets(world) -> dict[str, list[Target]]:
         "accounts:otp_enrol": [Target(methods=("get", "post"))],
         "accounts:recovery_codes": [Target(methods=("post",), post_status=302)],
         "accounts:otp_remove": [Target(methods=("post",), post_status=302)],
+        # the type-ahead lookups answer only what the user's scope reads (test_lookup_endpoint)
+        "accounts:lookup_units": [Target(query="?q=cong+doan")],
+        "accounts:lookup_members": [Target(query="?q=nguyen")],
     }

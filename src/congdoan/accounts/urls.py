@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congdoan.accounts import self_service, signin, views
+from congdoan.accounts import lookup_views, self_service, signin, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("accounts/two-factor/", self_service.enrol, name="otp_enrol"),
     path("accounts/two-factor/recovery/", self_service.recovery_codes, name="recovery_codes"),
     path("accounts/two-factor/remove/", self_service.remove, name="otp_remove"),
+    path("lookup/units/", lookup_views.units, name="lookup_units"),
+    path("lookup/members/", lookup_views.members, name="lookup_members"),
 ]

@@ -87,17 +87,27 @@ def names_on(unit_ids: set[int], day: date | None) -> dict[int, str]:
 
 
 def search_units(
-    scope: Scope, text: str, *, as_of: date | None = None, limit: int = 50
+    scope: Scope,
+    text: str,
+    *,
+    as_of: date | None = None,
+    limit: int = 50,
+    within: str = "",
 ) -> list[UnitVersion]:
     """Units whose code or any name they ever had matches every word typed, tones ignored.
 
     Each unit comes as its version on the day asked (its last version when no day is asked),
-    with `parent_name` set to the name the parent had then.
+    with `parent_name` set to the name the parent had then. `within` (a path) keeps the units
+    that ever stood in that subtree.
     """
     tokens = search_tokens(text)
     if not tokens:
         return []
     units = scope.units(Unit.objects.filter(matching_words(tokens)))
+    if within:
+        units = units.filter(
+            pk__in=UnitVersion.objects.filter(path__startswith=within).values("unit_id")
+        )
     if as_of is not None:
         units = units.filter(pk__in=UnitVersion.objects.valid_on(as_of).values("unit_id"))
     phrase_first = Case(When(search_text__contains=f" {' '.join(tokens)}", then=0), default=1)
