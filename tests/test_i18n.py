@@ -12,6 +12,7 @@ then fill in the empty msgstr (and clear any "fuzzy" flag) and run `compilemessa
 import ast
 import contextlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,24 @@ def test_every_english_entry_is_translated_and_not_fuzzy():
     assert not bad, (
         f"Untranslated or fuzzy entries in {EN_PO}; translate them (see this file's docstring):\n"
         + "\n".join(f"  {m!r}" for m in bad)
+    )
+
+
+def test_every_string_the_code_marks_is_in_the_english_catalogue(tmp_path):
+    """makemessages over a copy of the package: a string marked for translation in the code or
+    a template but missing from the catalogue would show in Vietnamese on the English pages."""
+    package = LOCALE_DIR.parent
+    copy = tmp_path / package.name
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "static", "*.mo"))
+    with contextlib.chdir(copy):
+        call_command("makemessages", locale=["en"], no_obsolete=True, verbosity=0)
+    known = {e["msgid"] for e in read_po(EN_PO)}
+    missing = [
+        e["msgid"] for e in read_po(copy / EN_PO.relative_to(package)) if e["msgid"] not in known
+    ]
+    assert not missing, (
+        f"Strings missing from {EN_PO}; run makemessages (see this file's docstring):\n"
+        + "\n".join(f"  {m!r}" for m in missing)
     )
 
 
