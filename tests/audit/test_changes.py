@@ -68,6 +68,7 @@ OTHERS = {
     "covenant_set_targets": "sets many targets at once: the values",
     "covenant_sign": "adds a signing",
     "rating_self_score": "adds or rewrites a self-score: the total and class",
+    "ratings_publish_many": "adds published ratings: per union the total, class and day",
     "verify_code": "checks a second-factor code: only the device's own counters change",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.

@@ -29,6 +29,19 @@ def evidence(card) -> dict[int, str]:
     return {c.pk: f"Có {c.evidence.lower()}" for c in card.leaf_criteria if c.evidence}
 
 
+def formed_by_a_split(world, unit, on):
+    """Mark the unit's version as made by a split effective on the day (one split per world)."""
+    from congdoan.org.models import Reorganisation
+
+    version = unit.versions.get()
+    version.change, _ = Reorganisation.objects.get_or_create(
+        kind=Reorganisation.Kind.SPLIT,
+        defaults={"effective_on": on, "decision": world.dd.versions.get().change.decision},
+    )
+    version.save(update_fields=["change"])
+    return unit
+
+
 def cluster_of_dd_and_tt(world, year: int = 2020):
     """Cụm thi đua số 1 of the test world: Đống Đa and Thanh Trì, organised by Hà Nội."""
     from congdoan.emulation.clusters import cluster_create

@@ -1,6 +1,6 @@
 """The demo's emulation facts (SCENARIO.md): cluster 1's covenant of 28/02/2020 with its theme
 and six districts, a full year-end for cluster 1, cluster 6's covenant and mid-year review, and
-the 2020 quality ratings rolled up to the city, all from records."""
+the quality ratings of 2020–2025 rolled up to the city in each year's tree, all from records."""
 
 from datetime import date
 
@@ -50,14 +50,22 @@ def check_cluster_6_of_the_sector_unions_signed_and_held_its_mid_year_review():
     assert is_closed(cluster, Round.MIDYEAR) and not is_closed(cluster, Round.YEAREND)
 
 
-def check_the_2020_quality_classes_roll_up_to_the_city():
-    published = QualityRating.objects.filter(year=2020, status=RatingStatus.PUBLISHED).count()
-    assert published > 100
-    city = display_version(Unit.objects.get(code="LDLD-HN"), date(2020, 12, 31))
-    rows = quality_rollup(city, 2020, Scope(everything=True))
-    assert rows[-1].rated == published
-    assert sum(row.rated for row in rows[:-1]) == published
-    assert not QualityRating.objects.filter(unit__code="CDCS-ASTI").exists()  # left for `asti`
+def check_the_quality_classes_of_every_year_roll_up_to_the_city():
+    for year in range(2020, 2026):
+        published = QualityRating.objects.filter(year=year, status=RatingStatus.PUBLISHED)
+        assert published.count() > 300
+        city = display_version(Unit.objects.get(code="LDLD-HN"), date(year, 12, 31))
+        rows = quality_rollup(city, year, Scope(everything=True))
+        assert rows[-1].rated == published.count()
+        assert sum(row.rated for row in rows[:-1]) == published.count()
+        children = {row.version.unit.code for row in rows[:-1]}
+        assert ("LDLD-MY-DUC" in children) == (year < 2025)  # the wards' unions in 2025
+        assert ("CD-PHUONG-KIM-LIEN" in children) == (year == 2025)
+    founded_2020 = QualityRating.objects.filter(unit__code__startswith="CDCS-MY-DUC-2020-")
+    assert not founded_2020.filter(year=2020).exists()  # not yet twelve months
+    assert founded_2020.filter(year=2021).count() == 15
+    asti = QualityRating.objects.filter(unit__code="CDCS-ASTI")
+    assert sorted(asti.values_list("year", flat=True)) == [2020, 2021, 2022, 2023, 2024]
 
 
 def check_all():
@@ -66,4 +74,4 @@ def check_all():
     check_cluster_1_progress_is_counted_from_the_registry()
     check_cluster_1_has_a_full_year_end_with_ranks_and_proposals()
     check_cluster_6_of_the_sector_unions_signed_and_held_its_mid_year_review()
-    check_the_2020_quality_classes_roll_up_to_the_city()
+    check_the_quality_classes_of_every_year_roll_up_to_the_city()

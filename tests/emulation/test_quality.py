@@ -23,7 +23,7 @@ from congdoan.emulation.quality import (
 from congdoan.emulation.rollup import quality_rollup
 from congdoan.emulation.scorecards import card_of, scorecard_copy, scorecard_set_thresholds
 from congdoan.org.selectors import display_version
-from tests.emulation.helpers import evidence, marks, quality_card
+from tests.emulation.helpers import evidence, formed_by_a_split, marks, quality_card
 from tests.factories import make_unit
 
 
@@ -159,24 +159,14 @@ def test_published_classes_are_counted_up_the_tree(world):
 
 
 def test_a_union_formed_by_a_split_is_rated_after_six_months(world):
-    from congdoan.org.models import Reorganisation
-
     card = quality_card(world)
     split_off = make_unit(
         "G7", "Công đoàn Công ty Tách", "grassroots", world.dd, on=date(2020, 6, 1)
     )
-    version = split_off.versions.get()
-    version.change = Reorganisation.objects.create(
-        kind=Reorganisation.Kind.SPLIT,
-        effective_on=date(2020, 6, 1),
-        decision=world.dd.versions.get().change.decision,
-    )
-    version.save(update_fields=["change"])
+    formed_by_a_split(world, split_off, date(2020, 6, 1))
     assert self_score(world, split_off, marks(card)).total == 100  # 6 months by 31/12
     late = make_unit("G8", "Công đoàn Công ty Tách 2", "grassroots", world.dd, on=date(2020, 8, 1))
-    version = late.versions.get()
-    version.change = Reorganisation.objects.get(kind=Reorganisation.Kind.SPLIT)
-    version.save(update_fields=["change"])
+    formed_by_a_split(world, late, date(2020, 6, 1))
     with pytest.raises(ValidationError, match="chưa đủ thời gian"):
         self_score(world, late, marks(card))
 

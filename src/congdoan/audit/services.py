@@ -9,8 +9,9 @@ from typing import Any
 
 from congdoan.audit.changes import changed_fields, object_type, snapshot
 from congdoan.audit.models import AuditEntry
+from congdoan.org.models import UnitVersion
 
-__all__ = ["audit_changes", "audit_record", "build_entry", "snapshot"]
+__all__ = ["audit_changes", "audit_record", "build_entry", "prime_unit_names", "snapshot"]
 
 
 def build_entry(
@@ -74,6 +75,18 @@ def audit_changes(
         after={**new, **(extra or {})},
         object_type=object_type(instance),
     )
+
+
+def prime_unit_names(units: Iterable[Any]) -> None:
+    """Read the names entries keep for many units in one query (before a bulk of entries)."""
+    by_pk = {unit.pk: unit for unit in units}
+    latest = (
+        UnitVersion.objects.filter(unit_id__in=by_pk)
+        .order_by("unit_id", "valid_from")
+        .values_list("unit_id", "name")
+    )
+    for pk, name in latest:  # the latest version's name comes last
+        by_pk[pk]._audit_name = name
 
 
 def _unit_name(unit: Any) -> str:

@@ -1,15 +1,13 @@
 """Emulation in the demo: the 2020 scorecards (copied to 2021), Cụm thi đua số 1 (six districts,
 covenant of 28/02/2020, full year-end), Cụm thi đua số 6 (sector unions, covenant and mid-year
-review), and the 2020 quality rating of the grassroots unions, all written through the services."""
+review), then the quality ratings of 2020–2025 (demo/quality.py), all through the services."""
 
 from __future__ import annotations
 
 import random
 from datetime import date
-from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-
+from congdoan.demo.quality import build_ratings, points_for
 from congdoan.demo.users import demo_admin
 from congdoan.emulation.clusters import (
     cluster_create,
@@ -19,16 +17,9 @@ from congdoan.emulation.clusters import (
     covenant_sign,
 )
 from congdoan.emulation.models import Indicator, Round
-from congdoan.emulation.quality import (
-    quality_scorecard,
-    rating_check,
-    rating_publish,
-    rating_self_score,
-)
-from congdoan.emulation.quality import require_ratable as _ratable
 from congdoan.emulation.rounds import round_finalise, sheet_submit
 from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards, scorecard_copy
-from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.models import Unit
 
 YEAR = 2020
 CLUSTER_1 = ["HOAN-KIEM", "BA-DINH", "DONG-DA", "LONG-BIEN", "HAI-BA-TRUNG", "HOANG-MAI"]
@@ -49,17 +40,6 @@ SIGNERS = [
     "Đặng Văn Sơn",
     "Ngô Thị Hằng",
 ]
-TENTH = Decimal("0.1")
-# How well a union works, as shares of each criterion's maximum: most do well, a few poorly.
-LEVELS = [(0.9, 1.0), (0.72, 0.92), (0.52, 0.75), (0.3, 0.55)]
-LEVEL_WEIGHTS = [30, 45, 20, 5]
-
-
-def _points(card, rng: random.Random, low: float, high: float) -> dict[int, Decimal]:
-    return {
-        leaf.key: (leaf.max_points * Decimal(str(rng.uniform(low, high)))).quantize(TENTH)
-        for leaf in card.leaves
-    }
 
 
 def _cluster(actor, rng, name, codes, lead, deputy, theme, signed_on):
@@ -102,7 +82,7 @@ def _score_round(actor, rng, cluster, units, round_, cross: bool) -> None:
             subject=unit,
             scorer=unit,
             cross=False,
-            points=_points(card, rng, 0.8, 1.0),
+            points=points_for(card, rng, 0.8, 1.0),
             evidence={},
         )
         for scorer in units if cross else []:
@@ -114,46 +94,11 @@ def _score_round(actor, rng, cluster, units, round_, cross: bool) -> None:
                     subject=unit,
                     scorer=scorer,
                     cross=True,
-                    points=_points(card, rng, 0.75, 0.98),
+                    points=points_for(card, rng, 0.75, 0.98),
                     evidence={},
                 )
     votes = {unit.pk: rng.randrange(0, len(units)) for unit in units}
     round_finalise(actor=actor, cluster=cluster, round_=round_, votes=votes)
-
-
-def _rate_grassroots(actor, rng) -> int:
-    hanoi = UnitVersion.objects.valid_on(date(YEAR, 12, 31)).get(unit__code="LDLD-HN")
-    units = (
-        Unit.objects.filter(
-            unit_type__level=Level.GRASSROOTS,
-            pk__in=UnitVersion.objects.valid_on(date(YEAR, 12, 31))
-            .under(hanoi.path)
-            .values("unit_id"),
-        )
-        .select_related("unit_type", "sector")
-        .exclude(code="CDCS-ASTI")
-    )  # left for `asti` to try
-    rated, cards = 0, {}
-    for unit in units.order_by("code"):
-        try:
-            _ratable(unit, YEAR)
-        except ValidationError:  # too young to be rated: skipped, as the rule says
-            continue
-        scorecard = quality_scorecard(unit, YEAR)
-        card = cards.setdefault(scorecard.pk, card_of(scorecard))
-        low, high = rng.choices(LEVELS, weights=LEVEL_WEIGHTS)[0]
-        rating = rating_self_score(
-            actor=actor,
-            unit=unit,
-            year=YEAR,
-            evidence={c.pk: f"{c.evidence} năm {YEAR}" for c in card.leaf_criteria},
-            points=_points(card, rng, low, high),
-        )
-        points = {e.criterion_id: e.self_points for e in rating.entries.all()}
-        rating = rating_check(actor=actor, rating=rating, points=points, reasons={})
-        rating_publish(actor=actor, rating=rating, on=date(YEAR + 1, 1, 20))
-        rated += 1
-    return rated
 
 
 def build_emulation(rng: random.Random) -> dict[str, int]:
@@ -177,4 +122,4 @@ def build_emulation(rng: random.Random) -> dict[str, int]:
         actor, rng, "Cụm thi đua số 6", CLUSTER_6, 0, 1, CLUSTER_6_THEME, CLUSTER_6_SIGNED
     )
     _score_round(actor, rng, sixth, units, Round.MIDYEAR, cross=False)
-    return {"ratings": _rate_grassroots(actor, rng)}
+    return {"ratings": sum(build_ratings().values())}

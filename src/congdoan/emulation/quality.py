@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.scope import scope_for
+from congdoan.accounts.scope import Scope, scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.dates import add_years
 from congdoan.core.text import format_date
@@ -46,33 +46,45 @@ def quality_scorecard(unit: Unit, year: int) -> Scorecard:
     A card stays in force in the years after it was issued until its issuer issues a new one.
     """
     ancestors = display_version(unit, year_end(year)).ancestor_ids
-    cards = {
-        card.owner_id: card  # ordered by year: each issuer's latest card up to the year wins
-        for card in Scorecard.objects.filter(
-            purpose=Purpose.QUALITY,
-            year__lte=year,
-            unit_kind=unit_kind_of(unit),
-            owner_id__in=ancestors,
-        ).order_by("year")
-    }
+    cards = quality_cards(year).filter(owner_id__in=ancestors)
+    return card_in_force(cards, unit_kind_of(unit), ancestors, year)
+
+
+def quality_cards(year: int):
+    """The quality cards issued up to the year, oldest first (each issuer's latest wins)."""
+    return Scorecard.objects.filter(purpose=Purpose.QUALITY, year__lte=year).order_by("year")
+
+
+def card_in_force(cards, kind: str, ancestors: list[int], year: int) -> Scorecard:
+    """Of the cards (oldest first), the latest of the nearest issuer above, for the unit kind."""
+    latest = {card.owner_id: card for card in cards if card.unit_kind == kind}
     for owner in reversed(ancestors):
-        if owner in cards:
-            return cards[owner]
+        if owner in latest:
+            return latest[owner]
     raise ValidationError(
         _("Chưa có bảng điểm xếp loại chất lượng năm %(year)s cho đơn vị này.") % {"year": year}
     )
 
 
+def restructured_on(units) -> dict[int, date]:
+    """The last merger or split each of the units went through, by unit id."""
+    rows = (
+        Reorganisation.objects.filter(
+            unitversion__unit__in=units,
+            kind__in=[Reorganisation.Kind.MERGE, Reorganisation.Kind.SPLIT],
+        )
+        .values_list("unitversion__unit_id", "effective_on")
+        .order_by("effective_on")
+    )
+    return dict(rows)
+
+
 def required_start(unit: Unit, year: int) -> date:
     """The latest day the union may have started and still be rated for the year."""
-    restructured = (
-        Reorganisation.objects.filter(
-            unitversion__unit=unit, kind__in=[Reorganisation.Kind.MERGE, Reorganisation.Kind.SPLIT]
-        )
-        .order_by("-effective_on")
-        .values_list("effective_on", flat=True)
-        .first()
-    )
+    return start_deadline(year, restructured_on([unit]).get(unit.pk))
+
+
+def start_deadline(year: int, restructured: date | None) -> date:
     if restructured is not None and restructured.year == year:
         return date(year, 7, 1)  # six months by 31/12
     return add_years(date(year + 1, 1, 1), -1)  # twelve months by 31/12
@@ -81,12 +93,16 @@ def required_start(unit: Unit, year: int) -> date:
 def require_ratable(unit: Unit, year: int) -> None:
     if unit.unit_type.level != Level.GRASSROOTS:
         raise ValidationError(_("Chỉ xếp loại chất lượng công đoàn cơ sở."))
+    require_old_enough(unit, year, required_start(unit, year))
+
+
+def require_old_enough(unit: Unit, year: int, latest: date) -> None:
+    """Not ended by 31/12 of the year, and started by the latest day the rule allows."""
     if unit.ended_on is not None and unit.ended_on <= year_end(year):
         raise ValidationError(
             _("Công đoàn đã kết thúc hoạt động ngày %(day)s, không xếp loại năm %(year)s.")
             % {"day": format_date(unit.ended_on), "year": year}
         )
-    latest = required_start(unit, year)
     if unit.established_on > latest:
         raise ValidationError(
             _(
@@ -107,8 +123,12 @@ def may_self_score(actor, unit: Unit) -> bool:
 
 
 def may_check(actor, unit: Unit, year: int) -> bool:
-    parent = upper_unit(unit, year)
-    return parent is not None and scope_for(actor).can_edit_members(parent)
+    return may_check_below(scope_for(actor), upper_unit(unit, year))
+
+
+def may_check_below(scope: Scope, parent: Unit | None) -> bool:
+    """Checking and publishing is for the keepers of the union directly above."""
+    return parent is not None and scope.can_edit_members(parent)
 
 
 def _clean_points(card: Card, points: dict[int, Decimal | None]) -> None:
@@ -136,6 +156,29 @@ def _require_evidence(card: Card, points: dict, evidence: dict[int, str]) -> Non
         )
 
 
+def self_result(
+    card: Card, points: dict[int, Decimal | None], evidence: dict[int, str]
+) -> tuple[Decimal, str]:
+    """The total and class of a self-score, once its points and evidence stand."""
+    _clean_points(card, points)
+    _require_evidence(card, points, evidence)
+    return card.result(points)
+
+
+def self_entries(rating: QualityRating, card: Card, points: dict, evidence: dict[int, str]):
+    """The rating's rows per leaf, the upper level's points starting as the self-score."""
+    return [
+        RatingEntry(
+            rating=rating,
+            criterion_id=leaf.key,
+            self_points=points[leaf.key],
+            points=points[leaf.key],
+            evidence=(evidence.get(leaf.key) or "").strip()[:400],
+        )
+        for leaf in card.leaves
+    ]
+
+
 @transaction.atomic
 def rating_self_score(
     *, actor, unit: Unit, year: int, points: dict[int, Decimal | None], evidence: dict[int, str]
@@ -150,9 +193,7 @@ def rating_self_score(
             % {"year": year}
         )
     card = card_of(rating.scorecard if rating else quality_scorecard(unit, year))
-    _clean_points(card, points)
-    _require_evidence(card, points, evidence)
-    value, klass = card.result(points)
+    value, klass = self_result(card, points, evidence)
     if rating is None:
         rating = QualityRating(unit=unit, year=year, scorecard=card.scorecard)
     rating.status, rating.self_total, rating.total, rating.klass = (
@@ -163,16 +204,7 @@ def rating_self_score(
     )
     rating.save()
     rating.entries.all().delete()
-    RatingEntry.objects.bulk_create(
-        RatingEntry(
-            rating=rating,
-            criterion_id=key,
-            self_points=points[key],
-            points=points[key],
-            evidence=(evidence.get(key) or "").strip()[:400],
-        )
-        for key in (leaf.key for leaf in card.leaves)
-    )
+    RatingEntry.objects.bulk_create(self_entries(rating, card, points, evidence))
     audit_record(
         actor=actor,
         action="emulation.quality_self",
@@ -268,9 +300,13 @@ def rating_reopen(*, actor, rating: QualityRating, reason: str) -> QualityRating
     return rating
 
 
+def checker_refusal() -> PermissionDenied:
+    return PermissionDenied(_("Chỉ công đoàn cấp trên trực tiếp được thẩm định, công bố."))
+
+
 def _require_checker(actor, rating: QualityRating) -> None:
     if not may_check(actor, rating.unit, rating.year):
-        raise PermissionDenied(_("Chỉ công đoàn cấp trên trực tiếp được thẩm định, công bố."))
+        raise checker_refusal()
 
 
 def _require_open(rating: QualityRating) -> None:
