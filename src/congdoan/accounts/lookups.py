@@ -131,6 +131,12 @@ def council_candidates(organiser: Unit) -> QuerySet[User]:
     ).distinct()
 
 
+def user_label(user: User) -> str:
+    """A user as a choice shows them: their full name, then the account name."""
+    name = user.get_full_name().strip()
+    return f"{name} ({user.username})" if name else user.username
+
+
 def citizen_id_taken(number: str, holder: Person, scope: Scope | None) -> ValidationError:
     """The refusal for a CCCD that already has a record: its holder's name only when the scope
     reads them; otherwise only that they belong elsewhere."""

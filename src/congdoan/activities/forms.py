@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import Activity, ActivityField, ActivityType, Target
 from congdoan.activities.services import ActivityInput
+from congdoan.core.forms import SearchSelect
 from congdoan.core.params import MAX_MONEY, optional_int
 from congdoan.members.forms import optional_date
 from congdoan.org.forms import date_field
@@ -91,7 +92,7 @@ def _detail_value(value) -> str:
 
 
 class TargetForm(forms.Form):
-    metric = forms.ChoiceField(label=gettext_lazy("Chỉ tiêu"))
+    metric = forms.ChoiceField(label=gettext_lazy("Chỉ tiêu"), widget=SearchSelect)
     starts_on = date_field(gettext_lazy("Từ ngày"))
     ends_on = date_field(gettext_lazy("Đến ngày"))
     value = WholeNumberField(label=gettext_lazy("Mức chỉ tiêu"))

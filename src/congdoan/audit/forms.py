@@ -12,13 +12,17 @@ from congdoan.accounts.lookups import unit_in_scope
 from congdoan.accounts.scope import Scope
 from congdoan.audit.selectors import Search
 from congdoan.audit.sentences import GROUPS
-from congdoan.core.forms import day_field
+from congdoan.core.forms import LookupInput, day_field
 
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 
 
 class TrailSearchForm(forms.Form):
-    unit = forms.CharField(label=gettext_lazy("Đơn vị (mã, cả cấp dưới)"), required=False)
+    unit = forms.CharField(
+        label=gettext_lazy("Đơn vị (mã, cả cấp dưới)"),
+        required=False,
+        widget=LookupInput("units"),
+    )
     actor = forms.CharField(label=gettext_lazy("Người làm"), required=False, max_length=150)
     group = forms.ChoiceField(label=gettext_lazy("Thao tác"), required=False)
     target = forms.CharField(label=gettext_lazy("Đối tượng"), required=False, max_length=200)

@@ -10,10 +10,18 @@ from congdoan.accounts.lookups import (
     council_candidates,
     member_in_scope,
     unit_in_scope,
+    user_label,
 )
 from congdoan.accounts.models import User
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import ExclusionKind, Rule, Step, Title
+from congdoan.core.forms import (
+    AllocationLines,
+    LookupInput,
+    SearchCheckboxes,
+    SearchSelect,
+    lookup_params,
+)
 from congdoan.core.params import MAX_COUNT, bounded, optional_int
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
@@ -50,7 +58,7 @@ class CampaignForm(forms.Form):
     )
     allocations = forms.CharField(
         label=gettext_lazy("Chỉ tiêu theo đơn vị"),
-        widget=forms.Textarea,
+        widget=AllocationLines,
         help_text=gettext_lazy("Mỗi dòng: mã đơn vị: số lượng, ví dụ CDCS-ASTI: 1"),
     )
     rules = forms.MultipleChoiceField(
@@ -71,12 +79,13 @@ class CampaignForm(forms.Form):
     council = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Thành viên hội đồng"),
         queryset=User.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchCheckboxes,
     )
     secretary = forms.ModelChoiceField(
         label=gettext_lazy("Thư ký hội đồng"),
         queryset=User.objects.none(),
         required=False,
+        widget=SearchSelect,
     )
     pool_title = forms.ModelChoiceField(
         label=gettext_lazy("Chọn trong số người đã đạt danh hiệu cấp dưới"),
@@ -93,7 +102,11 @@ class CampaignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organiser, self.scope = organiser, scope
         for name in ("council", "secretary"):  # the organiser's line of the tree, no other
-            self.fields[name].queryset = council_candidates(organiser)
+            self.fields[name].queryset = council_candidates(organiser).order_by(
+                "last_name", "first_name", "username"
+            )
+            self.fields[name].label_from_instance = user_label
+        lookup_params(self.fields["allocations"], under=organiser.pk)
 
     def clean_allocations(self) -> list[tuple[Unit, int]]:
         """Each line "CODE: n" names a unit at or under the organiser; every bad line is named."""
@@ -145,15 +158,21 @@ class CampaignForm(forms.Form):
 
 
 class NominateForm(forms.Form):
-    from_unit = forms.ModelChoiceField(label=gettext_lazy("Đơn vị đề nghị"), queryset=None)
+    from_unit = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị đề nghị"), queryset=None, widget=SearchSelect
+    )
     member_code = forms.CharField(
         label=gettext_lazy("Mã đoàn viên được đề nghị"),
         max_length=20,
         required=False,
-        help_text=gettext_lazy("Ví dụ: DV000123"),
+        help_text=gettext_lazy("Ví dụ: DV000123, hoặc gõ tên để tìm"),
+        widget=LookupInput("members"),
     )
     unit_code = forms.CharField(
-        label=gettext_lazy("Hoặc mã tập thể được đề nghị"), max_length=40, required=False
+        label=gettext_lazy("Hoặc mã tập thể được đề nghị"),
+        max_length=40,
+        required=False,
+        widget=LookupInput("units", params="open=1"),
     )
     achievement = forms.CharField(label=gettext_lazy("Báo cáo thành tích"), widget=forms.Textarea)
     attachment = forms.FileField(label=gettext_lazy("Hồ sơ kèm theo"), required=False)

@@ -11,6 +11,7 @@ within the years `core.params` accepts. Templates draw the same box with `{% day
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 
 from congdoan.core.params import bounded
@@ -62,3 +63,98 @@ class DayField(forms.DateField):
 def day_field(label, **kwargs) -> DayField:
     """The project's date field (`required`, `initial`, `help_text`… as for any field)."""
     return DayField(label=label, **kwargs)
+
+
+# --- Long choices: a type-ahead (static/congdoan/typeahead.js) ---------------------------------
+# Every long choice is searched as it is typed — by name without tones, by code and, for people,
+# by CCCD — in a box with its list of matches under it. Without the script each widget is the
+# plain field it stands on, so the form posts the same values either way.
+
+LONG_CHOICE = 15  # more options than this: a type-ahead (tests/test_typeahead_walk.py)
+
+
+def _words() -> dict:
+    return {
+        "data-lookup-empty": gettext_lazy("Không tìm thấy."),
+        "data-lookup-count": gettext_lazy("%s kết quả"),
+    }
+
+
+class TypeAhead:
+    """What every type-ahead widget is (the form walk looks for it)."""
+
+
+class SearchSelect(TypeAhead, forms.Select):
+    """A select drawn as a text box that filters its options (tones ignored)."""
+
+    def __init__(self, attrs=None, choices=()):
+        base = {
+            "data-combobox": "",
+            "data-lookup-placeholder": gettext_lazy("Gõ tên hoặc mã để tìm"),
+            **_words(),
+        }
+        super().__init__({**base, **(attrs or {})}, choices)
+
+
+class SearchCheckboxes(TypeAhead, forms.CheckboxSelectMultiple):
+    """Checkboxes with a box above them that hides those not matching the words typed."""
+
+    def __init__(self, attrs=None, choices=()):
+        base = {
+            "class": "choice-filter",
+            "data-lookup-label": gettext_lazy("Lọc danh sách"),
+            "data-lookup-placeholder": gettext_lazy("Gõ tên để lọc"),
+        }
+        super().__init__({**base, **(attrs or {})}, choices)
+
+
+LOOKUP_URLS = {
+    "units": reverse_lazy("accounts:lookup_units"),
+    "members": reverse_lazy("accounts:lookup_members"),
+}
+PLACEHOLDERS = {
+    "units": gettext_lazy("Tên đơn vị (có dấu hay không) hoặc mã"),
+    "members": gettext_lazy("Tên (có dấu hay không), mã đoàn viên hoặc CCCD"),
+}
+
+
+def lookup_attrs(kind: str, mode: str, attrs=None, params: str = "") -> dict:
+    """`params` narrows the search (`open=1`: units that exist today; see lookup_params)."""
+    return {
+        "data-lookup": LOOKUP_URLS[kind],
+        "data-lookup-params": params,
+        "data-lookup-mode": mode,
+        "data-lookup-placeholder": PLACEHOLDERS[kind],
+        "autocomplete": "off",
+        **_words(),
+        **(attrs or {}),
+    }
+
+
+class LookupInput(TypeAhead, forms.TextInput):
+    """A code box (`kind` "units" or "members") that finds by name and keeps the code; with
+    `mode="list"` each unit picked is added to the box's comma-separated codes."""
+
+    def __init__(self, kind: str, attrs=None, *, mode: str = "one", params: str = ""):
+        helper = {"data-lookup-label": PLACEHOLDERS[kind]} if mode == "list" else {}
+        super().__init__(lookup_attrs(kind, mode, {**helper, **(attrs or {})}, params))
+
+
+class AllocationLines(TypeAhead, forms.Textarea):
+    """The "CODE: n" lines of a campaign's allocations, with a unit search and a number box
+    above them that add (or replace) a unit's line."""
+
+    def __init__(self, attrs=None):
+        words = {
+            "data-lookup-label": gettext_lazy("Tìm đơn vị được phân bổ"),
+            "data-lookup-count-label": gettext_lazy("Số lượng"),
+            "data-lookup-add": gettext_lazy("Thêm dòng"),
+        }
+        super().__init__(lookup_attrs("units", "lines", {**words, **(attrs or {})}, "open=1"))
+
+
+def lookup_params(field: forms.Field, **params) -> None:
+    """Narrow a form's lookup further (`under=<unit id>`, `unit=<unit id>`, `open=1`)."""
+    given = [field.widget.attrs.get("data-lookup-params", "")]
+    added = [f"{key}={value}" for key, value in params.items()]
+    field.widget.attrs["data-lookup-params"] = "&".join(part for part in given + added if part)

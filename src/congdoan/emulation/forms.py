@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congdoan.core.forms import day_field
+from congdoan.core.forms import LookupInput, SearchSelect, day_field
 from congdoan.core.params import bounded
 from congdoan.emulation.models import ClusterKind, CriterionKind, Indicator
 from congdoan.emulation.scorecards import Card
@@ -15,6 +15,8 @@ POINTS_FIELD = {"required": False, "max_digits": 5, "decimal_places": 1}
 
 class UnitChoice(forms.ModelChoiceField):
     """Units shown by the name they had (annotated `display_name` by the selector)."""
+
+    widget = SearchSelect
 
     def label_from_instance(self, obj) -> str:
         return f"{obj.display_name} ({obj.code})"
@@ -61,7 +63,9 @@ class ClusterForm(forms.Form):
     name = forms.CharField(label=_("Tên cụm, khối thi đua"), max_length=200)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     units = forms.CharField(
-        label=_("Mã các đơn vị thành viên (cách nhau bởi dấu phẩy)"), max_length=2000
+        label=_("Mã các đơn vị thành viên (cách nhau bởi dấu phẩy)"),
+        max_length=2000,
+        widget=LookupInput("units", mode="list", params="open=1"),
     )
 
 
@@ -76,7 +80,9 @@ class LeadsForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    code = forms.CharField(label=_("Mã đơn vị"), max_length=40)
+    code = forms.CharField(
+        label=_("Mã đơn vị"), max_length=40, widget=LookupInput("units", params="open=1")
+    )
     joined_on = day_field(_("Vào cụm từ ngày"))
 
 

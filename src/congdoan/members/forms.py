@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.core.forms import SearchSelect
 from congdoan.core.params import bounded
 from congdoan.core.text import fold
 from congdoan.members.models import Ethnicity, ExitKind, Gender, ReferralStatus, Religion
@@ -33,6 +34,7 @@ class PersonForm(forms.Form):
         label=gettext_lazy("Dân tộc"),
         required=False,
         queryset=Ethnicity.objects.filter(active=True),
+        widget=SearchSelect,
     )
     religion = forms.ModelChoiceField(
         label=gettext_lazy("Tôn giáo"),
@@ -172,6 +174,8 @@ def _person_from_line(number: int, line: str) -> PersonData:
 
 
 class UnitChoice(forms.ModelChoiceField):
+    widget = SearchSelect
+
     def label_from_instance(self, obj: Unit) -> str:
         return f"{obj.current_name} ({obj.code})"
 

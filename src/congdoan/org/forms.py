@@ -7,7 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from congdoan.accounts.scope import Scope
-from congdoan.core.forms import day_field
+from congdoan.core.forms import SearchSelect, day_field
 from congdoan.core.params import optional_int
 from congdoan.org.addresses import province_choices, ward_choices
 from congdoan.org.models import Sector, Unit, UnitType, UnitVersion
@@ -21,6 +21,8 @@ def date_field(label) -> forms.DateField:
 
 
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = SearchSelect
+
     def label_from_instance(self, obj: Unit) -> str:
         return f"{obj.current_name} ({obj.code})"
 
@@ -78,10 +80,14 @@ class EstablishForm(DecisionForm):
         label=_("Khu vực"), queryset=Sector.objects.filter(active=True), required=False
     )
     province_code = forms.TypedChoiceField(
-        label=_("Tỉnh, thành phố"), coerce=int, required=False, empty_value=None
+        label=_("Tỉnh, thành phố"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=SearchSelect,
     )
     ward_code = forms.TypedChoiceField(
-        label=_("Phường, xã"), coerce=int, required=False, empty_value=None
+        label=_("Phường, xã"), coerce=int, required=False, empty_value=None, widget=SearchSelect
     )
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
 

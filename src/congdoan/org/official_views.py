@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from congdoan.accounts.lookups import member_in_scope
 from congdoan.accounts.scope import scope_for
+from congdoan.core.forms import LookupInput
 from congdoan.members.models import Person
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.forms import date_field
@@ -24,7 +25,10 @@ class AppointForm(forms.Form):
     member_code = forms.CharField(
         label=gettext_lazy("Mã đoàn viên"),
         max_length=20,
-        help_text=gettext_lazy("Ví dụ: DV000123 (ghi trên trang của đoàn viên)"),
+        help_text=gettext_lazy(
+            "Ví dụ: DV000123 (ghi trên trang của đoàn viên), hoặc gõ tên để tìm"
+        ),
+        widget=LookupInput("members"),
     )
     position = forms.ModelChoiceField(
         label=gettext_lazy("Chức vụ"), queryset=Position.objects.filter(active=True)

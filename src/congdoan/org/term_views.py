@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from congdoan.accounts.lookups import member_in_scope
 from congdoan.accounts.scope import latest_path, scope_for
 from congdoan.core.dates import today
+from congdoan.core.forms import LookupInput, lookup_params
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.access import readable_unit
 from congdoan.org.congresses import (
@@ -59,7 +60,8 @@ class ElectForm(forms.Form):
     member_code = forms.CharField(
         label=gettext_lazy("Mã đoàn viên"),
         max_length=20,
-        help_text=gettext_lazy("Ví dụ: DV000123, hoặc tìm theo tên ở trên"),
+        help_text=gettext_lazy("Ví dụ: DV000123, hoặc gõ tên để tìm"),
+        widget=LookupInput("members"),
     )
     position = forms.ModelChoiceField(
         label=gettext_lazy("Trúng cử"),
@@ -165,6 +167,7 @@ def term_elect_page(request, pk: int):
     scope = scope_for(request.user)
     initial = {"member_code": request.GET.get("code", "")[:20]}
     form = ElectForm(request.POST or None, scope=scope, initial=initial)
+    lookup_params(form.fields["member_code"], unit=term.unit.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
