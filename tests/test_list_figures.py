@@ -158,7 +158,9 @@ def test_the_campaign_page_shows_each_allocations_use_and_the_statuses(client, w
             used = Nomination.objects.filter(allocation=allocation).exclude(
                 status__in=[Status.WITHDRAWN, Status.NOT_SELECTED]
             )
-            row = f'<td>{allocation.unit.code}</td><td class="n">{used.count()}/{allocation.quota}'
+            unit = allocation.unit  # shown by its name, the code beside it
+            name = f'{unit.latest_name} <span class="muted">{unit.code}</span>'
+            row = f'<td>{name}</td><td class="n">{used.count()}/{allocation.quota}'
             assert row in html
         for status in (Status.AWARDED, Status.SUBMITTED):
             n = Nomination.objects.filter(campaign=campaign, status=status).count()

@@ -84,4 +84,4 @@ class Award(TimeStamped):
 
     @property
     def holder_name(self) -> str:
-        return self.person.full_name if self.person_id else str(self.unit)
+        return self.person.full_name if self.person_id else self.unit.latest_name

@@ -233,7 +233,7 @@ class Nomination(TimeStamped):
 
     @property
     def nominee_name(self) -> str:
-        return self.person.full_name if self.person_id else str(self.unit)
+        return self.person.full_name if self.person_id else self.unit.latest_name
 
 
 class Attachment(models.Model):

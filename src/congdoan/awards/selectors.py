@@ -32,7 +32,7 @@ def sees_all_nominations(scope: Scope, campaign: Campaign) -> bool:
 
 
 def visible_nominations(scope: Scope, campaign: Campaign) -> QuerySet[Nomination]:
-    rows = campaign.nominations.select_related("person", "nominating_unit")
+    rows = campaign.nominations.select_related("person", "nominating_unit", "unit")
     if sees_all_nominations(scope, campaign):
         return rows
     return rows.filter(nominating_unit__in=scope.units())

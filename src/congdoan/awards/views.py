@@ -29,7 +29,7 @@ from congdoan.awards.selectors import counts_by_title, visible_campaigns, visibl
 from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.models import Level, UnitVersion
-from congdoan.org.selectors import display_version, open_units
+from congdoan.org.selectors import display_version, name_units, open_units
 
 LIST_LIMIT = 500
 
@@ -104,15 +104,25 @@ def campaign_detail(request, pk: int):
     campaign = readable_campaign(request, pk)
     scope = scope_for(request.user)
     nominations = visible_nominations(scope, campaign)
+    allocations = list(
+        campaign.allocations.select_related("unit").annotate(
+            used=Count("nomination", filter=Q(nomination__status__in=_active()))
+        )
+    )
+    shown = list(nominations[:LIST_LIMIT])
+    proposals = open_proposals(campaign) if may_organise(request.user, campaign) else []
+    name_units(  # units by name, not code: one query
+        [a.unit for a in allocations]
+        + [unit for n in shown for unit in (n.unit, n.nominating_unit)]
+        + [p.unit for p in proposals]
+    )
     context = {
         "campaign": campaign,
         "organiser": display_version(campaign.organiser, campaign.reference_on),
         "stages": campaign.stages.all(),
         "criteria": campaign.criteria.all(),
-        "allocations": campaign.allocations.select_related("unit").annotate(
-            used=Count("nomination", filter=Q(nomination__status__in=_active()))
-        ),
-        "nominations": nominations[:LIST_LIMIT],
+        "allocations": allocations,
+        "nominations": shown,
         "by_status": [
             (Status(status).label, n)
             for status, n in nominations.order_by().values_list("status").annotate(n=Count("pk"))
@@ -123,7 +133,7 @@ def campaign_detail(request, pk: int):
         "may_nominate": _nominating_units(request.user, campaign).exists(),
         "progress": council_progress(campaign),
         "pool": _pool(request.user, campaign),
-        "proposals": open_proposals(campaign) if may_organise(request.user, campaign) else [],
+        "proposals": proposals,
     }
     return render(request, "awards/campaign.html", context)
 

@@ -123,6 +123,17 @@ class Unit(TimeStamped):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def latest_name(self) -> str:
+        """The name of its latest version: a unit as a person reads it (the code is for forms).
+        One query, unless a selector set `current_name` or `latest_name_` (org.selectors)."""
+        known = getattr(self, "current_name", None) or getattr(self, "latest_name_", None)
+        if known:
+            return known
+        version = self.versions.order_by("-valid_from").values_list("name", flat=True).first()
+        self.latest_name_ = version or self.code
+        return self.latest_name_
+
     def exists_on(self, day: date) -> bool:
         return self.established_on <= day and (self.ended_on is None or day < self.ended_on)
 

@@ -86,6 +86,14 @@ def names_on(unit_ids: set[int], day: date | None) -> dict[int, str]:
     return dict(versions.order_by("valid_from").values_list("unit_id", "name"))
 
 
+def name_units(units) -> None:
+    """Set each unit's `latest_name` at once (one query for all), for a list that shows them."""
+    units = [unit for unit in units if unit is not None]
+    names = names_on({unit.pk for unit in units}, None)
+    for unit in units:
+        unit.latest_name_ = names.get(unit.pk, unit.code)
+
+
 def search_units(
     scope: Scope,
     text: str,
