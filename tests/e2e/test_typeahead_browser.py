@@ -49,8 +49,9 @@ def _fits(page, width: int) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_a_union_typed_without_tones_is_picked_with_the_keyboard(browser, live_server, world,
-                                                                 width):  # fmt: skip
+def test_a_union_typed_without_tones_is_picked_with_the_keyboard(
+    browser, live_server, world, width
+):
     member = admit(world.bob, world.g1, person("Lê Thị Chuyển")).person
     page = _page(browser, live_server, width)
     try:
@@ -137,5 +138,31 @@ def test_without_javascript_the_fields_are_the_plain_ones(browser, live_server, 
         assert page.get_by_label("Mã đoàn viên").evaluate("e => e.tagName") == "INPUT"
         _fits(page, 390)
         _shot(page, "typeahead-no-script-390.png")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_allocations_are_code_lines_added_by_picking_a_unit_and_a_number(
+    browser, live_server, world, width
+):
+    page = _page(browser, live_server, width)
+    try:
+        page.goto(f"/awards/new/{world.hn.pk}/")
+        box = page.get_by_role("combobox", name="Tìm đơn vị được phân bổ")
+        lines = page.get_by_label("Chỉ tiêu theo đơn vị")
+        for typed, number in (("truong kim lien", "3"), ("asti", "2"), ("truong kim lien", "5")):
+            box.click()
+            box.press_sequentially(typed, delay=30)
+            expect(_listbox(page, box).get_by_role("option")).to_have_count(1)
+            box.press("Enter")
+            count = page.get_by_role("spinbutton", name="Số lượng")
+            expect(count).to_be_focused()
+            count.fill(number)
+            count.press("Enter")
+        expect(lines).to_have_value("G1: 2\nG2: 5")  # a unit picked again: its line replaced
+        _fits(page, width)
+        lines.scroll_into_view_if_needed()
+        _shot(page, f"typeahead-allocations-{width}.png")
     finally:
         page.context.close()

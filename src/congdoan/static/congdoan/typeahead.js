@@ -260,6 +260,7 @@
     });
     const count = element("input", { type: "number", min: "0", className: "short" }, {
       "aria-label": field.dataset.lookupCountLabel || "",
+      placeholder: field.dataset.lookupCountLabel || "",
       inputmode: "numeric",
     });
     const button = element("button", { type: "button", className: "secondary", textContent: field.dataset.lookupAdd || "+" });
