@@ -42,6 +42,7 @@ OTHERS = {
     "activity_record": "adds an activity: all its fields",
     "card_request": "adds a card request",
     "referral_create": "adds a referral",
+    "planning_introduce": "adds an introduction for leadership planning: all its fields",
     "member_admit": "adds people",
     "members_admit": "adds people",
     "member_readmit": "adds a membership",

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from congdoan.members.forms import AdmitForm, AdmitManyForm, PersonForm, ReadmitForm, TransferForm
-from congdoan.members.models import Membership, Person
+from congdoan.members.models import Membership, Person, PlanningIntroduction
 from congdoan.members.services import member_exit
-from tests.form_walk import FieldCase
+from congdoan.members.views.planning import PlanningForm
+from tests.form_walk import MISSING_MEMBER, FieldCase
 from tests.members.registry import admit, person
 from tests.scope_walk import MEMBER_KEEPERS
 
@@ -22,6 +23,15 @@ REFERENCE = {
     (PersonForm, "religion"): "the religions catalogue",
     (AdmitForm, "ethnicity"): "the ethnicities catalogue",
     (AdmitForm, "religion"): "the religions catalogue",
+}
+PLANNING = {
+    "introduced_on": "01/03/2021",
+    "document_number": "12/CĐCS",
+    "party_committee": "Chi ủy Công ty",
+    "planned_position": "Phó Giám đốc",
+    "term_from": "2020",
+    "term_to": "2025",
+    "status": "introduced",
 }
 TAKEN = "đã là đoàn viên ở đơn vị khác — đề nghị chuyển sinh hoạt qua công đoàn cấp trên"
 
@@ -85,6 +95,18 @@ def cases(world, foreign) -> list[FieldCase]:
             admin_outside=True,  # the administrator reads its holder: the name, no write
             models=(Person, Membership),
             message=TAKEN,
+            **keep,
+        ),
+        FieldCase(
+            "members:planning",
+            {"pk": world.g1.pk},
+            PlanningForm,
+            "member_code",
+            PLANNING,
+            foreign.code,
+            missing=MISSING_MEMBER,
+            models=(PlanningIntroduction,),
+            message=f"Không tìm thấy đoàn viên mã {foreign.code}.",
             **keep,
         ),
         FieldCase(

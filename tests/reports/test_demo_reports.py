@@ -4,9 +4,13 @@ import re
 from datetime import date
 
 from congdoan.activities.models import Activity
+from congdoan.members.models import PlanningIntroduction
+from congdoan.members.planning import posts_below
 from congdoan.org.models import Unit
+from congdoan.reports.documents import sections
 from congdoan.reports.figures import State, build_report
 from congdoan.reports.narrative import narrative
+from congdoan.reports.summary import report_summary
 
 
 def _report(code: str, start: date, end: date):
@@ -24,6 +28,22 @@ def check_my_duc_nine_months_of_2020():
         "Trong 9 tháng đầu năm 2020, LĐLĐ huyện Mỹ Đức đã phát triển 554 đoàn viên, "
         "thành lập 15 công đoàn cơ sở."
     )
+    check_my_duc_introduced_57_officials_for_leadership_planning(report)
+
+
+def check_my_duc_introduced_57_officials_for_leadership_planning(report):
+    """Seed 002: counted from the 57 records (each an official in post in Mỹ Đức that day)."""
+    introduced = PlanningIntroduction.objects.filter(unit__code="LDLD-MY-DUC")
+    assert introduced.count() == 57
+    assert all(
+        posts_below(row.unit, row.introduced_on).filter(person=row.person_id).exists()
+        for row in introduced
+    )
+    assert report.planning_introduced == 57
+    assert report_summary(report)["leadership_planning"] == {"introduced": 57}
+    assert "Đã giới thiệu 57 cán bộ công đoàn cho cấp ủy để đưa vào quy hoạch." in narrative(report)
+    rows = dict(sections(report)[2][2])
+    assert rows["Cán bộ công đoàn được giới thiệu để cấp ủy quy hoạch"] == "57"
 
 
 def check_workers_month_2024():

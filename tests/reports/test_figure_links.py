@@ -189,6 +189,8 @@ def _follow(client, link) -> int:
         return _rows(client, url, "units")
     if name.endswith("/referrals/"):
         return _rows(client, url, "referrals")
+    if name.endswith("/planning/"):
+        return _rows(client, url, "planning")
     if name == reverse("awards:report"):
         title = link.getparent().getprevious().text_content().strip()
         return _award_count(client, url, title)

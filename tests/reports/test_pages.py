@@ -29,6 +29,7 @@ KEYS = {
     "members",
     "grassroots",
     "party_referrals",
+    "leadership_planning",
     "activities",
     "targets",
     "children",
@@ -193,4 +194,4 @@ def test_report_queries_do_not_grow_with_the_subtree(bob, world, name, django_as
 # 5 queries before any content (session, user, roles, their paths, session save), the unit and
 # its scope check, then the report's own (the versions, registry, sectors, types, activities,
 # the children's groups, targets) and the breadcrumb.
-EXPECTED = {"reports:report": 26, "reports:json": 23}
+EXPECTED = {"reports:report": 27, "reports:json": 24}

@@ -4,6 +4,7 @@ import random
 from datetime import date
 
 from congdoan.demo.people import named_person, random_person
+from congdoan.demo.planning import build_planning
 from congdoan.demo.users import demo_admin
 from congdoan.members.models import EntryKind, Gender, Membership
 from congdoan.org.congresses import TermInput, term_elect, term_open
@@ -72,3 +73,4 @@ def build_officials(rng: random.Random) -> None:
         position=Position.objects.get(code="chair"),
         starts_on=date(2015, 7, 1),
     )
+    build_planning(actor)  # Mỹ Đức's 57 (seed 002), Chùa Hương's chair among its officials

@@ -248,6 +248,52 @@ class PartyReferral(TimeStamped):
         return f"{self.person} – {self.get_status_display()}"
 
 
+class PlanningStatus(models.TextChoices):
+    INTRODUCED = "introduced", _("Đã giới thiệu")
+    PLANNED = "planned", _("Được đưa vào quy hoạch")
+    NOT_PLANNED = "not_planned", _("Không được đưa vào quy hoạch")
+
+
+class PlanningIntroduction(TimeStamped):
+    """The union introduces one of its officials to a Party committee, to be put in the
+    committee's leadership planning (giới thiệu cán bộ công đoàn để cấp ủy quy hoạch)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="planning_introductions"
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="planning_introductions",
+        verbose_name=_("công đoàn giới thiệu"),
+    )
+    introduced_on = models.DateField(_("ngày giới thiệu"))
+    document_number = models.CharField(_("số văn bản giới thiệu"), max_length=60)
+    party_committee = models.CharField(_("cấp ủy tiếp nhận"), max_length=200)
+    planned_position = models.CharField(_("chức danh quy hoạch"), max_length=200)
+    term_from = models.PositiveSmallIntegerField(_("quy hoạch nhiệm kỳ từ năm"))
+    term_to = models.PositiveSmallIntegerField(_("đến năm"))
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=PlanningStatus.choices,
+        default=PlanningStatus.INTRODUCED,
+    )
+
+    class Meta:
+        verbose_name = _("giới thiệu cán bộ để cấp ủy quy hoạch")
+        verbose_name_plural = _("giới thiệu cán bộ để cấp ủy quy hoạch")
+        ordering = ["-introduced_on", "-id"]
+        indexes = [models.Index(fields=["unit", "introduced_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.planned_position} {self.term}"
+
+    @property
+    def term(self) -> str:
+        return f"{self.term_from}–{self.term_to}"
+
+
 class ReadKind(models.TextChoices):
     RECORD = "record", _("Xem hồ sơ")
     EDIT = "edit", _("Mở hồ sơ để sửa")

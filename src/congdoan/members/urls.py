@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from congdoan.members.views import browse, changes, privacy, records
+from congdoan.members.views import browse, changes, planning, privacy, records
 
 
 class CardStep:
@@ -35,4 +35,5 @@ urlpatterns = [
     path("referrals/<int:pk>/advance/", records.referral_step, name="referral_step"),
     path("units/<int:pk>/members/admit/", changes.admit, name="admit"),
     path("units/<int:pk>/members/admit-many/", changes.admit_many, name="admit_many"),
+    path("units/<int:pk>/planning/", planning.planning, name="planning"),
 ]

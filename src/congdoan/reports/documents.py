@@ -68,6 +68,7 @@ def _referrals(report: Report) -> Section:
     rows = [
         [_("Đoàn viên ưu tú được giới thiệu"), _n(report.period.referred)],
         [_("Được kết nạp vào Đảng"), _n(report.period.referrals_admitted)],
+        [_("Cán bộ công đoàn được giới thiệu để cấp ủy quy hoạch"), _n(report.planning_introduced)],
     ]
     return _("Giới thiệu cho Đảng"), _figure(), rows
 

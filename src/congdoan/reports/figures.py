@@ -18,6 +18,7 @@ from congdoan.activities.models import ActivityType
 from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
 from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on, period_figures
 from congdoan.members.models import Gender
+from congdoan.members.planning import introduced_for_planning
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import display_version
 from congdoan.reports.children import ChildLine, child_lines
@@ -78,6 +79,7 @@ class Report:
     awards: list[tuple[str, int]] = field(default_factory=list)
     rating_years: list[int] = field(default_factory=list)
     ratings: list[tuple[str, str, int]] = field(default_factory=list)
+    planning_introduced: int = 0  # officials introduced to Party committees for planning
 
     @property
     def name(self) -> str:
@@ -155,6 +157,7 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.awards = awards_by_title(version, day, report.start, day)
     report.rating_years = rating_years(report.start, report.end)
     report.ratings = quality_classes(version, day, report.rating_years)
+    report.planning_introduced = introduced_for_planning(version, report.start, day)
     if children:
         report.children = child_lines(version, report.start, day, rows, member_rows)
 

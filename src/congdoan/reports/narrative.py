@@ -132,6 +132,12 @@ def _referrals(report: Report) -> str:
             _("%(n)s đồng chí được giới thiệu đã được kết nạp vào Đảng")
             % {"n": format_number(admitted)}
         )
+    planned = report.planning_introduced
+    if planned:
+        parts.append(
+            _("đã giới thiệu %(n)s cán bộ công đoàn cho cấp ủy để đưa vào quy hoạch")
+            % {"n": format_number(planned)}
+        )
     return _capitalised("; ".join(parts)) + "." if parts else ""
 
 

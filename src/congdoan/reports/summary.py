@@ -46,6 +46,7 @@ def report_summary(report: Report) -> dict:
             "introduced": report.period.referred,
             "admitted": report.period.referrals_admitted,
         },
+        "leadership_planning": {"introduced": report.planning_introduced},
         "activities": [_activity(line) for line in report.activities],
         "targets": [_target(line) for line in report.targets],
         "children": [_child(line) for line in report.children],
