@@ -40,7 +40,7 @@ from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.rounds import is_closed, may_finalise
 from congdoan.emulation.selectors import cluster_units, named_units
 from congdoan.org.access import org_editable_unit
-from congdoan.org.selectors import display_version, name_units, tree_roots
+from congdoan.org.selectors import display_version, named_rows, tree_roots
 
 
 @login_required
@@ -79,22 +79,15 @@ def cluster_detail(request, pk: int):
         "covenant": covenant,
         "indicators": Indicator.choices,
         "progress": covenant_progress(covenant, today) if covenant else [],
-        "signings": _named(covenant.signings.select_related("unit")) if covenant else [],
+        "signings": named_rows(covenant.signings.select_related("unit")) if covenant else [],
         "rounds": [(value, label, is_closed(cluster, value)) for value, label in Round.choices],
         "can_manage": may_manage(request.user, cluster),
         "can_finalise": may_finalise(request.user, cluster),
         "acting": acting_units(request, cluster),
-        "proposals": _named(cluster.proposals.select_related("unit")),
+        "proposals": named_rows(cluster.proposals.select_related("unit")),
         "paper_form": covenant_paper_form(request, covenant) if covenant else None,
     }
     return render(request, "emulation/cluster.html", context)
-
-
-def _named(rows) -> list:
-    """The rows, each with its unit's name set (one query): a unit is shown by its name."""
-    rows = list(rows)
-    name_units([row.unit for row in rows])
-    return rows
 
 
 def _back(cluster) -> str:

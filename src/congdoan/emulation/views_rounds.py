@@ -22,6 +22,7 @@ from congdoan.emulation.models import Round, Sheet
 from congdoan.emulation.pages import done, form_page, run
 from congdoan.emulation.scorecards import card_of
 from congdoan.emulation.selectors import cluster_units
+from congdoan.org.selectors import named_rows
 
 
 def _round(value: str) -> str:
@@ -107,7 +108,7 @@ def ranking(request, pk: int, round_: str):
         "rows": rows,
         "names": names,
         "tie_rule": services.TIE_RULE,
-        "proposals": cluster.proposals.select_related("unit") if closed else [],
+        "proposals": named_rows(cluster.proposals.select_related("unit")) if closed else [],
         "acting": acting_units(request, cluster),
         "can_finalise": services.may_finalise(request.user, cluster),
     }

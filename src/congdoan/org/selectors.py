@@ -94,6 +94,13 @@ def name_units(units) -> None:
         unit.latest_name_ = names.get(unit.pk, unit.code)
 
 
+def named_rows(rows) -> list:
+    """The rows (each with a `unit`), their units' names set at once: for a list that shows them."""
+    rows = list(rows)
+    name_units([row.unit for row in rows])
+    return rows
+
+
 def search_units(
     scope: Scope,
     text: str,

@@ -34,7 +34,7 @@ from congdoan.members.selectors import (
 )
 from congdoan.org.access import readable_unit
 from congdoan.org.models import Sector
-from congdoan.org.selectors import display_version
+from congdoan.org.selectors import display_version, named_rows
 
 PAGE_SIZE = 50
 MAX_AGE = 150
@@ -153,6 +153,7 @@ def member_detail(request, pk: int):
     history = person_history(person)
     can_keep = keeps(request, person)
     cards = list(person.cards.order_by("-requested_on"))
+    posts = named_rows(person.posts.select_related("unit", "position").order_by("-starts_on"))
     return render(
         request,
         "members/detail.html",
@@ -161,7 +162,7 @@ def member_detail(request, pk: int):
             "current": next((m for m in history if m.ended_on is None), None),
             "history": history,
             "cards": _with_next_steps(request, person, cards, can_keep),
-            "posts": person.posts.select_related("unit", "position").order_by("-starts_on"),
+            "posts": posts,
             "sensitive": read_person(request.user, person),
             "open_referral_statuses": list(NEXT_STATUSES),
             "can_keep": can_keep,
