@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "congdoan.emulation",
     "congdoan.awards",
     "congdoan.activities",
+    "congdoan.figures",
     "congdoan.reports",
     "congdoan.ops",
 ]

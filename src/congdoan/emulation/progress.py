@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from congdoan.activities.selectors import activities_under
 from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
+from congdoan.figures import reads
 from congdoan.members import counts
 from congdoan.members.models import Membership, PartyReferral
 from congdoan.org.models import Level, Unit, UnitVersion
@@ -93,22 +94,11 @@ def _count(queryset) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _figures(version_ids: list[int], start: date, end: date) -> dict[int, dict[str, int]]:
-    """The live figures of many subtrees at once: one row per version, a subquery per figure
-    (the rules of members.counts and activities_under, given the path as an outer reference)."""
-    if not version_ids:
-        return {}
-    below = OuterRef(OuterRef("path"))  # the version's path, two subqueries up
+def _live(below, start: date, end: date) -> dict:
     subtree = counts.subtree_units(below, end)
-    grassroots = Unit.objects.filter(unit_type__level=Level.GRASSROOTS)
     columns = {
         Indicator.NEW_MEMBERS: _count(
             Membership.objects.filter(counts.admitted(start, end), unit_id__in=subtree)
-        ),
-        Indicator.NEW_GRASSROOTS: _count(
-            grassroots.filter(
-                counts.established(start, end), pk__in=counts.units_during(below, start, end)
-            )
         ),
         Indicator.PARTY_REFERRALS: _count(
             PartyReferral.objects.filter(counts.referred(start, end), unit_id__in=subtree)
@@ -118,6 +108,35 @@ def _figures(version_ids: list[int], start: date, end: date) -> dict[int, dict[s
         columns[indicator] = _count(
             activities_under(OuterRef("path"), start, end).filter(activity_type__code=code)
         )
+    return columns
+
+
+def _kept(below, start: date, end: date) -> dict:
+    """The same figures from the kept months (a period of whole months)."""
+    columns = {
+        Indicator.NEW_MEMBERS: reads.flow_total(below, start, end, "admitted"),
+        Indicator.PARTY_REFERRALS: reads.flow_total(below, start, end, "referred"),
+    }
+    for indicator, code in ACTIVITY_TYPES.items():
+        columns[indicator] = reads.activity_total(OuterRef("path"), start, end, code)
+    return columns
+
+
+def _figures(version_ids: list[int], start: date, end: date) -> dict[int, dict[str, int]]:
+    """The live figures of many subtrees at once: one row per version, a subquery per figure
+    (the rules of members.counts and activities_under, given the path as an outer reference)."""
+    if not version_ids:
+        return {}
+    below = OuterRef(OuterRef("path"))  # the version's path, two subqueries up
+    grassroots = Unit.objects.filter(unit_type__level=Level.GRASSROOTS)
+    columns = {
+        Indicator.NEW_GRASSROOTS: _count(
+            grassroots.filter(
+                counts.established(start, end), pk__in=counts.units_during(below, start, end)
+            )
+        ),
+        **(_kept if reads.kept_for(start, end) else _live)(below, start, end),
+    }
     rows = UnitVersion.objects.filter(pk__in=version_ids).annotate(**columns)
     return {
         row["pk"]: {indicator: row[indicator] for indicator in columns}

@@ -18,6 +18,7 @@ from congdoan.accounts.lookups import outside_citizen_id
 from congdoan.accounts.scope import scope_for
 from congdoan.core.bulk import TableWriter, reserve_ids
 from congdoan.core.text import fold, name_sort_key, search_text
+from congdoan.figures.keep import units_changed
 from congdoan.imports.cells import text
 from congdoan.imports.member_rows import MemberRow, References, name_key, read_member_row
 from congdoan.imports.models import ImportJob, ImportRow, Outcome
@@ -166,6 +167,7 @@ class MemberImport:
 
     def _write(self, new_rows: list[MemberRow], changed: list[Person]) -> None:
         people, memberships = TableWriter(Person), TableWriter(Membership)
+        units = {row.values["_unit"].pk for row in new_rows}
         for row, pk in zip(new_rows, reserve_ids(Person, len(new_rows)), strict=True):
             unit = row.values.pop("_unit")
             row.values["person_id"] = pk
@@ -177,6 +179,10 @@ class MemberImport:
             for person in changed:
                 person.refresh_derived()
             Person.objects.bulk_update(changed, [*COMPARED, "sort_key", "search_text"])
+            units.update(
+                Membership.objects.filter(person__in=changed).values_list("unit_id", flat=True)
+            )
+        units_changed(units)  # written in bulk: no signal counts the unions again
 
     def _record(self, records) -> None:
         writer = TableWriter(ImportRow)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_record
+from congdoan.core import deferral
 from congdoan.core.text import fold, format_date
 from congdoan.imports.locate import locate, require_complete
 from congdoan.imports.members_import import MemberImport
@@ -127,7 +128,7 @@ def run_import(job: ImportJob, *, write: bool) -> ImportJob:
     beat = _Heartbeat(job.pk, token)
     beat.start()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), deferral.gathered():  # the unions' figures counted once
             counts = _pass(job, write=write)
             if write:
                 audit_record(

@@ -106,12 +106,7 @@ def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigure
         admitted=Count("id", filter=admitted(start, end)),
         left=Count("id", filter=left(start, end)),
     )
-    grassroots_units = Unit.objects.filter(
-        unit_type__level=Level.GRASSROOTS, pk__in=units_during(version.path, start, end)
-    ).aggregate(
-        established=Count("id", filter=established(start, end)),
-        ended=Count("id", filter=ended(start, end)),
-    )
+    grassroots_established, grassroots_ended = grassroots_moves(version, start, end)
     referrals = PartyReferral.objects.filter(unit_id__in=units).aggregate(
         referred=Count("id", filter=referred(start, end)),
         admitted=Count("id", filter=referrals_admitted(start, end)),
@@ -119,8 +114,19 @@ def period_figures(version: UnitVersion, start: date, end: date) -> PeriodFigure
     return PeriodFigures(
         admitted=moves["admitted"],
         left=moves["left"],
-        grassroots_established=grassroots_units["established"],
-        grassroots_ended=grassroots_units["ended"],
+        grassroots_established=grassroots_established,
+        grassroots_ended=grassroots_ended,
         referred=referrals["referred"],
         referrals_admitted=referrals["admitted"],
     )
+
+
+def grassroots_moves(version: UnitVersion, start: date, end: date) -> tuple[int, int]:
+    """Grassroots unions established and ended in the period, of those below the unit then."""
+    row = Unit.objects.filter(
+        unit_type__level=Level.GRASSROOTS, pk__in=units_during(version.path, start, end)
+    ).aggregate(
+        established=Count("id", filter=established(start, end)),
+        ended=Count("id", filter=ended(start, end)),
+    )
+    return row["established"], row["ended"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
+from congdoan.core import deferral
 from congdoan.core.text import fold, format_date
 from congdoan.members.models import (
     EntryKind,
@@ -97,6 +98,11 @@ def members_admit(
     _require_grassroots_on(unit, joined_on)
     lock_registries([unit.pk])  # the members read below are the union's after any other write
     paper = decision_for(decision)
+    with deferral.gathered():  # what each admission leaves (the union's figures) done once
+        return _admit_each(actor, unit, people, joined_on, paper)
+
+
+def _admit_each(actor, unit: Unit, people: list[PersonData], joined_on: date, paper):
     created, errors = [], _same_people(unit, people)
     for row, data in enumerate(people, start=1):
         if row in errors:

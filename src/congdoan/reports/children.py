@@ -35,8 +35,9 @@ def _child_id(path: str, depth: int) -> int | None:
 
 
 def child_lines(
-    version: UnitVersion, start: date, day: date, activity_rows, member_rows
+    version: UnitVersion, start: date, day: date, activity_rows, member_rows, admitted=None
 ) -> list[ChildLine]:
+    """`admitted`: admissions per unit when the caller has them (the kept figures)."""
     below = list(
         UnitVersion.objects.valid_on(day)
         .under(version.path)
@@ -63,7 +64,9 @@ def child_lines(
             _add(lines, child_of_unit.get(unit_id), "grassroots", 1)
     for unit_id, n, *_rest in member_rows:
         _add(lines, child_of_unit.get(unit_id), "members", n)
-    for unit_id, n in _admitted_by_unit(version, start, day).items():
+    if admitted is None:
+        admitted = _admitted_by_unit(version, start, day)
+    for unit_id, n in admitted.items():
         _add(lines, child_of_unit.get(unit_id), "admitted", n)
     for row in activity_rows:
         _add(lines, _child_id(row["day_version__path"], child_depth), "activities", row["n"])

@@ -3,7 +3,7 @@ against the same days of last year and against targets, with charts drawn as inl
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from congdoan.accounts.scope import scope_for
 from congdoan.activities.selectors import activities_under
 from congdoan.core.dates import add_years
+from congdoan.figures import reads
 from congdoan.members.counts import units_in_subtree
 from congdoan.members.models import EntryKind, Membership
 from congdoan.org.selectors import tree_roots
@@ -83,18 +84,24 @@ def _monthly(queryset, field: str) -> dict[tuple[int, int], int]:
 
 
 def _trend_chart(report: Report, today: date):
-    """Admissions and activities per month, this year against last year."""
+    """Admissions and activities per month, this year against last year: the months before
+    this one from the kept figures, this month's days counted live."""
     start = date(today.year - 1, 1, 1)
     version, day = report.version, report.structure_day
-    admitted = _monthly(
+    admitted, done, live_from = {}, {}, start
+    this_month = today.replace(day=1)
+    if reads.kept_for(start, this_month - timedelta(days=1)):  # kept months, then live
+        admitted, done = reads.monthly(version, day, start, this_month - timedelta(days=1))
+        live_from = this_month
+    admitted |= _monthly(
         Membership.objects.filter(
             unit_id__in=units_in_subtree(version, day),
             entry_kind__in=[EntryKind.ADMISSION, EntryKind.READMISSION],
-            started_on__range=(start, today),
+            started_on__range=(live_from, today),
         ),
         "started_on",
     )
-    done = _monthly(activities_under(version.path, start, today), "started_on")
+    done |= _monthly(activities_under(version.path, live_from, today), "started_on")
     months = range(1, 13)
     series = [
         (

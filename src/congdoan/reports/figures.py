@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import ActivityType
 from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
+from congdoan.figures import reads
 from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on, period_figures
 from congdoan.members.models import Gender
 from congdoan.members.planning import introduced_for_planning
@@ -136,16 +137,17 @@ def build_report(unit: Unit, start: date, end: date, *, children: bool = True) -
 
 def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     version, day = report.version, report.structure_day
-    member_rows = _members_by_unit(version, day)
+    kept = reads.kept_for(report.start, day)  # whole months: the kept figures
+    member_rows = (reads.members_by_unit if kept else _members_by_unit)(version, day)
     report.members = MemberFigures(
         members=sum(row[1] for row in member_rows),
         women=sum(row[2] for row in member_rows),
         party_members=sum(row[3] for row in member_rows),
     )
-    report.period = period_figures(version, report.start, day)
+    report.period = (reads.period_figures if kept else period_figures)(version, report.start, day)
     report.by_sector = _grassroots_by_sector(version, day)
     report.grassroots_total = sum(n for _code, _name, n in report.by_sector)
-    rows = list(_activity_rows(version.path, report.start, day))
+    rows = list((reads.activity_rows if kept else _activity_rows)(version.path, report.start, day))
     lines = {line.kind.pk: line for line in report.activities}
     for row in rows:
         line = lines.get(row["activity_type_id"])
@@ -159,7 +161,8 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.ratings = quality_classes(version, day, report.rating_years)
     report.planning_introduced = introduced_for_planning(version, report.start, day)
     if children:
-        report.children = child_lines(version, report.start, day, rows, member_rows)
+        admitted = reads.admitted_by_unit(version, report.start, day) if kept else None
+        report.children = child_lines(version, report.start, day, rows, member_rows, admitted)
 
 
 def _members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
