@@ -1,6 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against the live test server."""
 
 import shutil
+import threading
+import time
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
@@ -17,8 +19,30 @@ class SerialWSGIServer(WSGIServer):
     home page loads its dashboard through htmx) and SQLite's in-memory test database is one
     connection shared by the server's threads: two requests at once would collide."""
 
+    busy = threading.Lock()
+    last_done = 0.0
+
     def __init__(self, *args, connections_override=None, **kwargs):
         super().__init__(*args, **kwargs)  # the server thread already uses the test database
+
+    def process_request(self, request, client_address):
+        with self.busy:
+            try:
+                super().process_request(request, client_address)
+            finally:
+                SerialWSGIServer.last_done = time.monotonic()
+
+
+def wait_until_the_server_is_idle(quiet: float = 0.3, limit: float = 10.0) -> None:
+    """A request the page fired last (an htmx load after a click) may still be answered when the
+    test ends; the database is flushed only once the server has been quiet for a moment, since a
+    flush beside a running request breaks the shared connection for every later test."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        with SerialWSGIServer.busy:
+            if time.monotonic() - SerialWSGIServer.last_done > quiet:
+                return
+        time.sleep(0.05)
 
 
 LiveServerThread.server_class = SerialWSGIServer
@@ -49,6 +73,13 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _quiet_server_before_the_flush(live_server, transactional_db):
+    """Set up after the database, so torn down before its flush (see above)."""
+    yield
+    wait_until_the_server_is_idle()
 
 
 def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
