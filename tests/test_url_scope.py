@@ -86,6 +86,7 @@ def _member_targets(world) -> dict[str, list[Target]]:
         ],
         "members:admit": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk}, **keep)],
         "members:admit_many": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk}, **keep)],
+        "members:planning": [Target({"pk": world.g1.pk}, {"pk": world.g4.pk}, **keep)],
     }
 
 
