@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import django
 
-from bench.harness import compare, sql
+from bench.harness import compare, record, sql, write_results
 
 LEVEL_GRASSROOTS = 3
 ENTRIES = ["admission", "readmission"]
@@ -85,9 +85,11 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from congdoan.figures.reads import live_counts
     from congdoan.org.models import Unit
     from congdoan.org.selectors import display_version
     from congdoan.reports.figures import build_report, state_of
+    from congdoan.reports.summary import report_summary
 
     results = []
     cases = [
@@ -101,10 +103,20 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
         path = display_version(unit, day).path
         with CaptureQueriesContext(connection) as queries:
             report = build_report(unit, start, end)
+        with live_counts():
+            live = report_summary(build_report(unit, start, end))
+        assert report_summary(report) == live, f"kept figures differ from the live counts: {label}"
         results.append(
             compare(
                 f"report: {label}",
                 lambda u=unit, s=start, e=end: build_report(u, s, e),
+                lambda p=path, s=start, d=day: floor(p, s, d),
+            )
+        )
+        results.append(
+            compare(
+                f"report, live counts: {label}",
+                lambda u=unit, s=start, e=end: _live(build_report, u, s, e),
                 lambda p=path, s=start, d=day: floor(p, s, d),
             )
         )
@@ -120,6 +132,40 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
     return results
 
 
+def _live(build_report, unit, start: date, end: date):
+    from congdoan.figures.reads import live_counts
+
+    with live_counts():
+        return build_report(unit, start, end)
+
+
+def keep_figures() -> dict:
+    """The kept monthly figures counted from the records the bench wrote in bulk."""
+    import time
+
+    from congdoan.figures.keep import rebuild
+    from congdoan.figures.models import ActivityMonth, UnitMonth
+
+    started = time.perf_counter()
+    units = rebuild()
+    seconds = time.perf_counter() - started
+    for table in ("figures_unitmonth", "figures_activitymonth"):
+        _analyze(table)
+    rows = {"unit_rows": UnitMonth.objects.count(), "activity_rows": ActivityMonth.objects.count()}
+    print(
+        f"kept figures: {units:,} units counted in {seconds:.1f} s, "
+        f"{rows['unit_rows']:,} unit-month rows, {rows['activity_rows']:,} activity rows"
+    )
+    return record("kept figures rebuilt from the records", seconds=seconds, units=units, **rows)
+
+
+def _analyze(table: str) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {table}")
+
+
 def build_and_run() -> list[dict]:
     from bench.reports_data import build_city
 
@@ -128,6 +174,7 @@ def build_and_run() -> list[dict]:
         f"city: {built['members']:,} members, 6,400 grassroots unions, "
         f"{built['activities']:,} activities, written in {built['seconds']:.1f} s"
     )
+    keep_figures()
     return run(built["city"], built["ward"])
 
 
@@ -139,7 +186,10 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")
-    build_and_run()
+    try:
+        build_and_run()
+    finally:
+        print(f"figures written to {write_results({'name': 'reports'})}")
 
 
 if __name__ == "__main__":
