@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 
 from congdoan.accounts.lookup_views import DEFAULT_LIMIT, MAX_LIMIT
+from congdoan.accounts.models import RoleKind, User
 from congdoan.members.models import SensitiveRead
-from tests.factories import make_unit
+from tests.factories import make_unit, user_with_role
 from tests.members.registry import admit, person
 
 UNITS, MEMBERS = "/lookup/units/", "/lookup/members/"
@@ -146,3 +147,23 @@ def test_a_lookup_takes_a_fixed_number_of_queries(world, django_assert_max_num_q
         assert len(_codes(client.get(MEMBERS, {"q": "tran van"}))) == DEFAULT_LIMIT
     with django_assert_max_num_queries(12):
         assert _codes(client.get(UNITS, {"q": "asti"})) == ["G1"]
+
+
+USERS = "/lookup/users/"
+
+
+def test_a_user_is_found_by_name_without_tones_within_the_scope_only(world):
+    own = user_with_role("tran.hung", RoleKind.GRASSROOTS, world.g1)
+    foreign = user_with_role("tran.hoa", RoleKind.GRASSROOTS, world.g4)
+    User.objects.filter(pk=own.pk).update(last_name="Trần Văn", first_name="Hùng")
+    User.objects.filter(pk=foreign.pk).update(last_name="Trần Thị", first_name="Hoa")
+    rows = _get(world.dana, USERS, q="tran hung").json()["results"]
+    assert rows == [{"code": "tran.hung", "name": "Trần Văn Hùng", "detail": "tran.hung"}]
+    assert _codes(_get(world.dana, USERS, q="tran")) == ["tran.hung"]  # not G4's account
+    assert "tran.hoa" in _codes(_get(world.alice, USERS, q="tran"))
+    assert _get(world.dana, USERS, q="").status_code == 400
+
+
+def test_the_role_form_names_the_user_through_the_lookup(world):
+    html = _get(world.bob, f"/units/{world.g1.pk}/roles/").content.decode()
+    assert f'data-lookup="{USERS}"' in html

@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congdoan.accounts.lookups import users_in_scope
 from congdoan.accounts.scope import Scope, latest_path, scope_for
 from congdoan.core.params import BadParameter, parse_int
+from congdoan.core.text import fold
 from congdoan.members.models import Person, person_pk_from_code
 from congdoan.members.privacy import log_list, mask, with_keeping
 from congdoan.members.selectors import (
@@ -34,6 +36,7 @@ from congdoan.org.selectors import search_units
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 20
 MAX_QUERY = 100
+MAX_USERS_READ = 5000  # accounts are officials: thousands at most in one scope
 MEMBER_CODE = re.compile(r"\s*(dv\s*)?\d{1,8}\s*", re.IGNORECASE)  # DV000123, dv123, 123
 
 
@@ -155,3 +158,26 @@ def _member_row(person: Person) -> dict:
         "name": person.full_name,
         "detail": " · ".join([*detail, *([citizen_id] if citizen_id else [])]),
     }
+
+
+@login_required
+@require_GET
+def users(request):
+    """Accounts the user may name (as the role form does) whose username or full name matches
+    the words typed, tones or not: `q`, `limit`."""
+    return _answer(request, _find_users)
+
+
+def _find_users(request, scope: Scope) -> list[dict]:
+    words, limit = fold(_text(request)).split(), _limit(request)
+    found = []
+    accounts = users_in_scope(scope).order_by("username")
+    for username, first, last in accounts.values_list("username", "first_name", "last_name")[
+        :MAX_USERS_READ
+    ]:
+        name = " ".join(part for part in (last, first) if part)
+        if all(word in fold(f"{username} {name}") for word in words):
+            found.append({"code": username, "name": name or username, "detail": username})
+            if len(found) == limit:
+                break
+    return found

@@ -16,4 +16,5 @@ urlpatterns = [
     path("accounts/two-factor/remove/", self_service.remove, name="otp_remove"),
     path("lookup/units/", lookup_views.units, name="lookup_units"),
     path("lookup/members/", lookup_views.members, name="lookup_members"),
+    path("lookup/users/", lookup_views.users, name="lookup_users"),
 ]

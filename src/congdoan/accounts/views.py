@@ -15,12 +15,15 @@ from congdoan.accounts.lookups import user_in_scope
 from congdoan.accounts.models import Role, RoleKind, User
 from congdoan.accounts.scope import scope_for
 from congdoan.accounts.services import role_grant, role_revoke
+from congdoan.core.forms import LookupInput
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
 
 
 class GrantForm(forms.Form):
-    username = forms.CharField(label=gettext_lazy("Tên đăng nhập"), max_length=150)
+    username = forms.CharField(
+        label=gettext_lazy("Tên đăng nhập"), max_length=150, widget=LookupInput("users")
+    )
     kind = forms.ChoiceField(
         label=gettext_lazy("Vai trò"),
         choices=[(k, label) for k, label in RoleKind.choices if k != RoleKind.ADMIN],

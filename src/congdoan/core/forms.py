@@ -111,10 +111,12 @@ class SearchCheckboxes(TypeAhead, forms.CheckboxSelectMultiple):
 LOOKUP_URLS = {
     "units": reverse_lazy("accounts:lookup_units"),
     "members": reverse_lazy("accounts:lookup_members"),
+    "users": reverse_lazy("accounts:lookup_users"),
 }
 PLACEHOLDERS = {
     "units": gettext_lazy("Tên đơn vị (có dấu hay không) hoặc mã"),
     "members": gettext_lazy("Tên (có dấu hay không), mã đoàn viên hoặc CCCD"),
+    "users": gettext_lazy("Họ tên (có dấu hay không) hoặc tên đăng nhập"),
 }
 
 
@@ -132,7 +134,7 @@ def lookup_attrs(kind: str, mode: str, attrs=None, params: str = "") -> dict:
 
 
 class LookupInput(TypeAhead, forms.TextInput):
-    """A code box (`kind` "units" or "members") that finds by name and keeps the code; with
+    """A code box (`kind` "units", "members" or "users") that finds by name and keeps the code; with
     `mode="list"` each unit picked is added to the box's comma-separated codes."""
 
     def __init__(self, kind: str, attrs=None, *, mode: str = "one", params: str = ""):
