@@ -18,6 +18,7 @@ MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
 PUBLIC = {"login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz"}
 BACK_OFFICE_PREFIX = "admin:"
+API_PREFIX = "api:"  # walked with a token per role: tests/api/test_api_walk.py
 
 
 @dataclass

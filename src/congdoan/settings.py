@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "congdoan.core",
     "congdoan.accounts",
     "congdoan.audit",
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "congdoan.figures",
     "congdoan.reports",
     "congdoan.ops",
+    "congdoan.api",
 ]
 
 MIDDLEWARE = [
@@ -279,4 +283,37 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+# The REST API (congdoan/api/): personal access tokens (Bearer), cursor pages, problem+json
+# refusals, a rate limit per token (CONGDOAN_API_RATE, e.g. 600/minute).
+CONGDOAN_API_RATE = os.environ.get("CONGDOAN_API_RATE", "600/minute")
+CONGDOAN_API_ANON_RATE = os.environ.get("CONGDOAN_API_ANON_RATE", "60/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["congdoan.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["congdoan.api.permissions.TokenUser"],
+    "DEFAULT_THROTTLE_CLASSES": ["congdoan.api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "congdoan.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "congdoan.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "congdoan API",
+    "DESCRIPTION": _(
+        "API của hệ thống quản lý công đoàn: cùng các dịch vụ với các trang, theo vai trò và "
+        "phạm vi của người dùng / the union management API: the same services as the pages, "
+        "with the user's roles and scope."
+    ),
+    "VERSION": "1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",  # bundled static files, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("congdoan.reports.urls")),
     path("", include("congdoan.audit.urls")),
     path("", include("congdoan.ops.urls")),
+    path("", include("congdoan.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

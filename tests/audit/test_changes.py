@@ -71,6 +71,8 @@ OTHERS = {
     "rating_self_score": "adds or rewrites a self-score: the total and class",
     "ratings_publish_many": "adds published ratings: per union the total, class and day",
     "verify_code": "checks a second-factor code: only the device's own counters change",
+    "token_create": "adds an API token: its name, read-only flag and expiry (never the secret)",
+    "token_revoke": "revokes an API token: revoked_at before and after",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")
