@@ -14,4 +14,5 @@ def targets(world) -> dict[str, list[Target]]:
         # the type-ahead lookups answer only what the user's scope reads (test_lookup_endpoint)
         "accounts:lookup_units": [Target(query="?q=cong+doan")],
         "accounts:lookup_members": [Target(query="?q=nguyen")],
+        "accounts:lookup_users": [Target(query="?q=a")],
     }

@@ -87,7 +87,8 @@ def write_services():
         module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             wrapped = getattr(function, "__wrapped__", None)
-            atomic = function.__code__.co_filename.endswith("contextlib.py")
+            code = function.__code__  # ContextDecorator's "inner", not a @contextmanager's helper
+            atomic = code.co_filename.endswith("contextlib.py") and code.co_name == "inner"
             if wrapped is not None and atomic and wrapped.__module__ == info.name:
                 found[name] = wrapped
     return found
