@@ -62,7 +62,7 @@ def _admission_fields() -> dict:
         ),
         "birth_date": fields.DateField(help_text=_("Ngày sinh / birth date.")),
         "gender": fields.ChoiceField(
-            choices=Gender.values, help_text=_("M: nam, F: nữ / M male, F female.")
+            choices=Gender.choices, help_text=_("M: nam, F: nữ / M male, F female.")
         ),
         "joined_on": fields.DateField(help_text=_("Ngày vào công đoàn / joined on.")),
         "ethnicity": fields.CharField(
