@@ -7,7 +7,7 @@ export CONGDOAN_DATA_DIR ?= $(CURDIR)/var
 # (with DEBUG off and no SECRET_KEY a real server refuses to start).
 run demo: export SECRET_KEY ?= dev-only-key-of-make-run-never-use-it-in-production
 
-.PHONY: run test test-sqlite test-postgres lint bench demo messages clean
+.PHONY: run test test-sqlite test-postgres lint bench bench-load demo messages clean
 
 $(BIN)/congdoan: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test-postgres: $(VENV)/.test-deps
 bench: $(VENV)/.test-deps
 	bash scripts/system-deps.sh
 	bash scripts/with-postgres.sh $(BIN)/python -m bench
+	$(MAKE) bench-load
+
+# 200 simulated officials against `congdoan serve` on PostgreSQL with the city-scale demo.
+bench-load: $(VENV)/.test-deps
+	bash scripts/with-postgres.sh $(BIN)/python -m bench.load.run
 
 clean:
 	rm -rf $(VENV) var

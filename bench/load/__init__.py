@@ -1,0 +1,1 @@
+"""The load test: simulated officials against `congdoan serve` (see bench/load/run.py)."""
