@@ -15,7 +15,6 @@ from django.db import connection
 from bench.harness import compare, record, reset_sequences, sql
 from congdoan.accounts.models import User
 from congdoan.awards.catalogue import load_titles
-from congdoan.awards.council import ranked
 from congdoan.awards.eligibility import Nominee, eligibility_sheet, eligibility_sheets
 from congdoan.awards.models import (
     Allocation,
@@ -31,6 +30,7 @@ from congdoan.awards.models import (
     Title,
 )
 from congdoan.awards.papers import decision_document
+from congdoan.awards.selectors import ranked
 from congdoan.core.documents import as_docx, as_pdf
 from congdoan.members.models import EntryKind, Gender, Membership, Person
 from congdoan.org.models import Decision, Official, Position, Sector, Unit, UnitType, UnitVersion

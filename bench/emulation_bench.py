@@ -69,13 +69,8 @@ def build_tree() -> dict:
 
 def rate_through_services(actor, units, rng) -> float:
     """Self-score, check and publish each union; seconds per union."""
-    from congdoan.emulation.quality import (
-        quality_scorecard,
-        rating_check,
-        rating_publish,
-        rating_self_score,
-    )
-    from congdoan.emulation.scorecards import card_of
+    from congdoan.emulation.selectors import card_of, quality_scorecard
+    from congdoan.emulation.services.quality import rating_check, rating_publish, rating_self_score
 
     card = card_of(quality_scorecard(units[0], YEAR))
     started = time.perf_counter()
@@ -126,9 +121,9 @@ def run() -> list[dict]:
 
     from congdoan.accounts.scope import Scope
     from congdoan.demo.users import demo_admin
-    from congdoan.emulation.quality import quality_scorecard
     from congdoan.emulation.rollup import class_counts_below, quality_rollup
-    from congdoan.emulation.scorecards import ensure_shipped_scorecards
+    from congdoan.emulation.selectors import quality_scorecard
+    from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
     from congdoan.org.selectors import version_on
 
     rng = random.Random(2024)

@@ -16,9 +16,9 @@ from congdoan.accounts.lookups import (
 )
 from congdoan.accounts.models import RoleKind
 from congdoan.accounts.scope import scope_for
-from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.models import Step, Title
-from congdoan.emulation.clusters import cluster_create
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.emulation.services.clusters import cluster_create
 from tests.awards.helpers import titles
 from tests.factories import user_with_role
 from tests.members.registry import admit, person

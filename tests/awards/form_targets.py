@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.forms import CampaignForm, NominateForm
 from congdoan.awards.models import (
     Award,
@@ -17,6 +16,7 @@ from congdoan.awards.models import (
     Step,
     Title,
 )
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.org.models import Decision
 from tests.awards.helpers import titles
 from tests.form_walk import MISSING_CODE, MISSING_MEMBER, FieldCase

@@ -7,10 +7,10 @@ from datetime import date
 from itertools import count
 
 from congdoan.accounts.models import RoleKind
-from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.catalogue import load_titles
 from congdoan.awards.models import Rule, Step, Title
-from congdoan.awards.nominations import Dossier
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.awards.services.nominations import Dossier
 from congdoan.members.models import EntryKind, Membership
 from congdoan.org.models import Official, Position, Sector
 from tests.factories import PersonFactory, make_unit, user_with_role

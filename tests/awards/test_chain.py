@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from congdoan.awards.models import Award, Rule, Status
-from congdoan.awards.nominations import Dossier, nominate
+from congdoan.awards.services.nominations import Dossier, nominate
 from congdoan.demo.awards import Calendar, Run
 from tests.awards.helpers import direct_union, official
 
@@ -70,7 +70,7 @@ def test_someone_outside_the_pool_is_refused_naming_the_pool_criterion(world, lo
 
 
 def test_a_revoked_lower_award_leaves_the_pool(world, lower_winners):
-    from congdoan.awards.decisions import revoke
+    from congdoan.awards.services.decisions import revoke
 
     _run, upper, winners, _unions = lower_winners
     revoke(

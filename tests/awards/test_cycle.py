@@ -11,11 +11,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from congdoan.awards.council import council_close, council_progress, ranked, recuse, score_give
-from congdoan.awards.decisions import decide, objection_record, objection_resolve, publish, revoke
 from congdoan.awards.models import Award, CouncilMember, Score, Status
-from congdoan.awards.nominations import nominate, party_confirm, upper_approve
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
+from congdoan.awards.selectors import council_progress, ranked
+from congdoan.awards.services.council import council_close, recuse, score_give
+from congdoan.awards.services.decisions import (
+    decide,
+    objection_record,
+    objection_resolve,
+    publish,
+    revoke,
+)
+from congdoan.awards.services.nominations import nominate, party_confirm, upper_approve
 from congdoan.core.documents import as_docx, as_pdf, pdf_text
 from tests.awards.helpers import (
     SUBMIT_ON,

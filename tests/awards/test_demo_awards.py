@@ -17,8 +17,8 @@ def _counts(start: date, end: date, unit=None) -> dict[str, int]:
 def check_a_campaign_is_open_to_try():
     from django.utils import timezone
 
-    from congdoan.awards.campaigns import deadline
     from congdoan.awards.models import Step
+    from congdoan.awards.selectors import deadline
 
     today = timezone.localdate()
     open_now = [c for c in Campaign.objects.all() if (deadline(c, Step.NOMINATE) or today) > today]

@@ -9,7 +9,7 @@ from congdoan.accounts.models import RoleKind
 from congdoan.audit.models import AuditEntry
 from congdoan.awards.eligibility import Nominee, eligibility_sheet, failures
 from congdoan.awards.models import Exclusion, Nomination, Rule, Status
-from congdoan.awards.nominations import (
+from congdoan.awards.services.nominations import (
     nominate,
     nomination_resubmit,
     nomination_return,
@@ -216,7 +216,7 @@ def test_a_file_over_10_mb_refuses_the_nomination_and_nothing_is_kept(world, ast
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from congdoan.awards.models import Attachment
-    from congdoan.awards.nominations import MAX_FILE_BYTES
+    from congdoan.awards.services.nominations import MAX_FILE_BYTES
 
     union, person = asti
     campaign = seed_campaign(world, [(union, 1)])
@@ -236,7 +236,7 @@ def test_a_file_over_10_mb_refuses_the_nomination_and_nothing_is_kept(world, ast
 
 
 def test_a_keeper_records_an_exclusion_that_the_sheet_then_names_and_a_stranger_cannot(world, asti):
-    from congdoan.awards.exclusions import exclusion_record
+    from congdoan.awards.services.exclusions import exclusion_record
 
     union, person = asti
     campaign = seed_campaign(world, [(union, 1)])

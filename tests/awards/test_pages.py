@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from congdoan.accounts.models import RoleKind
 from congdoan.awards.models import Award, Campaign, Status
-from congdoan.awards.nominations import nominate
+from congdoan.awards.services.nominations import nominate
 from congdoan.core.documents import pdf_text
 from tests.awards.helpers import direct_union, dossier, official
 from tests.factories import user_with_role

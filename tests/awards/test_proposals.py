@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.models import Rule, Step, Title
-from congdoan.awards.proposals import nominate_from_proposals, open_proposals
+from congdoan.awards.selectors import open_proposals
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.awards.services.proposals import nominate_from_proposals
 from congdoan.emulation.models import Cluster, Proposal
 
 

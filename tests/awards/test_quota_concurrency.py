@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from congdoan.awards.models import Nomination
-from congdoan.awards.nominations import nominate
+from congdoan.awards.services.nominations import nominate
 from tests.awards.helpers import SUBMIT_ON, direct_union, dossier, official, seed_campaign, titles
 from tests.conftest import build_world
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from congdoan.awards.campaigns import CampaignInput, campaign_create
 from congdoan.awards.models import (
     Attachment,
     Award,
@@ -18,7 +17,8 @@ from congdoan.awards.models import (
     Step,
     Title,
 )
-from congdoan.awards.nominations import Dossier, nominate
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.awards.services.nominations import Dossier, nominate
 from congdoan.org.models import Decision
 from tests.awards.helpers import official, titles
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS, Target

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from congdoan.emulation.clusters import cluster_set_leads, covenant_set
+from congdoan.emulation.services.clusters import cluster_set_leads, covenant_set
 from tests.conftest import build_world
 from tests.e2e.conftest import sign_in
 from tests.emulation.helpers import cluster_of_dd_and_tt

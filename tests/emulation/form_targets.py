@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from congdoan.emulation.clusters import cluster_create, covenant_set
 from congdoan.emulation.forms import (
     ClusterForm,
     EndMemberForm,
@@ -16,7 +15,8 @@ from congdoan.emulation.forms import (
     TargetsForm,
 )
 from congdoan.emulation.models import Cluster, ClusterMember, Sheet, Signing, Target
-from congdoan.emulation.scorecards import ensure_shipped_scorecards
+from congdoan.emulation.services.clusters import cluster_create, covenant_set
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
 from tests.form_walk import MISSING_CODE, FieldCase
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS
 

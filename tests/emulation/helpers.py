@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from congdoan.emulation.models import Purpose, Scorecard, UnitKind
-from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
 
 
 def quality_card(world, year: int = 2020, kind: str = UnitKind.ENTERPRISE):
@@ -44,7 +45,7 @@ def formed_by_a_split(world, unit, on):
 
 def cluster_of_dd_and_tt(world, year: int = 2020):
     """Cụm thi đua số 1 of the test world: Đống Đa and Thanh Trì, organised by Hà Nội."""
-    from congdoan.emulation.clusters import cluster_create
+    from congdoan.emulation.services.clusters import cluster_create
 
     ensure_shipped_scorecards(world.hn, year)
     return cluster_create(

@@ -5,8 +5,12 @@ from datetime import date
 from django.test import Client
 from django.urls import reverse
 
-from congdoan.emulation.clusters import cluster_add_member, covenant_set, covenant_set_targets
 from congdoan.emulation.models import Indicator
+from congdoan.emulation.services.clusters import (
+    cluster_add_member,
+    covenant_set,
+    covenant_set_targets,
+)
 from tests.emulation.helpers import cluster_of_dd_and_tt
 from tests.factories import make_unit
 

@@ -8,18 +8,18 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from congdoan.core.documents import as_docx, as_pdf, pdf_text
-from congdoan.emulation.clusters import (
+from congdoan.emulation.covenant_doc import covenant_document
+from congdoan.emulation.models import Award, Indicator, Reopening, Round, Standing
+from congdoan.emulation.progress import covenant_progress
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.clusters import (
     cluster_create,
     cluster_set_leads,
     covenant_set,
     covenant_set_targets,
     covenant_sign,
 )
-from congdoan.emulation.covenant_doc import covenant_document
-from congdoan.emulation.models import Award, Indicator, Reopening, Round, Standing
-from congdoan.emulation.progress import covenant_progress
-from congdoan.emulation.rounds import round_finalise, round_reopen, sheet_submit
-from congdoan.emulation.scorecards import card_of
+from congdoan.emulation.services.rounds import round_finalise, round_reopen, sheet_submit
 from congdoan.org.services import unit_end, unit_move
 from tests.activities.helpers import record
 from tests.emulation.helpers import cluster_of_dd_and_tt, marks

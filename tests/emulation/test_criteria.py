@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from congdoan.audit.models import AuditEntry
-from congdoan.emulation.criteria import criterion_add, criterion_move, criterion_remove
 from congdoan.emulation.models import Criterion, CriterionKind
-from congdoan.emulation.scorecards import card_of
 from congdoan.emulation.scoring import card_maximum
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.criteria import criterion_add, criterion_move, criterion_remove
 from tests.emulation.helpers import marks, quality_card
 from tests.emulation.test_quality import rated, self_score
 

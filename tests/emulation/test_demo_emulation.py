@@ -10,7 +10,7 @@ from congdoan.emulation.covenant_doc import covenant_document
 from congdoan.emulation.models import Cluster, QualityRating, RatingStatus, Round
 from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.rollup import quality_rollup
-from congdoan.emulation.rounds import is_closed, standings
+from congdoan.emulation.selectors import is_closed, standings
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
 

@@ -7,10 +7,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from congdoan.emulation.clusters import cluster_add_member, cluster_set_leads, covenant_set
 from congdoan.emulation.models import Round
-from congdoan.emulation.rounds import sheet_submit
-from congdoan.emulation.scorecards import card_of
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.clusters import cluster_add_member, cluster_set_leads, covenant_set
+from congdoan.emulation.services.rounds import sheet_submit
 from tests.emulation.helpers import cluster_of_dd_and_tt, marks, quality_card
 from tests.emulation.test_quality import rated
 from tests.factories import make_unit

@@ -13,15 +13,15 @@ from congdoan.accounts.scope import scope_for
 from congdoan.audit.models import AuditEntry
 from congdoan.emulation import scoring
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus, Reopening
-from congdoan.emulation.quality import (
-    quality_scorecard,
+from congdoan.emulation.rollup import quality_rollup
+from congdoan.emulation.selectors import card_of, quality_scorecard
+from congdoan.emulation.services.quality import (
     rating_check,
     rating_publish,
     rating_reopen,
     rating_self_score,
 )
-from congdoan.emulation.rollup import quality_rollup
-from congdoan.emulation.scorecards import card_of, scorecard_copy, scorecard_set_thresholds
+from congdoan.emulation.services.scorecards import scorecard_copy, scorecard_set_thresholds
 from congdoan.org.selectors import display_version
 from tests.emulation.helpers import evidence, formed_by_a_split, marks, quality_card
 from tests.factories import make_unit

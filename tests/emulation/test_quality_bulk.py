@@ -12,15 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from congdoan.accounts.scope import Scope
 from congdoan.audit.models import AuditEntry
 from congdoan.emulation.models import QualityRating, RatingEntry
-from congdoan.emulation.quality import (
-    quality_scorecard,
-    rating_check,
-    rating_publish,
-    rating_self_score,
-)
-from congdoan.emulation.quality_bulk import rating_plan, ratings_publish_many
 from congdoan.emulation.rollup import quality_rollup
-from congdoan.emulation.scorecards import card_of
+from congdoan.emulation.selectors import card_of, quality_scorecard, rating_plan
+from congdoan.emulation.services.quality import rating_check, rating_publish, rating_self_score
+from congdoan.emulation.services.quality_bulk import ratings_publish_many
 from congdoan.org.models import Sector, Unit
 from congdoan.org.selectors import display_version
 from tests.emulation.helpers import evidence, formed_by_a_split, marks, quality_card

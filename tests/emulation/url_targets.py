@@ -6,9 +6,10 @@ Hà Nội scorecards and G1's self-scored 2020 rating. Outside: the same in Đà
 from datetime import date
 from decimal import Decimal
 
-from congdoan.emulation.clusters import cluster_create, cluster_set_leads, covenant_set
-from congdoan.emulation.quality import rating_self_score
-from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.clusters import cluster_create, cluster_set_leads, covenant_set
+from congdoan.emulation.services.quality import rating_self_score
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
 from tests.emulation.helpers import evidence
 from tests.scope_walk import MEMBER_KEEPERS, ORG_EDITORS, UPPER_KEEPERS, Target
 

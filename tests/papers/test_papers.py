@@ -15,10 +15,11 @@ from django.test import Client
 from django.urls import reverse
 from docx.oxml.ns import qn
 
-from congdoan.awards.council import council_close, ranked, score_give
-from congdoan.awards.decisions import decide, publish
 from congdoan.awards.models import Award, TitleKind
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
+from congdoan.awards.selectors import ranked
+from congdoan.awards.services.council import council_close, score_give
+from congdoan.awards.services.decisions import decide, publish
 from congdoan.core.dates import today
 from congdoan.core.documents import (
     Heading,
@@ -30,15 +31,15 @@ from congdoan.core.documents import (
     pdf_text,
 )
 from congdoan.core.text import document_date_line
-from congdoan.emulation.clusters import (
+from congdoan.emulation.models import Indicator
+from congdoan.emulation.services.clusters import (
     cluster_create,
     cluster_set_leads,
     covenant_set,
     covenant_set_targets,
     covenant_sign,
 )
-from congdoan.emulation.models import Indicator
-from congdoan.emulation.scorecards import ensure_shipped_scorecards
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
 from congdoan.members.models import Person
 from congdoan.org.models import Official, Position
 from tests.awards.test_cycle import COUNCIL_DAY, before_council  # noqa: F401 (a fixture)

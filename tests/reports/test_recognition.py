@@ -14,7 +14,7 @@ from congdoan.emulation.models import (
     Scorecard,
     UnitKind,
 )
-from congdoan.emulation.scorecards import ensure_shipped_scorecards
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
 from congdoan.org.models import Decision
 from congdoan.reports.figures import build_report
 from congdoan.reports.summary import report_summary

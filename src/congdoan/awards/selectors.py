@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.apps import apps
+from django.db.models import Avg, Count, Q, QuerySet
 
 from congdoan.accounts.scope import Scope, latest_path
-from congdoan.awards.models import Award, Campaign, Nomination
+from congdoan.awards.models import (
+    ACTIVE,
+    Allocation,
+    Award,
+    Campaign,
+    Nomination,
+    Recipient,
+    Score,
+    Status,
+    Step,
+)
+from congdoan.awards.permissions import (
+    may_organise,
+)
 from congdoan.org.models import Unit, UnitVersion
 from congdoan.org.selectors import display_version
 
@@ -74,3 +89,117 @@ def unit_awards(unit: Unit) -> QuerySet[Award]:
     return Award.objects.filter(Q(unit=unit) | Q(nominating_unit=unit)).select_related(
         "title", "campaign", "person", "decision__decision", "revocation__decision"
     )
+
+
+def deadline(campaign: Campaign, step: str) -> date | None:
+    stage = next((s for s in campaign.stages.all() if s.step == step), None)
+    return stage.deadline if stage else None
+
+
+@dataclass(frozen=True)
+class Progress:
+    seats: int
+    nominations: int
+    done: int  # scores and recusals given
+
+    @property
+    def missing(self) -> int:
+        return self.seats * self.nominations - self.done
+
+
+def council_progress(campaign: Campaign) -> Progress:
+    pending = campaign.nominations.filter(status=Status.UPPER_APPROVED)
+    return Progress(
+        seats=campaign.council.count(),
+        nominations=pending.count(),
+        done=Score.objects.filter(nomination__in=pending).count(),
+    )
+
+
+def ranked(campaign: Campaign):
+    """Nominations before the council, with their average (recusals left out) and recusals."""
+    return (
+        campaign.nominations.filter(
+            status__in=[
+                Status.UPPER_APPROVED,
+                Status.SELECTED,
+                Status.NOT_SELECTED,
+                Status.WITHDRAWN,
+                Status.AWARDED,
+            ]
+        )
+        .exclude(status=Status.WITHDRAWN, rank__isnull=True)
+        .annotate(
+            mean=Avg("scores__points", filter=Q(scores__recused=False)),
+            scored=Count("scores", filter=Q(scores__recused=False)),
+            recusals=Count("scores", filter=Q(scores__recused=True)),
+        )
+        .select_related("person", "nominating_unit")
+        .order_by("-mean", "sort_key", "pk")
+    )
+
+
+def allocation_for(campaign: Campaign, unit: Unit) -> Allocation | None:
+    """The nearest allocation at or above the unit, by its place in the tree on the campaign's
+    reference date (or now, for a unit founded since)."""
+    versions = UnitVersion.objects.filter(unit=unit)
+    version = versions.valid_on(campaign.reference_on).first() or versions.open().first()
+    if version is None:
+        return None
+    ids = [int(part) for part in version.path.strip("/").split("/")]
+    found = {a.unit_id: a for a in campaign.allocations.filter(unit_id__in=ids)}
+    return next((found[i] for i in reversed(ids) if i in found), None)
+
+
+def can_act(actor, nomination: Nomination) -> dict[str, bool]:
+    """Which steps the actor may take now (for showing buttons; services check again)."""
+    from congdoan.awards.permissions import may_approve_upper, may_nominate_from
+
+    status, campaign = nomination.status, nomination.campaign
+    keeper = may_nominate_from(actor, nomination.nominating_unit)
+    upper = may_approve_upper(actor, nomination)
+    party = campaign.requires_party_confirmation
+    step = holder_step(nomination) if status in ACTIVE else ""
+    holder = {Step.PARTY: keeper, Step.UPPER: upper, Step.COUNCIL: may_organise(actor, campaign)}
+    return {
+        "party_confirm": keeper and party and status == Status.SUBMITTED,
+        "upper_approve": upper
+        and status == (Status.PARTY_CONFIRMED if party else Status.SUBMITTED),
+        "return": status in (Status.SUBMITTED, Status.PARTY_CONFIRMED, Status.UPPER_APPROVED)
+        and holder.get(step, False)
+        and not campaign.council_closed_on,
+        "resubmit": keeper and status == Status.RETURNED,
+    }
+
+
+# The emulation module's award codes and the catalogue titles they ask for.
+PROPOSAL_TITLES = {
+    "federation_flag": "co-thi-dua-ldld",
+    "confederation_flag": "co-thi-dua-tld",
+}
+
+
+def open_proposals(campaign: Campaign) -> list:
+    """The clusters' proposals this campaign can take over and has not taken yet."""
+    if not apps.is_installed("congdoan.emulation") or campaign.title.recipient != Recipient.UNIT:
+        return []
+    from congdoan.emulation.models import Proposal
+
+    codes = [code for code, title in PROPOSAL_TITLES.items() if title == campaign.title.code]
+    taken = Nomination.objects.filter(campaign=campaign).values("unit_id")
+    return list(
+        Proposal.objects.filter(
+            award__in=codes, cluster__year=campaign.year, cluster__owner=campaign.organiser_id
+        )
+        .exclude(unit__in=taken)
+        .select_related("cluster", "unit")
+        .order_by("cluster__name", "rank")
+    )
+
+
+def holder_step(nomination: Nomination) -> str:
+    if nomination.status == Status.UPPER_APPROVED:
+        return Step.COUNCIL
+    if nomination.status == Status.SUBMITTED and nomination.campaign.requires_party_confirmation:
+        return Step.PARTY
+    return Step.UPPER

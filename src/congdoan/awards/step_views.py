@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congdoan.awards import council, decisions, nominations
 from congdoan.awards.access import (
     council_campaign,
     organised_campaign,
@@ -22,14 +21,15 @@ from congdoan.awards.access import (
     readable_campaign,
     readable_nomination,
 )
-from congdoan.awards.exclusions import exclusion_record
 from congdoan.awards.forms import DecideForm, ExclusionForm, RevokeForm
 from congdoan.awards.models import Attachment, AwardDecision, Exclusion, Rule, Status
-from congdoan.awards.nominations import Dossier
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
-from congdoan.awards.proposals import nominate_from_proposals
-from congdoan.awards.selectors import person_awards, unit_awards
+from congdoan.awards.selectors import can_act, council_progress, person_awards, ranked, unit_awards
+from congdoan.awards.services import council, decisions, nominations
+from congdoan.awards.services.exclusions import exclusion_record
+from congdoan.awards.services.nominations import Dossier
+from congdoan.awards.services.proposals import nominate_from_proposals
 from congdoan.awards.views import message_of
 from congdoan.core.documents import download
 from congdoan.core.http import file_response
@@ -50,7 +50,7 @@ def nomination_detail(request, pk: int):
         "attachments": nomination.attachments.only("pk", "name", "size"),
         "events": nomination.events.select_related("actor"),
         "objections": nomination.objections.all(),
-        "can": nominations.can_act(request.user, nomination),
+        "can": can_act(request.user, nomination),
         "seat": seat,
         "my_score": nomination.scores.filter(member=seat).first() if seat else None,
         "may_organise": may_organise(request.user, campaign),
@@ -138,14 +138,14 @@ def attachment(request, pk: int):
 @login_required
 def council_page(request, pk: int):
     campaign = council_campaign(request, pk)
-    rows = list(council.ranked(campaign)[:500])
+    rows = list(ranked(campaign)[:500])
     return render(
         request,
         "awards/council.html",
         {
             "campaign": campaign,
             "rows": rows,
-            "progress": council.council_progress(campaign),
+            "progress": council_progress(campaign),
             "may_close": may_run_council(request.user, campaign),
             "seat": council_seat(request.user, campaign),
         },
@@ -169,7 +169,7 @@ def minutes(request, pk: int, kind: str):
     campaign = council_campaign(request, pk)
     if not campaign.council_closed_on:
         raise Http404
-    return download(minutes_document(campaign, list(council.ranked(campaign))), kind)
+    return download(minutes_document(campaign, list(ranked(campaign))), kind)
 
 
 @login_required

@@ -18,14 +18,18 @@ from django.views.decorators.http import require_POST
 
 from congdoan.accounts.scope import scope_for
 from congdoan.awards.access import may_see_council, readable_campaign
-from congdoan.awards.campaigns import CampaignInput, campaign_create
-from congdoan.awards.council import council_progress
 from congdoan.awards.forms import CampaignForm, NominateForm
 from congdoan.awards.models import Award, Campaign, Rule, Status, Title
-from congdoan.awards.nominations import Dossier, nominate
 from congdoan.awards.permissions import may_organise
-from congdoan.awards.proposals import open_proposals
-from congdoan.awards.selectors import counts_by_title, visible_campaigns, visible_nominations
+from congdoan.awards.selectors import (
+    council_progress,
+    counts_by_title,
+    open_proposals,
+    visible_campaigns,
+    visible_nominations,
+)
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.awards.services.nominations import Dossier, nominate
 from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.models import Level, UnitVersion

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from congdoan.accounts.models import User
-from congdoan.awards.campaigns import CampaignInput, campaign_create
-from congdoan.awards.council import council_close, score_give
-from congdoan.awards.decisions import decide, publish
 from congdoan.awards.models import Award, Campaign, Rule, Step, Title
-from congdoan.awards.nominations import Dossier, nominate, party_confirm, upper_approve
+from congdoan.awards.services.campaigns import CampaignInput, campaign_create
+from congdoan.awards.services.council import council_close, score_give
+from congdoan.awards.services.decisions import decide, publish
+from congdoan.awards.services.nominations import Dossier, nominate, party_confirm, upper_approve
 from congdoan.demo.people import random_person
 from congdoan.demo.users import demo_admin, ensure_demo_users
 from congdoan.members.models import EntryKind, Membership, Person

@@ -9,16 +9,17 @@ from datetime import date
 
 from congdoan.demo.quality import build_ratings, points_for
 from congdoan.demo.users import demo_admin
-from congdoan.emulation.clusters import (
+from congdoan.emulation.models import Indicator, Round
+from congdoan.emulation.selectors import card_of
+from congdoan.emulation.services.clusters import (
     cluster_create,
     cluster_set_leads,
     covenant_set,
     covenant_set_targets,
     covenant_sign,
 )
-from congdoan.emulation.models import Indicator, Round
-from congdoan.emulation.rounds import round_finalise, sheet_submit
-from congdoan.emulation.scorecards import card_of, ensure_shipped_scorecards, scorecard_copy
+from congdoan.emulation.services.rounds import round_finalise, sheet_submit
+from congdoan.emulation.services.scorecards import ensure_shipped_scorecards, scorecard_copy
 from congdoan.org.models import Unit
 
 YEAR = 2020

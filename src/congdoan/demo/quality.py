@@ -10,8 +10,8 @@ from datetime import date
 from decimal import Decimal
 
 from congdoan.demo.users import demo_admin
-from congdoan.emulation.quality import year_end
-from congdoan.emulation.quality_bulk import rating_plan, ratings_publish_many
+from congdoan.emulation.selectors import rating_plan, year_end
+from congdoan.emulation.services.quality_bulk import ratings_publish_many
 from congdoan.org.models import Level, Unit, UnitVersion
 
 YEARS = range(2020, 2026)

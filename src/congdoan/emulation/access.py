@@ -10,17 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import Scope, scope_for
-from congdoan.emulation.clusters import may_manage, member_units
 from congdoan.emulation.models import Cluster, Criterion, Scorecard
-from congdoan.emulation.rounds import may_finalise
-from congdoan.emulation.scorecards import require_card_editor
+from congdoan.emulation.permissions import may_finalise, may_manage, require_card_editor
+from congdoan.emulation.selectors import in_reach, member_units
 from congdoan.org.models import Unit, UnitVersion
-
-
-def in_reach(scope: Scope, unit: Unit) -> bool:
-    """A unit the user reads, or one above the user's own units (whose rules apply to them)."""
-    marker = f"/{unit.pk}/"
-    return scope.can_read(unit) or any(marker in path for path in scope.read_paths)
 
 
 def readable_scorecard(request, pk: int) -> Scorecard:

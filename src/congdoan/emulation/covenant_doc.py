@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from congdoan.core.dates import today
 from congdoan.core.documents import Heading, Paragraph, Signature, Table, UnionDocument
 from congdoan.core.text import format_date, format_number
-from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
 from congdoan.emulation.scoring import points_text
+from congdoan.emulation.selectors import member_units
 from congdoan.org.selectors import display_version, unit_officials
 
 KIND_CODE = "GƯTĐ"

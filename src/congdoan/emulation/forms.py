@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from congdoan.core.forms import LookupInput, SearchSelect, day_field
 from congdoan.core.params import bounded
 from congdoan.emulation.models import ClusterKind, CriterionKind, Indicator
-from congdoan.emulation.scorecards import Card
+from congdoan.emulation.selectors import Card
 
 POINTS_FIELD = {"required": False, "max_digits": 5, "decimal_places": 1}
 

@@ -12,8 +12,8 @@ from django.db.models import F, Func, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from congdoan.activities.selectors import activities_under
-from congdoan.emulation.clusters import member_units
 from congdoan.emulation.models import Covenant, Indicator
+from congdoan.emulation.selectors import member_units
 from congdoan.figures import reads
 from congdoan.members import counts
 from congdoan.members.models import Membership, PartyReferral

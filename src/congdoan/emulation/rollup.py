@@ -11,7 +11,7 @@ from django.db.models.functions import StrIndex, Substr
 
 from congdoan.accounts.scope import Scope
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus
-from congdoan.emulation.quality import year_end
+from congdoan.emulation.selectors import year_end
 from congdoan.org.models import UnitVersion
 
 CLASSES = [value for value, _label in Klass.choices]

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
-from congdoan.emulation import scorecards as services
 from congdoan.emulation.access import editable_criterion, editable_scorecard, readable_scorecard
 from congdoan.emulation.forms import CopyForm, CriterionForm, ThresholdsForm
 from congdoan.emulation.pages import done, form_page, run
-from congdoan.emulation.scorecards import card_of
+from congdoan.emulation.permissions import require_not_in_use
 from congdoan.emulation.scoring import card_maximum
-from congdoan.emulation.selectors import scorecards_in_reach
+from congdoan.emulation.selectors import card_of, scorecards_in_reach
+from congdoan.emulation.services import scorecards
 
 
 @login_required
@@ -46,7 +46,7 @@ def scorecard_detail(request, pk: int):
 def _lock_reason(scorecard) -> str:
     """Why the card's criteria cannot change any more, or "" while they can."""
     try:
-        services.require_not_in_use(scorecard)
+        require_not_in_use(scorecard)
     except ValidationError as error:
         return " ".join(error.messages)
     return ""
@@ -69,7 +69,7 @@ def scorecard_thresholds(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _result = run(
             form,
-            lambda: services.scorecard_set_thresholds(
+            lambda: scorecards.scorecard_set_thresholds(
                 actor=request.user, scorecard=scorecard, **form.cleaned_data
             ),
         )
@@ -87,7 +87,7 @@ def scorecard_copy(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, copy = run(
             form,
-            lambda: services.scorecard_copy(
+            lambda: scorecards.scorecard_copy(
                 actor=request.user, scorecard=scorecard, year=form.cleaned_data["year"]
             ),
         )
@@ -114,7 +114,7 @@ def criterion_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _result = run(
             form,
-            lambda: services.criterion_update(
+            lambda: scorecards.criterion_update(
                 actor=request.user, criterion=criterion, **form.cleaned_data
             ),
         )

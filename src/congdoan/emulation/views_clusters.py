@@ -15,7 +15,6 @@ from congdoan.accounts.lookups import unit_in_scope, units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
 from congdoan.core.params import QueryParams
-from congdoan.emulation import clusters as services
 from congdoan.emulation.access import (
     acting_units,
     managed_cluster,
@@ -23,7 +22,6 @@ from congdoan.emulation.access import (
     readable_cluster,
     readable_clusters,
 )
-from congdoan.emulation.clusters import may_manage
 from congdoan.emulation.covenant_doc import covenant_document, covenant_paper_form
 from congdoan.emulation.forms import (
     ClusterForm,
@@ -36,9 +34,10 @@ from congdoan.emulation.forms import (
 )
 from congdoan.emulation.models import Covenant, Indicator, Round
 from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.permissions import may_finalise, may_manage
 from congdoan.emulation.progress import covenant_progress
-from congdoan.emulation.rounds import is_closed, may_finalise
-from congdoan.emulation.selectors import cluster_units, named_units
+from congdoan.emulation.selectors import cluster_units, is_closed, named_units, signable_units
+from congdoan.emulation.services import clusters
 from congdoan.org.access import org_editable_unit
 from congdoan.org.selectors import display_version, named_rows, tree_roots
 
@@ -107,7 +106,7 @@ def cluster_new(request, pk: int):
         else:
             ok, cluster = run(
                 form,
-                lambda: services.cluster_create(
+                lambda: clusters.cluster_create(
                     actor=request.user,
                     owner=owner,
                     year=form.cleaned_data["year"],
@@ -143,7 +142,7 @@ def cluster_leads(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, warning = run(
             form,
-            lambda: services.cluster_set_leads(
+            lambda: clusters.cluster_set_leads(
                 actor=request.user, cluster=cluster, **form.cleaned_data
             ),
         )
@@ -170,7 +169,7 @@ def cluster_member(request, pk: int):
         else:
             ok, _member = run(
                 form,
-                lambda: services.cluster_add_member(
+                lambda: clusters.cluster_add_member(
                     actor=request.user,
                     cluster=cluster,
                     unit=unit,
@@ -191,7 +190,7 @@ def cluster_member_end(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _member = run(
             form,
-            lambda: services.cluster_end_member(
+            lambda: clusters.cluster_end_member(
                 actor=request.user, cluster=cluster, **form.cleaned_data
             ),
         )
@@ -215,7 +214,7 @@ def covenant_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _covenant_saved = run(
             form,
-            lambda: services.covenant_set(actor=request.user, cluster=cluster, **form.cleaned_data),
+            lambda: clusters.covenant_set(actor=request.user, cluster=cluster, **form.cleaned_data),
         )
         if ok:
             return done(request, _("Đã lưu giao ước thi đua."), _back(cluster))
@@ -235,7 +234,7 @@ def covenant_targets(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _result = run(
             form,
-            lambda: services.covenant_set_targets(
+            lambda: clusters.covenant_set_targets(
                 actor=request.user,
                 covenant=covenant,
                 unit=form.cleaned_data["unit"],
@@ -256,9 +255,7 @@ def covenant_sign(request, pk: int):
     if covenant is None:
         messages.error(request, _("Cụm chưa có giao ước để ký."))
         return redirect(_back(cluster))
-    units = named_units(
-        [u.pk for u in services.signable_units(request.user, cluster)], covenant.signed_on
-    )
+    units = named_units([u.pk for u in signable_units(request.user, cluster)], covenant.signed_on)
     only = units.first() if len(units) == 1 else None
     form = SignForm(
         request.POST or None, units=units, initial={"on": covenant.signed_on, "unit": only}
@@ -266,7 +263,7 @@ def covenant_sign(request, pk: int):
     if request.method == "POST" and form.is_valid():
         ok, _signing = run(
             form,
-            lambda: services.covenant_sign(
+            lambda: clusters.covenant_sign(
                 actor=request.user, covenant=covenant, **form.cleaned_data
             ),
         )

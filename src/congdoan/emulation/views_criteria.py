@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congdoan.emulation import criteria as services
 from congdoan.emulation.access import editable_criterion, editable_scorecard
 from congdoan.emulation.forms import CriterionAddForm, RemoveForm
 from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.services import criteria
 
 
 def _back(scorecard) -> str:
@@ -24,7 +24,7 @@ def _add(request, scorecard, parent=None):
     if request.method == "POST" and form.is_valid():
         ok, criterion = run(
             form,
-            lambda: services.criterion_add(
+            lambda: criteria.criterion_add(
                 actor=request.user, scorecard=scorecard, parent=parent, **form.cleaned_data
             ),
         )
@@ -55,7 +55,7 @@ def criterion_remove(request, pk: int):
     form = RemoveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         ok, _result = run(
-            form, lambda: services.criterion_remove(actor=request.user, criterion=criterion)
+            form, lambda: criteria.criterion_remove(actor=request.user, criterion=criterion)
         )
         if ok:
             message = _("Đã xóa mục %(code)s.") % {"code": criterion.code}
@@ -75,7 +75,7 @@ def criterion_remove(request, pk: int):
 def criterion_move(request, pk: int, direction: str):
     criterion = editable_criterion(request, pk)
     try:
-        services.criterion_move(actor=request.user, criterion=criterion, direction=direction)
+        criteria.criterion_move(actor=request.user, criterion=criterion, direction=direction)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(_back(criterion.scorecard))

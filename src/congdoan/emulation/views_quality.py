@@ -15,13 +15,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from congdoan.accounts.scope import scope_for
 from congdoan.core.params import LAST_DAY, BadParameter, parse_int
-from congdoan.emulation import quality as services
 from congdoan.emulation.forms import PointsForm, ReasonForm
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus
 from congdoan.emulation.pages import done, run
+from congdoan.emulation.permissions import may_check, may_self_score
 from congdoan.emulation.rollup import quality_rollup
-from congdoan.emulation.scorecards import card_of
-from congdoan.emulation.selectors import ratings_below
+from congdoan.emulation.selectors import card_of, quality_scorecard, ratings_below, require_ratable
+from congdoan.emulation.services import quality
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
 
@@ -65,9 +65,9 @@ def rating_detail(request, pk: int, year: int):
     unit = readable_unit(request, pk)
     year = _year(year)
     rating = QualityRating.objects.filter(unit=unit, year=year).select_related("scorecard").first()
-    may_self = services.may_self_score(request.user, unit)
-    may_check = services.may_check(request.user, unit, year)
-    if rating and rating.status != RatingStatus.PUBLISHED and not (may_self or may_check):
+    may_self = may_self_score(request.user, unit)
+    may_checker = may_check(request.user, unit, year)
+    if rating and rating.status != RatingStatus.PUBLISHED and not (may_self or may_checker):
         rating = None  # drafts are for the union and its upper level
     entries = (
         rating.entries.select_related("criterion").order_by("criterion__order") if rating else []
@@ -79,7 +79,7 @@ def rating_detail(request, pk: int, year: int):
         "rating": rating,
         "entries": entries,
         "may_self": may_self,
-        "may_check": may_check,
+        "may_check": may_checker,
         "refusal": _card_for(unit, year, rating)[1] if may_self and not rating else "",
         "reopenings": rating.reopening_set.select_related("actor") if rating else [],
     }
@@ -107,8 +107,8 @@ def _card_for(unit, year, rating):
     if rating:
         return card_of(rating.scorecard), ""
     try:
-        services.require_ratable(unit, year)
-        return card_of(services.quality_scorecard(unit, year)), ""
+        require_ratable(unit, year)
+        return card_of(quality_scorecard(unit, year)), ""
     except ValidationError as error:
         return None, " ".join(error.messages)
 
@@ -117,7 +117,7 @@ def _card_for(unit, year, rating):
 def rating_self(request, pk: int, year: int):
     unit = readable_unit(request, pk)
     year = _year(year)
-    if not services.may_self_score(request.user, unit):
+    if not may_self_score(request.user, unit):
         raise PermissionDenied(_("Chỉ cán bộ của công đoàn cơ sở được tự chấm điểm."))
     rating = QualityRating.objects.filter(unit=unit, year=year).first()
     card, refusal = _card_for(unit, year, rating)
@@ -131,7 +131,7 @@ def rating_self(request, pk: int, year: int):
     if request.method == "POST" and form.is_valid():
         ok, _rating = run(
             form,
-            lambda: services.rating_self_score(
+            lambda: quality.rating_self_score(
                 actor=request.user,
                 unit=unit,
                 year=year,
@@ -147,7 +147,7 @@ def rating_self(request, pk: int, year: int):
 def _checkable(request, pk: int, year: int):
     unit = readable_unit(request, pk)
     year = _year(year)
-    if not services.may_check(request.user, unit, year):
+    if not may_check(request.user, unit, year):
         raise PermissionDenied(_("Chỉ công đoàn cấp trên trực tiếp được thẩm định, công bố."))
     return unit, year, QualityRating.objects.filter(unit=unit, year=year).first()
 
@@ -168,7 +168,7 @@ def rating_check(request, pk: int, year: int):
     if request.method == "POST" and form.is_valid():
         ok, _rating = run(
             form,
-            lambda: services.rating_check(
+            lambda: quality.rating_check(
                 actor=request.user, rating=rating, points=form.points(), reasons=form.notes()
             ),
         )
@@ -185,7 +185,7 @@ def rating_publish(request, pk: int, year: int):
         messages.error(request, _("Công đoàn chưa tự chấm điểm năm này."))
         return redirect(_rating_url(unit, year))
     try:
-        services.rating_publish(actor=request.user, rating=rating, on=timezone.localdate())
+        quality.rating_publish(actor=request.user, rating=rating, on=timezone.localdate())
         messages.success(request, _("Đã công bố kết quả xếp loại."))
     except ValidationError as error:  # a refusal is shown, nothing changed
         messages.error(request, " ".join(error.messages))
@@ -202,7 +202,7 @@ def rating_reopen(request, pk: int, year: int):
         else:
             ok, _rating = run(
                 form,
-                lambda: services.rating_reopen(
+                lambda: quality.rating_reopen(
                     actor=request.user, rating=rating, reason=form.cleaned_data["reason"]
                 ),
             )

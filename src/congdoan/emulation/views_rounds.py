@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from congdoan.emulation import rounds as services
 from congdoan.emulation.access import (
     acting_units,
     finalising_cluster,
@@ -20,8 +19,16 @@ from congdoan.emulation.access import (
 from congdoan.emulation.forms import PointsForm, ReasonForm, VotesForm
 from congdoan.emulation.models import Round, Sheet
 from congdoan.emulation.pages import done, form_page, run
-from congdoan.emulation.scorecards import card_of
-from congdoan.emulation.selectors import cluster_units
+from congdoan.emulation.permissions import may_finalise
+from congdoan.emulation.selectors import (
+    TIE_RULE,
+    card_of,
+    cluster_units,
+    is_closed,
+    live_ranking,
+    standings,
+)
+from congdoan.emulation.services import rounds
 from congdoan.org.selectors import named_rows
 
 
@@ -67,7 +74,7 @@ def score(request, pk: int, round_: str):
     if request.method == "POST" and form.is_valid():
         ok, _sheet = run(
             form,
-            lambda: services.sheet_submit(
+            lambda: rounds.sheet_submit(
                 actor=request.user,
                 cluster=cluster,
                 round_=round_,
@@ -98,8 +105,8 @@ def score(request, pk: int, round_: str):
 def ranking(request, pk: int, round_: str):
     cluster = readable_cluster(request, pk)
     round_ = _round(round_)
-    closed = services.is_closed(cluster, round_)
-    rows = services.standings(cluster, round_) if closed else services.live_ranking(cluster, round_)
+    closed = is_closed(cluster, round_)
+    rows = standings(cluster, round_) if closed else live_ranking(cluster, round_)
     names = {u.pk: u.display_name for u in cluster_units(cluster)}
     context = {
         "cluster": cluster,
@@ -107,10 +114,10 @@ def ranking(request, pk: int, round_: str):
         "closed": closed,
         "rows": rows,
         "names": names,
-        "tie_rule": services.TIE_RULE,
+        "tie_rule": TIE_RULE,
         "proposals": named_rows(cluster.proposals.select_related("unit")) if closed else [],
         "acting": acting_units(request, cluster),
-        "can_finalise": services.may_finalise(request.user, cluster),
+        "can_finalise": may_finalise(request.user, cluster),
     }
     return render(request, "emulation/ranking.html", context)
 
@@ -123,7 +130,7 @@ def finalise(request, pk: int, round_: str):
     if request.method == "POST" and form.is_valid() and request.POST.get("confirm"):
         ok, _rows = run(
             form,
-            lambda: services.round_finalise(
+            lambda: rounds.round_finalise(
                 actor=request.user, cluster=cluster, round_=round_, votes=form.votes()
             ),
         )
@@ -151,7 +158,7 @@ def reopen(request, pk: int, round_: str):
     if request.method == "POST" and form.is_valid():
         ok, _result = run(
             form,
-            lambda: services.round_reopen(
+            lambda: rounds.round_reopen(
                 actor=request.user,
                 cluster=cluster,
                 round_=round_,

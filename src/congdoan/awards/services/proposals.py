@@ -1,42 +1,17 @@
-"""Emulation proposals taken over: the units an emulation cluster put forward for a flag become
-nominations of a unit campaign of the same year and organiser, without retyping."""
+"""Nominating in bulk from the emulation rounds' proposals. One transaction, audited."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congdoan.awards.models import Campaign, Nomination, Recipient
-from congdoan.awards.nominations import Dossier, nominate
+from congdoan.awards.models import Campaign, Nomination
 from congdoan.awards.permissions import require_organiser
-
-# The emulation module's award codes and the catalogue titles they ask for.
-PROPOSAL_TITLES = {
-    "federation_flag": "co-thi-dua-ldld",
-    "confederation_flag": "co-thi-dua-tld",
-}
-
-
-def open_proposals(campaign: Campaign) -> list:
-    """The clusters' proposals this campaign can take over and has not taken yet."""
-    if not apps.is_installed("congdoan.emulation") or campaign.title.recipient != Recipient.UNIT:
-        return []
-    from congdoan.emulation.models import Proposal
-
-    codes = [code for code, title in PROPOSAL_TITLES.items() if title == campaign.title.code]
-    taken = Nomination.objects.filter(campaign=campaign).values("unit_id")
-    return list(
-        Proposal.objects.filter(
-            award__in=codes, cluster__year=campaign.year, cluster__owner=campaign.organiser_id
-        )
-        .exclude(unit__in=taken)
-        .select_related("cluster", "unit")
-        .order_by("cluster__name", "rank")
-    )
+from congdoan.awards.selectors import open_proposals
+from congdoan.awards.services.nominations import Dossier, nominate
 
 
 @transaction.atomic

@@ -1,12 +1,12 @@
 """Many grassroots unions of one year rated at once: the upper level records results it has
 agreed with each union (self-score = checked score) and publishes them together. The rules are
-the single path's (quality.py): who may rate, the 12-month / 6-month rule, the card in force,
-the points, the evidence and the class; only the reads and writes are done for all at once."""
+the single path's (services/quality.py): who may rate, the 12-month / 6-month rule, the card in
+force, the points, the evidence and the class; only the reads and writes are done for all at
+once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -18,65 +18,10 @@ from congdoan.accounts.scope import scope_for
 from congdoan.audit.models import AuditEntry
 from congdoan.audit.services import build_entry, prime_unit_names
 from congdoan.emulation.models import QualityRating, RatingEntry, RatingStatus
-from congdoan.emulation.quality import (
-    card_in_force,
-    checker_refusal,
-    may_check_below,
-    quality_cards,
-    require_old_enough,
-    restructured_on,
-    self_entries,
-    self_result,
-    start_deadline,
-    unit_kind_of,
-    year_end,
-)
-from congdoan.emulation.scorecards import Card, card_of
-from congdoan.org.models import Level, Unit, UnitVersion
-from congdoan.org.selectors import display_version
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A union that may be rated for the year: its place on 31/12 and the card in force."""
-
-    unit: Unit
-    version: UnitVersion
-    card: Card
-
-
-@dataclass(frozen=True)
-class Plan:
-    slots: list[Slot]
-    refusals: dict[int, list[str]]  # unit id: why it may not be rated
-
-
-def rating_plan(units: Iterable[Unit], year: int) -> Plan:
-    """Which of the unions may be rated for the year, and on which card (a few queries)."""
-    units = list(units)
-    restructured = restructured_on(units)
-    versions = _versions_at(units, year_end(year))
-    cards, slots, refusals = list(quality_cards(year)), [], {}
-    by_card: dict[int, Card] = {}
-    for unit in units:
-        try:
-            if unit.unit_type.level != Level.GRASSROOTS:
-                raise ValidationError(_("Chỉ xếp loại chất lượng công đoàn cơ sở."))
-            require_old_enough(unit, year, start_deadline(year, restructured.get(unit.pk)))
-            version = versions.get(unit.pk) or display_version(unit, year_end(year))
-            found = card_in_force(cards, unit_kind_of(unit), version.ancestor_ids, year)
-        except ValidationError as error:
-            refusals[unit.pk] = error.messages
-            continue
-        card = by_card.get(found.pk) or by_card.setdefault(found.pk, card_of(found))
-        slots.append(Slot(unit, version, card))
-    return Plan(slots, refusals)
-
-
-def _versions_at(units: list[Unit], day: date) -> dict[int, UnitVersion]:
-    versions = UnitVersion.objects.valid_on(day).filter(unit__in=units).select_related("parent")
-    return {version.unit_id: version for version in versions}
-
+from congdoan.emulation.permissions import checker_refusal, may_check_below
+from congdoan.emulation.selectors import Plan, Slot, rating_plan
+from congdoan.emulation.services.quality import self_entries, self_result
+from congdoan.org.models import Unit
 
 Scores = Mapping[Unit, tuple[dict[int, Decimal | None], dict[int, str]]]
 

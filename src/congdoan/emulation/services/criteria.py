@@ -1,6 +1,6 @@
 """Changing a scorecard's tree of criteria while no final result uses it: adding a criterion or
 sub-criterion, removing one that nobody has scored, moving one up or down among its siblings.
-The same editor check and lock as the threshold and criterion edits (scorecards.py); after
+The same editor check and lock as the threshold and criterion edits (services/scorecards.py); after
 each change the codes (1, 1.1, 1.2…) and the order follow the tree again. Audited."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import audit_record
 from congdoan.emulation import scoring
 from congdoan.emulation.models import Criterion, CriterionKind, RatingEntry, Scorecard, SheetEntry
-from congdoan.emulation.scorecards import card_of, require_card_editor, require_not_in_use
+from congdoan.emulation.permissions import require_card_editor, require_not_in_use
+from congdoan.emulation.selectors import card_of
 
 UP, DOWN = "up", "down"
 

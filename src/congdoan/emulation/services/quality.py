@@ -11,124 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.scope import Scope, scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
-from congdoan.core.dates import add_years
-from congdoan.core.text import format_date
 from congdoan.emulation.models import (
-    Purpose,
     QualityRating,
     RatingEntry,
     RatingStatus,
     Reopening,
-    Scorecard,
-    UnitKind,
 )
-from congdoan.emulation.scorecards import Card, card_of
-from congdoan.org.models import Level, Reorganisation, Unit
-from congdoan.org.selectors import display_version
-
-PUBLIC_SECTORS = {"public"}
-
-
-def year_end(year: int) -> date:
-    return date(year, 12, 31)
-
-
-def unit_kind_of(unit: Unit) -> str:
-    code = unit.sector.code if unit.sector_id else ""
-    return UnitKind.PUBLIC if code in PUBLIC_SECTORS else UnitKind.ENTERPRISE
-
-
-def quality_scorecard(unit: Unit, year: int) -> Scorecard:
-    """The quality scorecard in force for the year, issued by the nearest unit above the union.
-
-    A card stays in force in the years after it was issued until its issuer issues a new one.
-    """
-    ancestors = display_version(unit, year_end(year)).ancestor_ids
-    cards = quality_cards(year).filter(owner_id__in=ancestors)
-    return card_in_force(cards, unit_kind_of(unit), ancestors, year)
-
-
-def quality_cards(year: int):
-    """The quality cards issued up to the year, oldest first (each issuer's latest wins)."""
-    return Scorecard.objects.filter(purpose=Purpose.QUALITY, year__lte=year).order_by("year")
-
-
-def card_in_force(cards, kind: str, ancestors: list[int], year: int) -> Scorecard:
-    """Of the cards (oldest first), the latest of the nearest issuer above, for the unit kind."""
-    latest = {card.owner_id: card for card in cards if card.unit_kind == kind}
-    for owner in reversed(ancestors):
-        if owner in latest:
-            return latest[owner]
-    raise ValidationError(
-        _("Chưa có bảng điểm xếp loại chất lượng năm %(year)s cho đơn vị này.") % {"year": year}
-    )
-
-
-def restructured_on(units) -> dict[int, date]:
-    """The last merger or split each of the units went through, by unit id."""
-    rows = (
-        Reorganisation.objects.filter(
-            unitversion__unit__in=units,
-            kind__in=[Reorganisation.Kind.MERGE, Reorganisation.Kind.SPLIT],
-        )
-        .values_list("unitversion__unit_id", "effective_on")
-        .order_by("effective_on")
-    )
-    return dict(rows)
-
-
-def required_start(unit: Unit, year: int) -> date:
-    """The latest day the union may have started and still be rated for the year."""
-    return start_deadline(year, restructured_on([unit]).get(unit.pk))
-
-
-def start_deadline(year: int, restructured: date | None) -> date:
-    if restructured is not None and restructured.year == year:
-        return date(year, 7, 1)  # six months by 31/12
-    return add_years(date(year + 1, 1, 1), -1)  # twelve months by 31/12
-
-
-def require_ratable(unit: Unit, year: int) -> None:
-    if unit.unit_type.level != Level.GRASSROOTS:
-        raise ValidationError(_("Chỉ xếp loại chất lượng công đoàn cơ sở."))
-    require_old_enough(unit, year, required_start(unit, year))
-
-
-def require_old_enough(unit: Unit, year: int, latest: date) -> None:
-    """Not ended by 31/12 of the year, and started by the latest day the rule allows."""
-    if unit.ended_on is not None and unit.ended_on <= year_end(year):
-        raise ValidationError(
-            _("Công đoàn đã kết thúc hoạt động ngày %(day)s, không xếp loại năm %(year)s.")
-            % {"day": format_date(unit.ended_on), "year": year}
-        )
-    if unit.established_on > latest:
-        raise ValidationError(
-            _(
-                "Công đoàn thành lập ngày %(day)s, chưa đủ thời gian hoạt động để xếp loại "
-                "năm %(year)s (cần thành lập từ %(latest)s trở về trước)."
-            )
-            % {"day": format_date(unit.established_on), "year": year, "latest": format_date(latest)}
-        )
-
-
-def upper_unit(unit: Unit, year: int) -> Unit | None:
-    version = display_version(unit, year_end(year))
-    return version.parent
-
-
-def may_self_score(actor, unit: Unit) -> bool:
-    return scope_for(actor).can_edit_members(unit)
-
-
-def may_check(actor, unit: Unit, year: int) -> bool:
-    return may_check_below(scope_for(actor), upper_unit(unit, year))
-
-
-def may_check_below(scope: Scope, parent: Unit | None) -> bool:
-    """Checking and publishing is for the keepers of the union directly above."""
-    return parent is not None and scope.can_edit_members(parent)
+from congdoan.emulation.permissions import checker_refusal, may_check, may_self_score
+from congdoan.emulation.selectors import Card, card_of, quality_scorecard, require_ratable
+from congdoan.org.models import Unit
 
 
 def _clean_points(card: Card, points: dict[int, Decimal | None]) -> None:
@@ -298,10 +190,6 @@ def rating_reopen(*, actor, rating: QualityRating, reason: str) -> QualityRating
         extra={"reason": reason},
     )
     return rating
-
-
-def checker_refusal() -> PermissionDenied:
-    return PermissionDenied(_("Chỉ công đoàn cấp trên trực tiếp được thẩm định, công bố."))
 
 
 def _require_checker(actor, rating: QualityRating) -> None:

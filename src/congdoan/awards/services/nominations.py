@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.lookups import is_at_or_under, unit_not_found
 from congdoan.audit.services import audit_changes, snapshot
-from congdoan.awards.campaigns import deadline
 from congdoan.awards.eligibility import Nominee, eligibility_sheet, failures
 from congdoan.awards.models import (
     ACTIVE,
@@ -29,11 +28,11 @@ from congdoan.awards.models import (
     Step,
 )
 from congdoan.awards.permissions import (
-    may_organise,
     require_nominator,
     require_organiser,
     require_upper,
 )
+from congdoan.awards.selectors import allocation_for, deadline, holder_step
 from congdoan.core.text import format_date, normalize_text, vi_sort_key
 from congdoan.members.models import Membership, Person
 from congdoan.org.models import Unit, UnitVersion
@@ -47,6 +46,8 @@ class Dossier:
 
 
 MAX_FILE_BYTES = 10 * 2**20
+
+
 MAX_FILES = 10
 
 
@@ -90,18 +91,6 @@ def _require_before(campaign: Campaign, step: str, on: date) -> None:
             _("Đã quá hạn bước “%(step)s” (%(day)s).")
             % {"step": Step(step).label, "day": format_date(limit)}
         )
-
-
-def allocation_for(campaign: Campaign, unit: Unit) -> Allocation | None:
-    """The nearest allocation at or above the unit, by its place in the tree on the campaign's
-    reference date (or now, for a unit founded since)."""
-    versions = UnitVersion.objects.filter(unit=unit)
-    version = versions.valid_on(campaign.reference_on).first() or versions.open().first()
-    if version is None:
-        return None
-    ids = [int(part) for part in version.path.strip("/").split("/")]
-    found = {a.unit_id: a for a in campaign.allocations.filter(unit_id__in=ids)}
-    return next((found[i] for i in reversed(ids) if i in found), None)
 
 
 def _lock_slot(campaign: Campaign, unit: Unit) -> Allocation:
@@ -280,21 +269,13 @@ def upper_approve(*, actor, nomination: Nomination, on: date) -> Nomination:
     return nomination
 
 
-def _holder_step(nomination: Nomination) -> str:
-    if nomination.status == Status.UPPER_APPROVED:
-        return Step.COUNCIL
-    if nomination.status == Status.SUBMITTED and nomination.campaign.requires_party_confirmation:
-        return Step.PARTY
-    return Step.UPPER
-
-
 @transaction.atomic
 def nomination_return(*, actor, nomination: Nomination, reason: str, on: date) -> Nomination:
     """Send the nomination back to its unit with a reason, from whichever step holds it."""
     nomination = _locked(nomination)
     before = snapshot(nomination)
     _require_status(nomination, Status.SUBMITTED, Status.PARTY_CONFIRMED, Status.UPPER_APPROVED)
-    step = _holder_step(nomination)
+    step = holder_step(nomination)
     if step == Step.COUNCIL:
         require_organiser(actor, nomination.campaign)
         if nomination.campaign.council_closed_on:
@@ -340,24 +321,3 @@ def nomination_resubmit(*, actor, nomination: Nomination, dossier: Dossier, on: 
     _attach(nomination, dossier.attachments)
     _record(nomination, actor, "resubmit", on, before=before)
     return nomination
-
-
-def can_act(actor, nomination: Nomination) -> dict[str, bool]:
-    """Which steps the actor may take now (for showing buttons; services check again)."""
-    from congdoan.awards.permissions import may_approve_upper, may_nominate_from
-
-    status, campaign = nomination.status, nomination.campaign
-    keeper = may_nominate_from(actor, nomination.nominating_unit)
-    upper = may_approve_upper(actor, nomination)
-    party = campaign.requires_party_confirmation
-    step = _holder_step(nomination) if status in ACTIVE else ""
-    holder = {Step.PARTY: keeper, Step.UPPER: upper, Step.COUNCIL: may_organise(actor, campaign)}
-    return {
-        "party_confirm": keeper and party and status == Status.SUBMITTED,
-        "upper_approve": upper
-        and status == (Status.PARTY_CONFIRMED if party else Status.SUBMITTED),
-        "return": status in (Status.SUBMITTED, Status.PARTY_CONFIRMED, Status.UPPER_APPROVED)
-        and holder.get(step, False)
-        and not campaign.council_closed_on,
-        "resubmit": keeper and status == Status.RETURNED,
-    }

@@ -1,22 +1,20 @@
-"""The awards council: members score each nomination on the rubric or declare a conflict and are
-recused (a recusal is not an abstention and does not count in the average); the secretary follows
-progress and closes the round, which ranks the nominations and selects up to the quota."""
+"""The emulation council: members score or recuse themselves, the secretary closes the round.
+One transaction per use case, the seat checked, audited."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.awards.models import Campaign, Nomination, Score, Status, Step
-from congdoan.awards.nominations import _record, _require_before
 from congdoan.awards.permissions import require_council_member, require_secretary
+from congdoan.awards.selectors import council_progress, ranked
+from congdoan.awards.services.nominations import _record, _require_before
 from congdoan.core.text import normalize_text
 
 
@@ -77,49 +75,6 @@ def recuse(*, actor, nomination: Nomination, reason: str, on: date) -> Score:
     )
     _record(nomination, actor, "recuse", on, reason)
     return score
-
-
-@dataclass(frozen=True)
-class Progress:
-    seats: int
-    nominations: int
-    done: int  # scores and recusals given
-
-    @property
-    def missing(self) -> int:
-        return self.seats * self.nominations - self.done
-
-
-def council_progress(campaign: Campaign) -> Progress:
-    pending = campaign.nominations.filter(status=Status.UPPER_APPROVED)
-    return Progress(
-        seats=campaign.council.count(),
-        nominations=pending.count(),
-        done=Score.objects.filter(nomination__in=pending).count(),
-    )
-
-
-def ranked(campaign: Campaign):
-    """Nominations before the council, with their average (recusals left out) and recusals."""
-    return (
-        campaign.nominations.filter(
-            status__in=[
-                Status.UPPER_APPROVED,
-                Status.SELECTED,
-                Status.NOT_SELECTED,
-                Status.WITHDRAWN,
-                Status.AWARDED,
-            ]
-        )
-        .exclude(status=Status.WITHDRAWN, rank__isnull=True)
-        .annotate(
-            mean=Avg("scores__points", filter=Q(scores__recused=False)),
-            scored=Count("scores", filter=Q(scores__recused=False)),
-            recusals=Count("scores", filter=Q(scores__recused=True)),
-        )
-        .select_related("person", "nominating_unit")
-        .order_by("-mean", "sort_key", "pk")
-    )
 
 
 @transaction.atomic

@@ -23,17 +23,10 @@ from congdoan.emulation.models import (
     Signing,
     Target,
 )
+from congdoan.emulation.permissions import require_manager
+from congdoan.emulation.selectors import lead_warning, member_units
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
-
-
-def may_manage(actor, cluster: Cluster) -> bool:
-    return scope_for(actor).can_edit_org(cluster.owner)
-
-
-def require_manager(actor, cluster: Cluster) -> None:
-    if not may_manage(actor, cluster):
-        raise PermissionDenied(_("Chỉ đơn vị tổ chức cụm thi đua được thay đổi cụm."))
 
 
 def _audit(actor, action: str, cluster: Cluster, **after) -> None:
@@ -55,21 +48,6 @@ def _audit_change(actor, action: str, cluster: Cluster, instance, before: dict) 
         target=str(cluster),
         unit=cluster.owner,
     )
-
-
-def member_units(cluster: Cluster, on: date | None = None) -> list[Unit]:
-    """The units in the cluster on a day (by default: at any time in its year). A unit that
-    left the cluster, or had ended (merged, dissolved), by that day is not in it any more."""
-    rows = cluster.members.select_related("unit").order_by("id")
-    if on is not None:
-        rows = [
-            m
-            for m in rows
-            if m.joined_on <= on
-            and (m.left_on is None or on < m.left_on)
-            and (m.unit.ended_on is None or on < m.unit.ended_on)
-        ]
-    return [m.unit for m in rows]
 
 
 def _year_start(cluster: Cluster) -> date:
@@ -160,19 +138,6 @@ def cluster_end_member(*, actor, cluster: Cluster, unit: Unit, left_on: date) ->
     return member
 
 
-def lead_warning(cluster: Cluster, lead: Unit) -> str | None:
-    """The lead changes each year: a warning when last year's cluster had the same lead."""
-    previous = Cluster.objects.filter(
-        owner=cluster.owner, name=cluster.name, year=cluster.year - 1
-    ).first()
-    if previous is not None and previous.lead_id == lead.pk:
-        return _("%(code)s đã làm cụm trưởng năm %(year)s; cụm trưởng nên luân phiên hằng năm.") % {
-            "code": lead.code,
-            "year": previous.year,
-        }
-    return None
-
-
 @transaction.atomic
 def cluster_set_leads(*, actor, cluster: Cluster, lead: Unit, deputy: Unit | None) -> str | None:
     """Set the lead and deputy; returns the rotation warning, if any."""
@@ -235,13 +200,6 @@ def covenant_set_targets(*, actor, covenant: Covenant, unit: Unit, values: dict[
                 covenant=covenant, unit=unit, indicator=indicator, defaults={"value": value}
             )
     _audit(actor, "covenant_targets", cluster, unit=unit.code, values=values)
-
-
-def signable_units(actor, cluster: Cluster) -> list[Unit]:
-    """Member units the user acts for (keeps) that have not signed yet."""
-    scope = scope_for(actor)
-    signed = set(cluster.covenant.signings.values_list("unit_id", flat=True))
-    return [u for u in member_units(cluster) if u.pk not in signed and scope.can_edit_members(u)]
 
 
 @transaction.atomic

@@ -7,10 +7,6 @@ cross-scored the unit), then by peer votes; units equal on both share a rank."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,7 +14,6 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_record
 from congdoan.core.text import format_date
-from congdoan.emulation.clusters import may_manage, member_units
 from congdoan.emulation.models import (
     Award,
     Cluster,
@@ -30,29 +25,16 @@ from congdoan.emulation.models import (
     SheetEntry,
     Standing,
 )
-from congdoan.emulation.scorecards import card_of
-from congdoan.org.models import Unit
-
-TIE_RULE = _(
-    "Xếp theo điểm (bình quân điểm chấm chéo; chưa có chấm chéo thì lấy điểm tự chấm), "
-    "bằng điểm thì đơn vị nhiều phiếu suy tôn hơn xếp trên; vẫn bằng thì đồng hạng."
+from congdoan.emulation.permissions import may_finalise, may_manage
+from congdoan.emulation.selectors import (
+    Row,
+    card_of,
+    is_closed,
+    live_ranking,
+    round_day,
+    round_units,
 )
-TENTH = Decimal("0.1")
-ROUND_DAYS = {Round.MIDYEAR: (6, 30), Round.YEAREND: (12, 31)}
-
-
-def round_day(cluster: Cluster, round_: str) -> date:
-    """The day whose members take part in a round: 30/6 or 31/12 of the cluster's year."""
-    month, day = ROUND_DAYS[Round(round_)]
-    return date(cluster.year, month, day)
-
-
-def round_units(cluster: Cluster, round_: str) -> list[Unit]:
-    return member_units(cluster, round_day(cluster, round_))
-
-
-def is_closed(cluster: Cluster, round_: str) -> bool:
-    return RoundClosure.objects.filter(cluster=cluster, round=round_).exists()
+from congdoan.org.models import Unit
 
 
 def require_open(cluster: Cluster, round_: str) -> None:
@@ -61,13 +43,6 @@ def require_open(cluster: Cluster, round_: str) -> None:
             _("%(round)s của %(cluster)s đã chốt; muốn sửa điểm phải mở lại có ghi lý do.")
             % {"round": Round(round_).label, "cluster": cluster.name}
         )
-
-
-def may_finalise(actor, cluster: Cluster) -> bool:
-    lead = cluster.lead
-    return may_manage(actor, cluster) or (
-        lead is not None and scope_for(actor).can_edit_members(lead)
-    )
 
 
 @transaction.atomic
@@ -131,62 +106,6 @@ def sheet_submit(
         after={"scorer": scorer.code, "total": str(total)},
     )
     return sheet
-
-
-@dataclass
-class Row:
-    unit: Unit
-    self_total: Decimal | None
-    cross_total: Decimal | None
-    cross_count: int
-    votes: int = 0
-    rank: int = 0
-
-    @property
-    def score(self) -> Decimal:
-        if self.cross_total is not None:
-            return self.cross_total
-        return self.self_total or Decimal(0)
-
-
-def live_ranking(cluster: Cluster, round_: str, votes: dict[int, int] | None = None) -> list[Row]:
-    """The ranking from the sheets as they stand (before finalisation)."""
-    votes = votes or {}
-    sheets = Sheet.objects.filter(cluster=cluster, round=round_).values_list(
-        "subject_id", "scorer_id", "total"
-    )
-    own, crossed = {}, {}
-    for subject, scorer, total in sheets:
-        if subject == scorer:
-            own[subject] = total
-        else:
-            crossed.setdefault(subject, []).append(total)
-    rows = [
-        Row(
-            unit,
-            own.get(unit.pk),
-            _average(crossed.get(unit.pk)),
-            len(crossed.get(unit.pk, [])),
-            votes.get(unit.pk, 0),
-        )
-        for unit in round_units(cluster, round_)
-    ]
-    return ranked(rows)
-
-
-def _average(values: list[Decimal] | None) -> Decimal | None:
-    if not values:
-        return None
-    return (sum(values, Decimal(0)) / len(values)).quantize(TENTH, rounding=ROUND_HALF_UP)
-
-
-def ranked(rows: list[Row]) -> list[Row]:
-    rows = sorted(rows, key=lambda r: (-r.score, -r.votes, r.unit.code))
-    for position, row in enumerate(rows, start=1):
-        previous = rows[position - 2] if position > 1 else None
-        same = previous is not None and (previous.score, previous.votes) == (row.score, row.votes)
-        row.rank = previous.rank if same else position
-    return rows
 
 
 @transaction.atomic
@@ -259,12 +178,4 @@ def round_reopen(*, actor, cluster: Cluster, round_: str, reason: str) -> None:
         target=f"{cluster} {round_}",
         unit=cluster.owner,
         after={"reason": reason},
-    )
-
-
-def standings(cluster: Cluster, round_: str) -> list[Standing]:
-    return list(
-        Standing.objects.filter(cluster=cluster, round=round_)
-        .select_related("unit")
-        .order_by("rank", "unit__code")
     )

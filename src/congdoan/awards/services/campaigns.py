@@ -1,4 +1,5 @@
-"""Setting up a campaign: its award, stages with deadlines, allocations, criteria and council."""
+"""Opening an award campaign: its titles, steps with deadlines, allocations and council.
+One transaction, the organiser checked, audited."""
 
 from __future__ import annotations
 
@@ -119,8 +120,3 @@ def campaign_create(*, actor, organiser: Unit, data: CampaignInput) -> Campaign:
         after={"quota": data.quota, "allocations": len(data.allocations)},
     )
     return campaign
-
-
-def deadline(campaign: Campaign, step: str) -> date | None:
-    stage = next((s for s in campaign.stages.all() if s.step == step), None)
-    return stage.deadline if stage else None

@@ -20,8 +20,8 @@ from congdoan.awards.models import (
     Objection,
     Status,
 )
-from congdoan.awards.nominations import _record
 from congdoan.awards.permissions import require_organiser
+from congdoan.awards.services.nominations import _record
 from congdoan.core.text import format_date, normalize_text
 from congdoan.org.models import Decision, Unit
 from congdoan.org.services import DECISION_NUMBER

@@ -1,75 +1,26 @@
-"""Scorecards as data: building the shipped ones, reading a card's structure for the arithmetic,
-copying a card to a new year and editing it while no final result uses it."""
+"""Scorecards: the shipped ones for a year, a copy for a new year, thresholds, a criterion's text.
+One transaction per use case, the editor checked, audited."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.emulation import defaults, scoring
 from congdoan.emulation.models import (
     Criterion,
     CriterionKind,
     Purpose,
-    RatingStatus,
     Scorecard,
     UnitKind,
 )
+from congdoan.emulation.permissions import require_card_editor, require_not_in_use
+from congdoan.emulation.selectors import card_of
 from congdoan.org.models import Unit
-
-
-@dataclass(frozen=True)
-class Card:
-    """A scorecard's criteria, read once, in the shape the arithmetic needs."""
-
-    scorecard: Scorecard
-    criteria: list[Criterion]
-    leaves: list[scoring.Leaf]
-    groups: dict[int, scoring.Group]
-
-    @property
-    def thresholds(self) -> scoring.Thresholds:
-        s = self.scorecard
-        return scoring.Thresholds(s.excellent_min, s.good_min, s.completed_min, s.group_min_percent)
-
-    @property
-    def leaf_criteria(self) -> list[Criterion]:
-        keys = {leaf.key for leaf in self.leaves}
-        return [c for c in self.criteria if c.pk in keys]
-
-    def errors(self, points: dict[int, Decimal | None]) -> list[str]:
-        found = (scoring.points_error(leaf, points.get(leaf.key)) for leaf in self.leaves)
-        return [error for error in found if error]
-
-    def result(self, points: dict[int, Decimal]) -> tuple[Decimal, str]:
-        scores = scoring.group_scores(self.leaves, self.groups, points)
-        value = scoring.total(self.groups, scores)
-        return value, scoring.klass(value, self.groups, scores, self.thresholds)
-
-
-def card_of(scorecard: Scorecard) -> Card:
-    criteria = list(scorecard.criteria.order_by("order", "pk"))
-    by_parent: dict[int | None, list[Criterion]] = {}
-    for criterion in criteria:
-        by_parent.setdefault(criterion.parent_id, []).append(criterion)
-    groups, leaves = {}, []
-    for top in by_parent.get(None, []):
-        groups[top.pk] = scoring.Group(top.pk, top.max_points, top.kind)
-        stack = [top]
-        while stack:
-            node = stack.pop()
-            children = by_parent.get(node.pk, [])
-            if not children:
-                leaves.append(scoring.Leaf(node.pk, node.code, top.pk, node.max_points))
-            stack.extend(reversed(children))
-    leaves.sort(key=lambda leaf: [int(p) if p.isdigit() else p for p in leaf.code.split(".")])
-    return Card(scorecard, criteria, leaves, groups)
 
 
 def _add_criteria(scorecard: Scorecard, rows: list[tuple], parent=None, order=None) -> None:
@@ -115,24 +66,6 @@ def ensure_shipped_scorecards(owner: Unit, year: int) -> list[Scorecard]:
             _add_criteria(card, rows)
         made.append(card)
     return made
-
-
-def require_card_editor(actor, scorecard: Scorecard) -> None:
-    if not scope_for(actor).can_edit_org(scorecard.owner):
-        raise PermissionDenied(_("Chỉ đơn vị ban hành bảng điểm được sửa bảng điểm."))
-
-
-def require_not_in_use(scorecard: Scorecard) -> None:
-    published = scorecard.qualityrating_set.filter(status=RatingStatus.PUBLISHED).exists()
-    closed = scorecard.cluster_set.filter(closures__isnull=False).exists()
-    if published or closed:
-        raise ValidationError(
-            _(
-                "Bảng điểm năm %(year)s đã dùng cho kết quả chính thức, không sửa được; "
-                "hãy sao chép sang năm mới rồi sửa."
-            )
-            % {"year": scorecard.year}
-        )
 
 
 @transaction.atomic
