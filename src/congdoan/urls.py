@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("congdoan.audit.urls")),
     path("", include("congdoan.ops.urls")),
     path("", include("congdoan.api.urls")),
+    path("", include("congdoan.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 
