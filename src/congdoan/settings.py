@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "congdoan.reports",
     "congdoan.ops",
     "congdoan.api",
+    "congdoan.portal",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # session lifetime, second factor, forced password change (after sign-in, before any page)
     "congdoan.accounts.middleware.AccountGuardMiddleware",
+    # a member user's session reaches only the portal and the public pages (portal/gate.py)
+    "congdoan.portal.gate.MemberGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "congdoan.core.middleware.NoStoreForSignedInMiddleware",
@@ -143,6 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "congdoan.portal.backends.MemberBackend",  # members: member code or CCCD
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
