@@ -118,7 +118,7 @@ def start_server(port: int, workers: int) -> tuple[subprocess.Popen, subprocess.
     worker = subprocess.Popen([*cli, "worker"], **quiet)  # noqa: S603 - our own command
     serve = [*cli, "serve", "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(serve, **quiet)  # noqa: S603 - our own command
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # collectstatic first, on a busy machine too
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):  # noqa: S310
@@ -127,7 +127,7 @@ def start_server(port: int, workers: int) -> tuple[subprocess.Popen, subprocess.
             time.sleep(1)
     for process in (server, worker):
         process.terminate()
-    raise RuntimeError(f"congdoan serve did not answer /healthz with 200 within 120 s: {log.name}")
+    raise RuntimeError(f"congdoan serve did not answer /healthz with 200 within 600 s: {log.name}")
 
 
 def run_locust(port: int, targets: Path, *, users: int, seconds: int, think: bool) -> dict:
