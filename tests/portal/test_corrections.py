@@ -105,3 +105,18 @@ def test_odd_values_are_refused_in_words_never_a_crash(mai, field, value):
         assert CorrectionRequest.objects.count() == before
     else:
         CorrectionRequest.objects.all().delete()
+
+
+def test_the_queue_logs_shown_sensitive_values_and_keeps_its_queries_few(
+    world, django_assert_max_num_queries
+):
+    people = [member_user(world.dana, world.g1, full_name=f"Lý Thị {n}") for n in ("Na", "Nga")]
+    for user, person in people:
+        correction_request(actor=user, person=person, field="phone", value="0987654321")
+    client = Client()
+    client.force_login(world.dana)
+    with django_assert_max_num_queries(20):
+        body = client.get(reverse("portal:queue", args=[world.g1.pk])).content.decode()
+    assert body.count("0987654321") == 2
+    for _user, person in people:
+        assert person.sensitive_reads.filter(username="dana").exists()

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from congdoan.core.http import file_response
 from congdoan.members.access import kept_person
+from congdoan.members.models import ReadKind
+from congdoan.members.privacy import MASKED_FIELDS, log_read
 from congdoan.members.views.common import refusal_into_form
 from congdoan.org.access import members_keeper_unit
 from congdoan.portal import corrections, selectors
@@ -69,11 +71,25 @@ def queue(request, pk: int):
     decided = list(selectors.decided_in(unit)[:20])
     for correction in waiting + decided:
         correction.field_label = corrections.field_label(correction.field)
+    _log_sensitive_values(request.user, waiting + decided)
     return render(
         request,
         "portal/queue.html",
         {"unit": unit, "waiting": waiting, "decided": decided, "form": DecisionForm()},
     )
+
+
+def _log_sensitive_values(user, shown: list[CorrectionRequest]) -> None:
+    """A request on a CCCD, phone or address shows its values in full: a sensitive reading."""
+    sensitive = [c for c in shown if c.field in MASKED_FIELDS]
+    if sensitive:
+        log_read(
+            user,
+            kind=ReadKind.LIST,
+            people=[c.person_id for c in sensitive],
+            subject=_("Đề nghị sửa hồ sơ của đoàn viên"),
+            fields=sorted({c.field for c in sensitive}),
+        )
 
 
 @login_required
