@@ -18,6 +18,11 @@ DEBUG = os.environ.get("DEBUG", "0") == "1"
 # it at its first use; wsgi.py uses it at once, so a server does not start (management
 # commands that sign nothing, such as migrate, still run). `make run` and the tests set one.
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
+# Where the site is reached from outside, for links printed off the request (an invitation's
+# link from the command line).
+CONGDOAN_SITE_URL = os.environ.get("CONGDOAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A member's activation invitation is valid this many days.
+CONGDOAN_INVITATION_DAYS = int(os.environ.get("CONGDOAN_INVITATION_DAYS", "30"))
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [

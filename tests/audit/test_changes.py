@@ -73,6 +73,14 @@ OTHERS = {
     "verify_code": "checks a second-factor code: only the device's own counters change",
     "token_create": "adds an API token: its name, read-only flag and expiry (never the secret)",
     "token_revoke": "revokes an API token: revoked_at before and after",
+    "invitation_issue": "adds an invitation: its expiry (never the token or the code)",
+    "invitations_for_union": "adds invitations: one entry each, as invitation_issue",
+    "count_failure": "a wrong activation answer: the invitation's own counter",
+    "_activate": "activates a member account (a new one, or a new password)",
+    "account_create_activated": "the demo's activated member accounts: as _activate",
+    "correction_request": "adds a correction request: the field named, not its values",
+    "correction_accept": "the change goes through member_update (old → new)",
+    "correction_refuse": "closes a correction request: the field and the reason",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

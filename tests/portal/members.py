@@ -23,4 +23,4 @@ def member(actor, unit, full_name="Lê Thị Mai", birth=date(1992, 4, 9)):
 
 def member_user(actor, unit, **kwargs):
     person = member(actor, unit, **kwargs)
-    return account_create_activated(person=person, password=PASSWORD), person
+    return account_create_activated(actor=actor, person=person, password=PASSWORD), person

@@ -62,11 +62,7 @@ def _user_for(person: Person) -> User:
     username = person.code
     if User.objects.filter(username=username).exists():
         username = f"{person.code}-dv"
-    return User(
-        username=username,
-        first_name=person.given_name,
-        last_name=" ".join(p for p in (person.family_name, person.middle_name) if p),
-    )
+    return User(username=username, first_name=person.full_name[:150])  # the Vietnamese order
 
 
 def account_activate(
@@ -115,7 +111,7 @@ def _activate(invitation: Invitation, password: str, today: date) -> User:
 
 
 @transaction.atomic
-def account_create_activated(*, person: Person, password: str) -> User:
+def account_create_activated(*, actor, person: Person, password: str) -> User:
     """An activated account without an invitation, for the demo's printed logins only."""
     user = _user_for(person)
     created = user.pk is None
@@ -123,4 +119,12 @@ def account_create_activated(*, person: Person, password: str) -> User:
     user.save()
     if created:
         MemberAccount.objects.create(user=user, person=person, activated_at=timezone.now())
+    membership = open_membership(person)
+    audit_record(
+        actor=actor,
+        action="member.activate",
+        unit=membership.unit if membership else None,
+        target=f"{person.code} {person.full_name}",
+        after={"new_account": str(created)},
+    )
     return user

@@ -55,7 +55,7 @@ class IssuedInvitation:
 
     @property
     def code_shown(self) -> str:
-        return f"{self.code[:4]}-{self.code[4:]}"
+        return f"{self.code[:4]}-{self.code[4:]}".upper()
 
 
 def _random(length: int) -> str:

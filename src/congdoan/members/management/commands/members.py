@@ -1,6 +1,8 @@
 """`congdoan members find TEXT [--unit UNIT_CODE] [--json] [--limit N]`: find people as the search
 page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed.
-`congdoan members deidentify [--years N] [--dry-run] [--as USERNAME]`: the retention rule."""
+`congdoan members deidentify [--years N] [--dry-run] [--as USERNAME]`: the retention rule.
+`congdoan members invite MEMBER_CODE [--json] [--as USERNAME]`: an activation invitation
+(congdoan/portal/cli.py)."""
 
 import json
 
@@ -15,6 +17,7 @@ from congdoan.members import privacy
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
+from congdoan.portal.cli import add_invite_parser, run_invite
 
 CURRENT, LEFT = "đang sinh hoạt", "đã rời"
 
@@ -36,10 +39,13 @@ class Command(BaseCommand):
         forget.add_argument("--years", default=None, help="số năm lưu giữ (mặc định: cấu hình)")
         forget.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không thay đổi")
         forget.add_argument("--as", dest="username", default=None, help="người thực hiện")
+        add_invite_parser(sub)
 
     def handle(self, *args, action: str, **options):
         if action == "deidentify":
             return self.deidentify(**options)
+        if action == "invite":
+            return run_invite(self, **options)
         return self.find(**options)
 
     def deidentify(self, *, years, dry_run: bool, username, **options):
