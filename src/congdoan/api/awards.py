@@ -16,6 +16,7 @@ from congdoan.api import fields
 from congdoan.api.fields import read_query
 from congdoan.api.lookups import field_unit
 from congdoan.api.schema import read
+from congdoan.api.views import ScopedList, list_schema
 from congdoan.awards.models import ACTIVE, Campaign, Nomination, Recipient, Status, Step
 from congdoan.awards.selectors import visible_campaigns
 from congdoan.org.selectors import name_units
@@ -105,11 +106,22 @@ def campaign_row(campaign: Campaign) -> dict:
     }
 
 
-class CampaignList(generics.ListAPIView):
+@list_schema(
+    _("Đợt khen thưởng / commendation campaigns"),
+    _(
+        "Các đợt do đơn vị trong phạm vi tổ chức, hoặc do đơn vị cấp trên (để đề nghị), "
+        "như trang Khen thưởng / campaigns organised in the user's scope or above it, as "
+        "the awards page lists them."
+    ),
+    CampaignSerializer,
+    CampaignQuery,
+    TAGS,
+)
+class CampaignList(ScopedList):
+    query_class = CampaignQuery
     ordering = ("-year", "-id")
 
-    def get_queryset(self):
-        query = read_query(CampaignQuery, self.request)
+    def select(self, query: dict):
         campaigns = visible_campaigns(scope_for(self.request.user))
         if "year" in query:
             campaigns = campaigns.filter(year=query["year"])
@@ -119,22 +131,9 @@ class CampaignList(generics.ListAPIView):
             )
         return campaigns
 
-    @read(
-        _("Đợt khen thưởng / commendation campaigns"),
-        _(
-            "Các đợt do đơn vị trong phạm vi tổ chức, hoặc do đơn vị cấp trên (để đề nghị), "
-            "như trang Khen thưởng / campaigns organised in the user's scope or above it, as "
-            "the awards page lists them."
-        ),
-        CampaignSerializer(many=True),
-        parameters=[CampaignQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = list(self.paginate_queryset(self.get_queryset()))
+    def rows(self, page: list) -> list:
         name_units([c.organiser for c in page])
-        rows = CampaignSerializer([campaign_row(c) for c in page], many=True).data
-        return self.get_paginated_response(rows)
+        return CampaignSerializer([campaign_row(c) for c in page], many=True).data
 
 
 def readable_campaign(request, pk: int) -> Campaign:
@@ -249,11 +248,22 @@ class NominationQuery(fields.QuerySerializer):
     )
 
 
-class NominationList(generics.ListAPIView):
+@list_schema(
+    _("Hồ sơ đề nghị khen thưởng / nominations"),
+    _(
+        "Hồ sơ của các đợt người dùng xem được: mọi hồ sơ của đợt do đơn vị trong phạm vi "
+        "tổ chức, ở đợt khác những hồ sơ các đơn vị trong phạm vi gửi / nominations of the "
+        "campaigns the user reaches, as the campaign page shows them."
+    ),
+    NominationSerializer,
+    NominationQuery,
+    TAGS,
+)
+class NominationList(ScopedList):
+    query_class = NominationQuery
     ordering = ("-id",)
 
-    def get_queryset(self):
-        query = read_query(NominationQuery, self.request)
+    def select(self, query: dict):
         rows = scoped_nominations(scope_for(self.request.user))
         if "campaign" in query:
             rows = rows.filter(campaign_id=query["campaign"])
@@ -264,20 +274,8 @@ class NominationList(generics.ListAPIView):
             rows = rows.filter(nominating_unit=unit)
         return rows
 
-    @read(
-        _("Hồ sơ đề nghị khen thưởng / nominations"),
-        _(
-            "Hồ sơ của các đợt người dùng xem được: mọi hồ sơ của đợt do đơn vị trong phạm vi "
-            "tổ chức, ở đợt khác những hồ sơ các đơn vị trong phạm vi gửi / nominations of the "
-            "campaigns the user reaches, as the campaign page shows them."
-        ),
-        NominationSerializer(many=True),
-        parameters=[NominationQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(nomination_rows(page))
+    def rows(self, page: list) -> list:
+        return nomination_rows(page)
 
 
 class CheckSerializer(s.Serializer):

@@ -21,6 +21,7 @@ from congdoan.api.fields import read_query
 from congdoan.api.idempotency import idempotent
 from congdoan.api.lookups import field_unit
 from congdoan.api.schema import problems, read, write
+from congdoan.api.views import ScopedList, list_schema
 from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.imports.columns import is_complete
 from congdoan.imports.exports import error_workbook
@@ -135,11 +136,18 @@ class ImportQuery(fields.QuerySerializer):
     )
 
 
-class ImportList(generics.ListAPIView):
+@list_schema(
+    _("Các lần nhập của tôi / my imports"),
+    _("Các lần nhập danh sách người dùng đã tải lên / the lists the user uploaded."),
+    ImportJobSerializer,
+    ImportQuery,
+    TAGS,
+)
+class ImportList(ScopedList):
+    query_class = ImportQuery
     ordering = ("-id",)
 
-    def get_queryset(self):
-        query = read_query(ImportQuery, self.request)
+    def select(self, query: dict):
         scope = scope_for(self.request.user)
         jobs = ImportJob.objects.filter(created_by=self.request.user, unit__in=scope.units())
         if query.get("unit"):
@@ -148,16 +156,8 @@ class ImportList(generics.ListAPIView):
             jobs = jobs.filter(status=query["status"])
         return jobs.select_related("unit").defer("data")
 
-    @read(
-        _("Các lần nhập của tôi / my imports"),
-        _("Các lần nhập danh sách người dùng đã tải lên / the lists the user uploaded."),
-        ImportJobSerializer(many=True),
-        parameters=[ImportQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response([job_row(request, job) for job in page])
+    def rows(self, page: list) -> list:
+        return [job_row(self.request, job) for job in page]
 
     @write(
         _("Nhập một danh sách / upload a list"),
