@@ -325,4 +325,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",  # bundled static files, no CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {  # choice sets sharing a field name ("status", "kind")
+        "NominationStatusEnum": "congdoan.awards.models.Status",
+        "RecipientEnum": "congdoan.awards.models.Recipient",
+        "ImportStatusEnum": "congdoan.imports.models.ImportStatus",
+        "ImportKindEnum": "congdoan.imports.models.ImportKind",
+        "CertificateStatusEnum": ["valid", "revoked"],
+        "MemberStatusEnum": ["current", "left"],
+    },
 }

@@ -4,7 +4,6 @@ and its selectors, as the pages read and write it."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import generics
 from rest_framework import serializers as s
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -19,10 +18,10 @@ from congdoan.activities.selectors import (
 )
 from congdoan.activities.services import ActivityInput, activity_record
 from congdoan.api import fields
-from congdoan.api.fields import read_query
 from congdoan.api.idempotency import idempotent
 from congdoan.api.lookups import field_unit
-from congdoan.api.schema import read, write
+from congdoan.api.schema import write
+from congdoan.api.views import ScopedList, list_schema
 from congdoan.core.params import FIRST_DAY, LAST_DAY
 from congdoan.org.selectors import display_version
 from congdoan.reports.figures import state_of
@@ -106,11 +105,21 @@ def activity_row(activity: Activity) -> dict:
     }
 
 
-class ActivityList(generics.ListAPIView):
+@list_schema(
+    _("Hoạt động / activities"),
+    _(
+        "Hoạt động đã ghi trong phạm vi của người dùng, mới nhất trước / recorded "
+        "activities in the user's scope, newest first."
+    ),
+    ActivitySerializer,
+    ActivityQuery,
+    TAGS,
+)
+class ActivityList(ScopedList):
+    query_class = ActivityQuery
     ordering = ("-started_on", "-id")
 
-    def get_queryset(self):
-        query = read_query(ActivityQuery, self.request)
+    def select(self, query: dict):
         start, end = query.get("from") or FIRST_DAY, query.get("to") or LAST_DAY
         if end < start:
             raise ValidationError({"to": [_("Ngày cuối phải từ ngày đầu trở đi.")]})
@@ -127,20 +136,8 @@ class ActivityList(generics.ListAPIView):
             found = found.filter(activity_type__code=query["type"])
         return found.select_related("activity_type", "unit")
 
-    @read(
-        _("Hoạt động / activities"),
-        _(
-            "Hoạt động đã ghi trong phạm vi của người dùng, mới nhất trước / recorded "
-            "activities in the user's scope, newest first."
-        ),
-        ActivitySerializer(many=True),
-        parameters=[ActivityQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        rows = ActivitySerializer([activity_row(a) for a in page], many=True).data
-        return self.get_paginated_response(rows)
+    def rows(self, page: list) -> list:
+        return ActivitySerializer([activity_row(a) for a in page], many=True).data
 
     @write(
         _("Ghi một hoạt động / record an activity"),
@@ -196,25 +193,24 @@ class TargetSerializer(s.Serializer):
     note = s.CharField(help_text=_("Ghi chú / note."))
 
 
-class TargetList(generics.ListAPIView):
+@list_schema(
+    _("Chỉ tiêu / targets"),
+    _("Chỉ tiêu giao cho các đơn vị trong phạm vi / targets of the units in scope."),
+    TargetSerializer,
+    TargetQuery,
+    TAGS,
+)
+class TargetList(ScopedList):
+    query_class = TargetQuery
     ordering = ("-starts_on", "-id")
 
-    def get_queryset(self):
-        query = read_query(TargetQuery, self.request)
+    def select(self, query: dict):
         targets = Target.objects.filter(unit__in=scope_for(self.request.user).units())
         if query.get("unit"):
             targets = targets.filter(unit=field_unit(self.request, query["unit"], "unit"))
         return targets.select_related("unit")
 
-    @read(
-        _("Chỉ tiêu / targets"),
-        _("Chỉ tiêu giao cho các đơn vị trong phạm vi / targets of the units in scope."),
-        TargetSerializer(many=True),
-        parameters=[TargetQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
+    def rows(self, page: list) -> list:
         labels = dict(metric_choices())
         rows = [
             {
@@ -230,4 +226,4 @@ class TargetList(generics.ListAPIView):
             }
             for t in page
         ]
-        return self.get_paginated_response(TargetSerializer(rows, many=True).data)
+        return TargetSerializer(rows, many=True).data

@@ -138,3 +138,9 @@ def read_query(serializer_class, request) -> dict:
     serializer = serializer_class(data=request.query_params)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
+
+
+class LangQuery(QuerySerializer):
+    """A read of one object: no filter, only the schema's `lang`."""
+
+    allowed_extra = ("lang",)

@@ -5,6 +5,7 @@ admission through the API writes exactly what the page writes."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_view
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -183,46 +184,59 @@ class MemberAdmit(GenericAPIView):
         return Response(member_item(membership.person), status=201)
 
 
-class MemberTransfer(GenericAPIView):
-    @write(
-        _("Chuyển sinh hoạt / transfer"),
-        _(
-            "Chuyển đoàn viên sang công đoàn cơ sở khác; người dùng quản lý cả hai nơi / moves "
-            "a member to another union; the user keeps both registries."
-        ),
-        TransferSerializer,
-        MemberItemSerializer,
-        status=200,
-        tags=TAGS,
-    )
+class MemberWrite(GenericAPIView):
+    """POST members/{code}/<step>/: the member through the user's scope (404 outside), the body
+    read by `body` (unknown fields refused), the step's service called by `act`; answers the
+    member as it is afterwards."""
+
+    body: type
+
+    def act(self, request, person, data: dict) -> None:
+        raise NotImplementedError  # each step calls its own service
+
     @idempotent
     def post(self, request, code: str):
         person = path_member(request, code)
-        data = _valid(TransferSerializer, request)
-        to_unit = field_unit(request, data["to_unit"], "to_unit")
-        services.member_transfer(
-            actor=request.user,
-            person=person,
-            to_unit=to_unit,
-            on=data["on"],
-            note=data.get("note", ""),
-        )
+        self.act(request, person, _valid(self.body, request))
         return Response(member_item(person))
 
 
-class MemberExit(GenericAPIView):
-    @write(
-        _("Rời tổ chức công đoàn / leave the union"),
-        _("Ghi việc đoàn viên rời tổ chức, với lý do và ngày / records a member leaving."),
-        ExitSerializer,
-        MemberItemSerializer,
-        status=200,
-        tags=TAGS,
+def _step_schema(summary, description, body):
+    return extend_schema_view(
+        post=write(summary, description, body, MemberItemSerializer, status=200, tags=TAGS)
     )
-    @idempotent
-    def post(self, request, code: str):
-        person = path_member(request, code)
-        data = _valid(ExitSerializer, request)
+
+
+@_step_schema(
+    _("Chuyển sinh hoạt / transfer"),
+    _(
+        "Chuyển đoàn viên sang công đoàn cơ sở khác; người dùng quản lý cả hai nơi / moves "
+        "a member to another union; the user keeps both registries."
+    ),
+    TransferSerializer,
+)
+class MemberTransfer(MemberWrite):
+    body = TransferSerializer
+
+    def act(self, request, person, data: dict) -> None:
+        services.member_transfer(
+            actor=request.user,
+            person=person,
+            to_unit=field_unit(request, data["to_unit"], "to_unit"),
+            on=data["on"],
+            note=data.get("note", ""),
+        )
+
+
+@_step_schema(
+    _("Rời tổ chức công đoàn / leave the union"),
+    _("Ghi việc đoàn viên rời tổ chức, với lý do và ngày / records a member leaving."),
+    ExitSerializer,
+)
+class MemberExit(MemberWrite):
+    body = ExitSerializer
+
+    def act(self, request, person, data: dict) -> None:
         services.member_exit(
             actor=request.user,
             person=person,
@@ -230,30 +244,27 @@ class MemberExit(GenericAPIView):
             kind=data["kind"],
             note=data.get("note", ""),
         )
-        return Response(member_item(person))
 
 
-class MemberReadmit(GenericAPIView):
-    @write(
-        _("Kết nạp lại / readmit"),
-        _(
-            "Kết nạp lại người đã rời tổ chức: cùng hồ sơ, một lần sinh hoạt mới / admits "
-            "again someone who had left: the same record, a new membership."
-        ),
-        ReadmitSerializer,
-        MemberItemSerializer,
-        status=200,
-        tags=TAGS,
-    )
-    @idempotent
-    def post(self, request, code: str):
-        person = path_member(request, code)
-        data = _valid(ReadmitSerializer, request)
-        unit = field_unit(request, data["unit"], "unit")
+@_step_schema(
+    _("Kết nạp lại / readmit"),
+    _(
+        "Kết nạp lại người đã rời tổ chức: cùng hồ sơ, một lần sinh hoạt mới / admits "
+        "again someone who had left: the same record, a new membership."
+    ),
+    ReadmitSerializer,
+)
+class MemberReadmit(MemberWrite):
+    body = ReadmitSerializer
+
+    def act(self, request, person, data: dict) -> None:
         services.member_readmit(
-            actor=request.user, person=person, unit=unit, on=data["on"], decision=_decision(data)
+            actor=request.user,
+            person=person,
+            unit=field_unit(request, data["unit"], "unit"),
+            on=data["on"],
+            decision=_decision(data),
         )
-        return Response(member_item(person))
 
 
 class MemberCollection(members.MemberList, MemberAdmit):

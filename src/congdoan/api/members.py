@@ -11,9 +11,9 @@ from rest_framework.response import Response
 
 from congdoan.accounts.scope import scope_for
 from congdoan.api import fields
-from congdoan.api.fields import read_query
 from congdoan.api.lookups import field_unit, path_member
 from congdoan.api.schema import read
+from congdoan.api.views import ScopedList, list_schema
 from congdoan.members.models import Gender, Person
 from congdoan.members.privacy import filter_fields, log_list, read_person, with_keeping
 from congdoan.members.selectors import (
@@ -150,11 +150,23 @@ def member_item(person: Person) -> dict:
     return MemberItemSerializer(member_row(person)).data
 
 
-class MemberList(generics.ListAPIView):
+@list_schema(
+    _("Tìm đoàn viên / find members"),
+    _(
+        "Đoàn viên trong phạm vi của người dùng, theo thứ tự tên tiếng Việt; không có dữ "
+        "liệu nhạy cảm. Tìm theo CCCD được ghi vào nhật ký đọc dữ liệu cá nhân / members in "
+        "the user's scope in Vietnamese name order, without sensitive fields; a search by "
+        "citizen ID is logged."
+    ),
+    MemberItemSerializer,
+    MemberQuery,
+    TAGS,
+)
+class MemberList(ScopedList):
+    query_class = MemberQuery
     ordering = ("sort_key", "pk")
 
-    def get_queryset(self):
-        query = read_query(MemberQuery, self.request)
+    def select(self, query: dict):
         scope, today = scope_for(self.request.user), timezone.localdate()
         unit = field_unit(self.request, query["unit"], "unit") if query.get("unit") else None
         self.unit_name = display_version(unit, today).name if unit else ""
@@ -165,32 +177,18 @@ class MemberList(generics.ListAPIView):
         )
         return with_keeping(find_people(scope, self.wanted, today=today), scope)
 
-    @read(
-        _("Tìm đoàn viên / find members"),
-        _(
-            "Đoàn viên trong phạm vi của người dùng, theo thứ tự tên tiếng Việt; không có dữ "
-            "liệu nhạy cảm. Tìm theo CCCD được ghi vào nhật ký đọc dữ liệu cá nhân / members in "
-            "the user's scope in Vietnamese name order, without sensitive fields; a search by "
-            "citizen ID is logged."
-        ),
-        MemberItemSerializer(many=True),
-        parameters=[MemberQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        queryset = self.get_queryset()
-        people = attach_current_units(list(self.paginate_queryset(queryset)), timezone.localdate())
+    def rows(self, page: list) -> list:
+        people = attach_current_units(page, timezone.localdate())
         if filter_fields(self.wanted):  # a list filtered on sensitive fields: logged
             log_list(
-                request.user,
+                self.request.user,
                 self.wanted,
                 people,
-                total=queryset.count(),
+                total=self.selected.count(),
                 unit_name=self.unit_name,
                 party_column=False,
             )
-        rows = MemberItemSerializer([member_row(p) for p in people], many=True).data
-        return self.get_paginated_response(rows)
+        return MemberItemSerializer([member_row(p) for p in people], many=True).data
 
 
 def _sensitive(shown) -> dict:

@@ -27,6 +27,18 @@ def _count(text) -> s.IntegerField:
     return s.IntegerField(help_text=text)
 
 
+def _named_count(component: str, key: str, key_text, name_text, count_text) -> type:
+    """A line of a count by kind: its code (under `key`), its name and the count."""
+    return _shape(
+        component,
+        {
+            key: s.CharField(help_text=key_text),
+            "name": s.CharField(help_text=name_text),
+            "count": _count(count_text),
+        },
+    )
+
+
 def _number(text) -> s.IntegerField:
     return s.IntegerField(allow_null=True, help_text=text)
 
@@ -59,13 +71,12 @@ ReportMembers = _shape(
         "left": _count(_("Rời tổ chức trong kỳ / left in the period.")),
     },
 )
-SectorCount = _shape(
+SectorCount = _named_count(
     "SectorCount",
-    {
-        "code": s.CharField(help_text=_("Mã khu vực / sector code.")),
-        "name": s.CharField(help_text=_("Tên khu vực / sector name.")),
-        "count": _count(_("Số công đoàn cơ sở / grassroots unions.")),
-    },
+    "code",
+    _("Mã khu vực / sector code."),
+    _("Tên khu vực / sector name."),
+    _("Số công đoàn cơ sở / grassroots unions."),
 )
 ReportGrassroots = _shape(
     "ReportGrassroots",
@@ -119,13 +130,12 @@ ReportChild = _shape(
         "activities": _count(_("Hoạt động / activities.")),
     },
 )
-QualityClass = _shape(
+QualityClass = _named_count(
     "QualityClass",
-    {
-        "class": s.CharField(help_text=_("Mã xếp loại / class code.")),
-        "name": s.CharField(help_text=_("Tên xếp loại / class name.")),
-        "count": _count(_("Số công đoàn cơ sở / unions.")),
-    },
+    "class",
+    _("Mã xếp loại / class code."),
+    _("Tên xếp loại / class name."),
+    _("Số công đoàn cơ sở / unions."),
 )
 ReportEmulation = _shape(
     "ReportEmulation",

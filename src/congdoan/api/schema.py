@@ -86,14 +86,17 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
-def read(summary, description, response, *, parameters=None, tags=None, codes=READ_ERRORS):
-    """The schema of a read endpoint: its answer and every refusal."""
+def read(
+    summary, description, response, *, parameters=None, tags=None, codes=READ_ERRORS, auth=None
+):
+    """The schema of a read endpoint: its answer and every refusal (`auth=[]`: public)."""
     return extend_schema(
         summary=summary,
         description=description,
         parameters=parameters,
         responses={200: response, **problems(codes)},
         tags=tags,
+        auth=auth,
     )
 
 

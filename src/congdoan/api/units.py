@@ -15,6 +15,7 @@ from congdoan.api import fields
 from congdoan.api.fields import read_query
 from congdoan.api.lookups import field_unit, path_unit
 from congdoan.api.schema import read
+from congdoan.api.views import ScopedList, list_schema
 from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
 from congdoan.org.models import Unit, UnitType, UnitVersion
@@ -124,11 +125,18 @@ def unit_rows(units: list[Unit], day: date) -> list[dict]:
     return [unit_row(unit, _version_on(versions[unit.pk], day)) for unit in units]
 
 
-class UnitList(generics.ListAPIView):
+@list_schema(
+    _("Danh sách đơn vị / units"),
+    _("Các đơn vị trong phạm vi của người dùng, theo mã / the units in the user's scope, by code."),
+    UnitItemSerializer,
+    UnitQuery,
+    TAGS,
+)
+class UnitList(ScopedList):
+    query_class = UnitQuery
     ordering = "code"
 
-    def get_queryset(self):
-        query = read_query(UnitQuery, self.request)
+    def select(self, query: dict):
         self.day = query.get("as_of") or timezone.localdate()
         units = scope_for(self.request.user).units(Unit.objects.select_related("unit_type"))
         tokens = search_tokens(query.get("q", ""))
@@ -147,20 +155,8 @@ class UnitList(generics.ListAPIView):
             units = units.filter(unit_type=kind)
         return units
 
-    @read(
-        _("Danh sách đơn vị / units"),
-        _(
-            "Các đơn vị trong phạm vi của người dùng, theo mã / the units in the user's scope, "
-            "by code."
-        ),
-        UnitItemSerializer(many=True),
-        parameters=[UnitQuery],
-        tags=TAGS,
-    )
-    def get(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        rows = UnitItemSerializer(unit_rows(page, self.day), many=True).data
-        return self.get_paginated_response(rows)
+    def rows(self, page: list) -> list:
+        return UnitItemSerializer(unit_rows(page, self.day), many=True).data
 
 
 class DayQuery(fields.QuerySerializer):

@@ -3,7 +3,17 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from congdoan.api import activities, member_writes, members, reports, units
+from congdoan.api import (
+    activities,
+    awards,
+    certificates,
+    imports,
+    member_writes,
+    members,
+    nomination_writes,
+    reports,
+    units,
+)
 
 app_name = "api"
 urlpatterns = [
@@ -31,4 +41,27 @@ urlpatterns = [
     ),
     path("api/v1/activities/", activities.ActivityList.as_view(), name="activities"),
     path("api/v1/targets/", activities.TargetList.as_view(), name="targets"),
+    path("api/v1/awards/campaigns/", awards.CampaignList.as_view(), name="campaigns"),
+    path("api/v1/awards/campaigns/<int:pk>/", awards.CampaignDetail.as_view(), name="campaign"),
+    path(
+        "api/v1/awards/nominations/",
+        nomination_writes.NominationCollection.as_view(),
+        name="nominations",
+    ),
+    path(
+        "api/v1/awards/nominations/<int:pk>/",
+        awards.NominationDetail.as_view(),
+        name="nomination",
+    ),
+    path(
+        "api/v1/certificates/<str:token>/",
+        certificates.CertificateCheck.as_view(),
+        name="certificate",
+    ),
+    path("api/v1/imports/", imports.ImportList.as_view(), name="imports"),
+    path("api/v1/imports/<int:pk>/", imports.ImportDetail.as_view(), name="import"),
+    path("api/v1/imports/<int:pk>/commit/", imports.ImportCommit.as_view(), name="import_commit"),
+    path(
+        "api/v1/imports/<int:pk>/errors.xlsx", imports.ImportErrors.as_view(), name="import_errors"
+    ),
 ]
