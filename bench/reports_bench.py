@@ -92,12 +92,17 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
     from congdoan.reports.summary import report_summary
 
     results = []
+    national = Unit.objects.filter(code="BENCH-TLD").values_list("pk", flat=True).first()
     cases = [
+        ("national tree, year 2024", national, date(2024, 1, 1), date(2024, 12, 31)),
+        ("national tree, 2025 (reform inside)", national, date(2025, 1, 1), date(2025, 12, 31)),
         ("city, year 2024", city_pk, date(2024, 1, 1), date(2024, 12, 31)),
         ("city, year 2025 (reform inside)", city_pk, date(2025, 1, 1), date(2025, 12, 31)),
         ("ward union, second half of 2025", ward_pk, date(2025, 7, 1), date(2025, 12, 31)),
     ]
     for label, pk, start, end in cases:
+        if pk is None:
+            continue
         unit = Unit.objects.get(pk=pk)
         _state, day = state_of(unit, start, end)
         path = display_version(unit, day).path

@@ -161,8 +161,11 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.ratings = quality_classes(version, day, report.rating_years)
     report.planning_introduced = introduced_for_planning(version, report.start, day)
     if children:
-        admitted = reads.admitted_by_unit(version, report.start, day) if kept else None
-        report.children = child_lines(version, report.start, day, rows, member_rows, admitted)
+        admitted, below = None, rows
+        if kept:  # the kept rows are per child already
+            admitted = reads.admitted_by_unit(version, report.start, day)
+            below = reads.child_activity_rows(version, report.start, day)
+        report.children = child_lines(version, report.start, day, below, member_rows, admitted)
 
 
 def _members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
