@@ -48,10 +48,17 @@ def kept_for(start: date, day: date) -> bool:
     return not _live.get() and whole_months(start, day) and is_built()
 
 
-def members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
+def children(version: UnitVersion, day: date) -> list[tuple[int, str]]:
+    """(unit id, path) of the units one level below on the day, for the per-child reads."""
+    return upper.children(version, day)
+
+
+def members_by_unit(
+    version: UnitVersion, day: date, kids: list | None = None
+) -> list[tuple[int, int, int, int]]:
     """(unit, members, women, Party members) at the end of the day's month: the unit's own
     row and one per child with everything below it (`upper.members_by_child`)."""
-    return upper.members_by_child(version, day)
+    return upper.members_by_child(version, day, kids)
 
 
 def period_flows(version: UnitVersion, start: date, day: date) -> dict[str, int]:
@@ -74,9 +81,9 @@ def period_figures(version: UnitVersion, start: date, day: date) -> PeriodFigure
     )
 
 
-def admitted_by_unit(version: UnitVersion, start: date, day: date) -> Counter:
+def admitted_by_unit(version: UnitVersion, start: date, day: date, kids=None) -> Counter:
     """Admissions per child of the unit, with everything below it."""
-    return upper.admitted_by_child(version, start, day)
+    return upper.admitted_by_child(version, start, day, kids)
 
 
 def activity_rows(path: str, start: date, day: date) -> list[dict]:
@@ -85,9 +92,9 @@ def activity_rows(path: str, start: date, day: date) -> list[dict]:
     return upper.activity_rows([path], start, day)
 
 
-def child_activity_rows(version: UnitVersion, start: date, day: date) -> list[dict]:
+def child_activity_rows(version: UnitVersion, start: date, day: date, kids=None) -> list[dict]:
     """The same per child of the unit (its path as `day_version__path`)."""
-    return upper.child_activity_rows(version, start, day)
+    return upper.child_activity_rows(version, start, day, kids)
 
 
 def monthly(version: UnitVersion, day: date, start: date, until: date) -> tuple[dict, dict]:

@@ -63,10 +63,12 @@ def below_stocks(paths: list[str], day: date) -> dict[str, Stocks]:
     return {prefix: tuple(n or 0 for n in sums) for prefix, *sums in rows}
 
 
-def members_by_child(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
+def members_by_child(
+    version: UnitVersion, day: date, kids: list | None = None
+) -> list[tuple[int, int, int, int]]:
     """(unit, members, women, Party members): the unit's own, then each child's with all
-    below it; their sum is the subtree's."""
-    kids = children(version, day)
+    below it; their sum is the subtree's. `kids`: `children(version, day)` when at hand."""
+    kids = children(version, day) if kids is None else kids
     own = own_stocks([version.unit_id, *(unit for unit, _path in kids)], day)
     below = below_stocks([path for _unit, path in kids], day)
     rows = [(version.unit_id, *own.get(version.unit_id, NONE))]
@@ -100,16 +102,41 @@ def _strictly_below(path: str | None, prefix: str) -> bool:
     return path is not None and path != prefix and path.startswith(prefix)
 
 
+def _place(path: str | None, below: str, by_child: bool):
+    """Where a path stands for the prefixes asked: below the report's path or not, and (for
+    its children's prefixes) under which child and whether strictly."""
+    if path is None or path == below or not path.startswith(below):
+        return None
+    if not by_child:
+        return True
+    child = below + path[len(below) :].split("/", 1)[0] + "/"
+    return child, path != child
+
+
 def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, Counter]:
     """What the flows of the units that changed place inside the period add under each prefix
-    when counted under the structure day's paths rather than their months' own."""
+    when counted under the structure day's paths rather than their months' own. Only units
+    whose place against the prefixes changed are read (a union moved between two districts
+    of one province changes nothing for the province's report)."""
     first_end = month_end(start)
     turned = Q(valid_from__gt=first_end, valid_from__lte=day) | Q(
         valid_to__gt=first_end, valid_to__lte=day
     )
-    moved = set(
-        UnitVersion.objects.filter(turned, path__startswith=path).values_list("unit_id", flat=True)
+    candidates = UnitVersion.objects.filter(turned, path__startswith=path).values("unit_id")
+    overlapping = UnitVersion.objects.filter(unit_id__in=candidates, valid_from__lte=day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=first_end)
     )
+    versions: dict[int, list] = defaultdict(list)
+    for unit, *version in overlapping.values_list("unit_id", "path", "valid_from", "valid_to"):
+        versions[unit].append(tuple(version))
+    by_child = prefixes != [path]
+    moved = []
+    for unit, held in versions.items():
+        places = {_place(p, path, by_child) for p, _start, _end in held}
+        if path_on(held, day) is None or path_on(held, first_end) is None:
+            places.add(None)
+        if len(places) > 1:
+            moved.append(unit)
     mended: dict[str, Counter] = defaultdict(Counter)
     if not moved:
         return mended
@@ -134,9 +161,11 @@ def flows(version: UnitVersion, start: date, day: date) -> dict[str, int]:
     return {name: total[name] for name in FLOWS}
 
 
-def admitted_by_child(version: UnitVersion, start: date, day: date) -> Counter:
+def admitted_by_child(
+    version: UnitVersion, start: date, day: date, kids: list | None = None
+) -> Counter:
     """Admissions per child (with all below it) over the months, in the day's structure."""
-    kids = children(version, day)
+    kids = children(version, day) if kids is None else kids
     own = _own_flows([unit for unit, _path in kids], start, day)
     paths = [path for _unit, path in kids]
     below, moved = _below_flows(paths, start, day), _moved(version.path, paths, start, day)
@@ -172,5 +201,8 @@ def activity_rows(paths: list[str], start: date, day: date) -> list[dict]:
     )
 
 
-def child_activity_rows(version: UnitVersion, start: date, day: date) -> list[dict]:
-    return activity_rows([path for _unit, path in children(version, day)], start, day)
+def child_activity_rows(
+    version: UnitVersion, start: date, day: date, kids: list | None = None
+) -> list[dict]:
+    kids = children(version, day) if kids is None else kids
+    return activity_rows([path for _unit, path in kids], start, day)
