@@ -13,12 +13,17 @@ import django
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
     django.setup()
+    from dataclasses import asdict
+
     from django.db import connection
 
     from bench.harness import write_results
+    from bench.scale import current, fraction
 
     scale = {
         "name": os.environ.get("BENCH_SCALE", "default"),
+        "fraction": fraction(),
+        "sizes": asdict(current()),
         **{
             key.lower(): value
             for key, value in sorted(os.environ.items())
@@ -40,13 +45,15 @@ def run_all(connection) -> None:
     from bench import tree_bench
     from bench.harness import record
     from bench.national_tree import build_national_tree
+    from bench.scale import current
 
-    print(f"database: {connection.vendor}")
+    scale = current()
+    print(f"database: {connection.vendor}; scale: {scale}")
     call_command("migrate", verbosity=0)
-    built = build_national_tree()
+    built = build_national_tree(scale=scale)
     print(f"national tree: {built['units']:,} units, {built['versions']:,} versions")
     tree_bench.run(built["root"])
-    count = int(os.environ.get("BENCH_MEMBERS", "1000000"))
+    count = scale.members
     if count and connection.vendor == "postgresql":
         from bench import members_bench
         from bench.members_data import copy_members
@@ -58,10 +65,20 @@ def run_all(connection) -> None:
         )
         record("members copied (people and memberships)", **loaded)
         members_bench.run(built["root"])
+    if scale.activities_per_year and connection.vendor == "postgresql":
+        from bench.national_data import copy_national_activities
+
+        copied = copy_national_activities(scale.activities_per_year)
+        print(f"activities: {copied['activities']:,} copied in {copied['seconds']:.1f} s")
+        record("activities copied (national tree, 2024 and 2025)", **copied)
     if connection.vendor == "postgresql" and os.environ.get("BENCH_REPORTS", "1") == "1":
         from bench import reports_bench
 
-        reports_bench.build_and_run()
+        if scale.city:
+            reports_bench.build_and_run()
+        else:
+            reports_bench.keep_figures()
+            reports_bench.run_national(built["root"], built["capital"])
     if connection.vendor == "postgresql":
         from bench import imports_bench
 

@@ -130,6 +130,48 @@ def sorted_page() -> None:
     )
 
 
+def member_page(rounds: int = 100) -> dict | None:
+    """The member page of random members through the whole stack (middleware, scope, template),
+    as the federation's administrator, against the floor of reading the page's rows in SQL."""
+    from django.test import Client, override_settings
+
+    from congdoan.demo.users import demo_admin
+
+    people = [
+        row[0]
+        for row in sql(
+            "SELECT person_id FROM members_membership WHERE ended_on IS NULL "
+            "ORDER BY (person_id * 7919) %% 1000003 LIMIT %s",
+            [rounds],
+        )
+    ]
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(demo_admin())
+
+    def floor(pk: int) -> None:
+        sql("SELECT * FROM members_person WHERE id = %s", [pk])
+        sql(
+            "SELECT m.*, v.name, v.path FROM members_membership m JOIN org_unitversion v ON "
+            "v.unit_id = m.unit_id AND v.valid_to IS NULL WHERE m.person_id = %s",
+            [pk],
+        )
+
+    with override_settings(CONGDOAN_REQUIRE_2FA=False):
+        status = client.get(f"/members/{people[0]}/").status_code
+        if status != 200:
+            print(f"member page: HTTP {status}, not measured")
+            return None
+        ours = [_timed(lambda pk=pk: client.get(f"/members/{pk}/")) for pk in people]
+    floors = [_timed(lambda pk=pk: floor(pk)) for pk in people]
+    (ours_p50, ours_p95), (floor_p50, floor_p95) = _percentiles(ours), _percentiles(floors)
+    print(f"member page p50 {ours_p50:.1f} ms, p95 {ours_p95:.1f} ms (floor p95 {floor_p95:.1f})")
+    return record(
+        "member page, p95",
+        ours_ms=ours_p95, floor_ms=floor_p95, p50_ms=ours_p50, floor_p50_ms=floor_p50,
+        ratio=ours_p95 / floor_p95 if floor_p95 else None,
+    )  # fmt: skip
+
+
 def _largest_upper() -> Unit:
     return Unit.objects.get(code="BENCH-U1")
 
@@ -138,3 +180,4 @@ def run(root_pk: int) -> None:
     name_search()
     counts(root_pk)
     sorted_page()
+    member_page()

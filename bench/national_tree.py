@@ -1,5 +1,8 @@
-"""A national tree written straight into the tables with COPY-sized batches: 80 federations,
-1,300 upper-level unions, 130,000 grassroots unions; half the upper tier is reorganised on
+"""A national tree written straight into the tables in large batches, at the sizes of
+`bench.scale` (by default 80 federations, 1,300 upper-level unions, 130,000 grassroots unions;
+at BENCH_SCALE=national 34 province federations, 20 sector unions, 700 upper-level and 127,000
+grassroots unions). The first federation, the capital, has one upper-level union in twelve;
+one grassroots union in ten sits under a sector union. Half the upper tier is reorganised on
 1/7/2025 (ended, its unions handed to new ward unions), so past dates have their own tree."""
 
 from __future__ import annotations
@@ -10,11 +13,9 @@ from datetime import date
 from django.db import connection, transaction
 
 from bench.harness import reset_sequences
+from bench.scale import Scale, current
 from congdoan.org.models import Unit, UnitType, UnitVersion
 
-FEDERATIONS = 80
-UPPER = 1_300
-GRASSROOTS = 130_000
 REFORM = date(2025, 7, 1)
 START = date(2000, 1, 1)
 BATCH = 20_000
@@ -35,7 +36,8 @@ class Ids:
 
 
 @transaction.atomic
-def build_national_tree(seed: int = 7) -> dict[str, int]:
+def build_national_tree(seed: int = 7, scale: Scale | None = None) -> dict[str, int]:
+    scale = scale or current()
     rng = random.Random(seed)
     types = _types()
     ids = Ids()
@@ -79,11 +81,16 @@ def build_national_tree(seed: int = 7) -> dict[str, int]:
     root, root_path = unit("BENCH-TLD", "confederation", "Tổng Liên đoàn (bench)", None, "/", 0)
     federations = [
         unit(f"BENCH-F{i}", "federation", f"LĐLĐ tỉnh {i}", root, root_path, 1)
-        for i in range(FEDERATIONS)
+        for i in range(scale.federations)
+    ]
+    sectors = [
+        unit(f"BENCH-S{i}", "sector-union", f"Công đoàn ngành {i}", root, root_path, 1)
+        for i in range(scale.sector_unions)
     ]
     uppers = []
-    for i in range(UPPER):
-        fed, fed_path = federations[i % FEDERATIONS]
+    for i in range(scale.uppers):
+        others = 1 + i % (scale.federations - 1)
+        fed, fed_path = federations[0 if i % 12 == 0 else others]
         reorganised = i % 2 == 0
         pk, path = unit(
             f"BENCH-U{i}",
@@ -99,9 +106,14 @@ def build_national_tree(seed: int = 7) -> dict[str, int]:
     for pk, _path, fed, fed_path, reorganised in uppers:
         if reorganised:
             wards[pk] = unit(f"BENCH-W{pk}", "ward", f"Công đoàn xã {pk}", fed, fed_path, 2)
-    for i in range(GRASSROOTS):
-        upper_pk, upper_path, _fed, _fp, reorganised = uppers[rng.randrange(UPPER)]
-        pk, _ = unit(f"BENCH-G{i}", "grassroots", f"Công đoàn cơ sở {i}", upper_pk, upper_path, 3)
+    for i in range(scale.grassroots):
+        name = f"Công đoàn cơ sở {i}"
+        if sectors and i % 10 == 0:
+            sector_pk, sector_path = sectors[i // 10 % len(sectors)]
+            unit(f"BENCH-G{i}", "grassroots", name, sector_pk, sector_path, 2)
+            continue
+        upper_pk, upper_path, _fed, _fp, reorganised = uppers[rng.randrange(scale.uppers)]
+        pk, _ = unit(f"BENCH-G{i}", "grassroots", name, upper_pk, upper_path, 3)
         if reorganised:
             versions[-1].valid_to = REFORM
             ward_pk, ward_path = wards[upper_pk]
@@ -121,4 +133,9 @@ def build_national_tree(seed: int = 7) -> dict[str, int]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE org_unit; ANALYZE org_unitversion;")
-    return {"root": root, "units": len(units), "versions": len(versions)}
+    return {
+        "root": root,
+        "capital": federations[0][0],
+        "units": len(units),
+        "versions": len(versions),
+    }

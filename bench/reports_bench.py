@@ -81,7 +81,39 @@ def floor(path: str, start: date, end: date) -> list:
     ]
 
 
+def run_national(root_pk: int, capital_pk: int) -> list[dict]:
+    """BENCH_SCALE=national: the whole country's and the capital's reports."""
+    return run_cases(
+        [
+            ("national, year 2024", root_pk, date(2024, 1, 1), date(2024, 12, 31)),
+            ("national, year 2025 (reform inside)", root_pk, date(2025, 1, 1), date(2025, 12, 31)),
+            ("capital federation, year 2024", capital_pk, date(2024, 1, 1), date(2024, 12, 31)),
+            (
+                "capital federation, 2025 (reform inside)",
+                capital_pk,
+                date(2025, 1, 1),
+                date(2025, 12, 31),
+            ),
+        ]  # fmt: skip
+    )
+
+
 def run(city_pk: int, ward_pk: int) -> list[dict]:
+    from congdoan.org.models import Unit
+
+    national = Unit.objects.filter(code="BENCH-TLD").values_list("pk", flat=True).first()
+    cases = [
+        ("national tree, year 2024", national, date(2024, 1, 1), date(2024, 12, 31)),
+        ("national tree, 2025 (reform inside)", national, date(2025, 1, 1), date(2025, 12, 31)),
+        ("city, year 2024", city_pk, date(2024, 1, 1), date(2024, 12, 31)),
+        ("city, year 2025 (reform inside)", city_pk, date(2025, 1, 1), date(2025, 12, 31)),
+        ("ward union, second half of 2025", ward_pk, date(2025, 7, 1), date(2025, 12, 31)),
+    ]
+    return run_cases(cases)
+
+
+def run_cases(cases: list[tuple]) -> list[dict]:
+    """Each report read from the kept figures and counted live, against the SQL floor."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -92,12 +124,9 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
     from congdoan.reports.summary import report_summary
 
     results = []
-    cases = [
-        ("city, year 2024", city_pk, date(2024, 1, 1), date(2024, 12, 31)),
-        ("city, year 2025 (reform inside)", city_pk, date(2025, 1, 1), date(2025, 12, 31)),
-        ("ward union, second half of 2025", ward_pk, date(2025, 7, 1), date(2025, 12, 31)),
-    ]
     for label, pk, start, end in cases:
+        if pk is None:
+            continue
         unit = Unit.objects.get(pk=pk)
         _state, day = state_of(unit, start, end)
         path = display_version(unit, day).path

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 
 from congdoan.figures import reads
 from congdoan.figures.keep import is_built
-from congdoan.figures.models import ActivityMonth, BuiltMark, UnitMonth
+from congdoan.figures.models import ActivityMonth, BuiltMark, PathMonth, UnitMonth
+from congdoan.figures.rollup import prefixes
 from congdoan.reports.figures import build_report
 from tests.reports.world import build_register, merge_district
 
@@ -51,6 +52,22 @@ def test_a_broken_summary_names_the_unit_month_and_figure(register):
     )
 
 
+def test_a_broken_roll_up_names_the_upper_union(register):
+    PathMonth.objects.filter(prefix=_path(register.hn), month=date(2020, 6, 1)).update(women=9)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 số liệu khác"):
+        call_command("figures", "check", stdout=out)
+    assert any(
+        line.startswith("HN 2020-06 below: women: kept 9") for line in out.getvalue().splitlines()
+    )
+    _run("rebuild")
+    assert "khớp" in _run("check")
+
+
+def _path(unit) -> str:
+    return unit.versions.get(valid_to__isnull=True).path
+
+
 def test_rebuild_of_a_unit_mends_its_subtree_only(register):
     UnitMonth.objects.filter(unit=register.g1).update(members=0)
     UnitMonth.objects.filter(unit=register.g3).update(members=0)
@@ -71,6 +88,13 @@ def test_whole_months_read_the_kept_rows_other_periods_count_live(register):
     assert not reads.kept_for(date(2020, 1, 1), date(2020, 12, 30))
     assert not reads.kept_for(date(2020, 1, 2), date(2020, 12, 31))
     UnitMonth.objects.filter(unit=register.g1).update(members=100)  # the kept rows are read
+    assert build_report(register.g1, date(2020, 1, 1), date(2020, 12, 31)).members.members == 100
+    day = date(2020, 12, 31)
+    g1_path = register.g1.versions.valid_on(day).get().path
+    child = prefixes(g1_path)[register.hn.versions.valid_on(day).get().depth + 1]
+    below_hn = PathMonth.objects.filter(prefix=child).order_by("month").first()
+    below_hn.members += 98  # an upper union reads the rows rolled up below its children
+    below_hn.save()
     assert build_report(register.hn, date(2020, 1, 1), date(2020, 12, 31)).members.members == 101
     assert build_report(register.hn, date(2020, 1, 1), date(2020, 12, 30)).members.members == 3
 

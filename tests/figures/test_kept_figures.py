@@ -211,6 +211,15 @@ def _kept_and_live(read, *args) -> tuple:
     ],
     periods=[("G2", 2024, 7, 0), ("DD", 2024, 6, 1), ("HN", 2024, 1, 11)],
 )
+@example(  # a union moves inside the period: its earlier flows count under its new upper union
+    ops=[
+        ("admit", "G1", date(2024, 3, 4), True, None),
+        ("exit", 0, date(2024, 5, 20), "retirement"),
+        ("admit", "G1", date(2024, 6, 3), False, None),
+        ("move", "G1", "TT", date(2024, 7, 1)),
+    ],
+    periods=[("TT", 2024, 1, 11), ("DD", 2024, 1, 11), ("HN", 2024, 1, 11), ("TLD", 2024, 6, 5)],
+)
 @given(
     ops=st.lists(OPS, min_size=1, max_size=14), periods=st.lists(PERIODS, min_size=3, max_size=6)
 )

@@ -22,13 +22,16 @@ from django.db import transaction
 from congdoan.activities.models import ActivityType
 from congdoan.core import deferral
 from congdoan.core.bulk import TableWriter
-from congdoan.figures import rules
+from congdoan.figures import rollup, rules
 from congdoan.figures.models import (
     ACTIVITY_NUMBERS,
     FLOWS,
     STOCKS,
     ActivityMonth,
     BuiltMark,
+    PathActivityMonth,
+    PathMonth,
+    Placement,
     UnitMonth,
 )
 from congdoan.members.services import lock_registries
@@ -68,9 +71,27 @@ def refresh(unit_ids: Iterable[int]) -> None:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             lock_registries(chunk)  # two writers into one union count it one after the other
+            old = kept_unit_rows(chunk), kept_activity_rows(chunk)
             UnitMonth.objects.filter(unit_id__in=chunk).delete()
             ActivityMonth.objects.filter(unit_id__in=chunk).delete()
-            _write(rules.unit_rows(chunk), rules.activity_rows(chunk))
+            new = rules.unit_rows(chunk), rules.activity_rows(chunk)
+            _write(*new)
+            rollup.move(chunk, old, new)
+
+
+def kept_unit_rows(unit_ids: list[int]) -> dict:
+    rows = UnitMonth.objects.filter(unit_id__in=unit_ids).values()
+    return {(row["unit_id"], row["month"]): {n: row[n] for n in (*STOCKS, *FLOWS)} for row in rows}
+
+
+def kept_activity_rows(unit_ids: list[int]) -> dict:
+    rows = ActivityMonth.objects.filter(unit_id__in=unit_ids).values()
+    return {
+        (row["unit_id"], row["month"], row["activity_type_id"], row["path"]): {
+            n: row[n] for n in ACTIVITY_NUMBERS
+        }
+        for row in rows
+    }
 
 
 def _write(unit_rows: dict, activity_rows: dict) -> None:
@@ -91,8 +112,8 @@ def rebuild(unit_ids: Iterable[int] | None = None) -> int:
     with transaction.atomic():
         if unit_ids is None:
             ids = list(Unit.objects.values_list("pk", flat=True))
-            UnitMonth.objects.all().delete()
-            ActivityMonth.objects.all().delete()
+            for model in (UnitMonth, ActivityMonth, PathMonth, PathActivityMonth, Placement):
+                model.objects.all().delete()
         else:
             ids = list(unit_ids)
         refresh(ids)
@@ -128,35 +149,40 @@ def differences(unit_ids: Iterable[int] | None = None) -> list[Difference]:
     found: list[Difference] = []
     codes = dict(Unit.objects.values_list("pk", "code"))
     kinds = dict(ActivityType.objects.values_list("pk", "code"))
+    unit_code = lambda key: codes.get(key[0], str(key[0]))  # noqa: E731
+    rolled = rollup.Expected()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        kept = {
-            (row["unit_id"], row["month"]): {n: row[n] for n in (*STOCKS, *FLOWS)}
-            for row in UnitMonth.objects.filter(unit_id__in=chunk).values()
-        }
-        found += _compare(kept, rules.unit_rows(chunk), codes, lambda key, name: name)
-        kept_activities = {
-            (row["unit_id"], row["month"], row["activity_type_id"], row["path"]): {
-                n: row[n] for n in ACTIVITY_NUMBERS
-            }
-            for row in ActivityMonth.objects.filter(unit_id__in=chunk).values()
-        }
+        counted = rules.unit_rows(chunk), rules.activity_rows(chunk)
+        found += _compare(kept_unit_rows(chunk), counted[0], unit_code, lambda key, name: name)
         found += _compare(
-            kept_activities,
-            rules.activity_rows(chunk),
-            codes,
+            kept_activity_rows(chunk),
+            counted[1],
+            unit_code,
             lambda key, name: f"activity {kinds.get(key[2], key[2])} {name} ({key[3]})",
+        )
+        rolled.add(chunk, *counted)
+    if unit_ids is None:  # the roll-up of every path, against the records of every unit
+        path_code = lambda key: codes.get(rollup.unit_of(key[0]), key[0])  # noqa: E731
+        kept, counted = rolled.paths()
+        found += _compare(kept, counted, path_code, lambda key, name: f"below: {name}")
+        kept, counted = rolled.activities()
+        found += _compare(
+            kept,
+            counted,
+            path_code,
+            lambda key, name: f"below: activity {kinds.get(key[2], key[2])} {name}",
         )
     return found
 
 
-def _compare(kept: dict, counted: dict, codes: dict, label) -> list[Difference]:
+def _compare(kept: dict, counted: dict, code_of, label) -> list[Difference]:
     found = []
     for key in sorted(kept.keys() | counted.keys()):
         mine, theirs = kept.get(key, {}), counted.get(key, {})
         for name in sorted(mine.keys() | theirs.keys()):
             if mine.get(name) != theirs.get(name):
-                code, month = codes.get(key[0], str(key[0])), key[1].strftime("%Y-%m")
+                code, month = code_of(key), key[1].strftime("%Y-%m")
                 found.append(
                     Difference(code, month, label(key, name), mine.get(name), theirs.get(name))
                 )

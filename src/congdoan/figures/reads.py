@@ -16,11 +16,12 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import F, Func, IntegerField, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from congdoan.figures import upper
 from congdoan.figures.keep import is_built
-from congdoan.figures.models import FLOWS, ActivityMonth, UnitMonth
+from congdoan.figures.models import ActivityMonth, UnitMonth
 from congdoan.figures.rules import month_of
 from congdoan.members.counts import PeriodFigures, grassroots_moves, subtree_units
 from congdoan.org.models import UnitVersion
@@ -47,33 +48,22 @@ def kept_for(start: date, day: date) -> bool:
     return not _live.get() and whole_months(start, day) and is_built()
 
 
-def _latest_rows(path: str, day: date):
-    """Each unit's last row up to the month of the day, for the units below the path then."""
-    latest = (
-        UnitMonth.objects.filter(unit_id=OuterRef("unit_id"), month__lte=month_of(day))
-        .order_by("-month")
-        .values("pk")[:1]
-    )
-    below = UnitVersion.objects.valid_on(day).filter(path__startswith=path)
-    return UnitMonth.objects.filter(pk__in=below.annotate(row=Subquery(latest)).values("row"))
+def children(version: UnitVersion, day: date) -> list[tuple[int, str]]:
+    """(unit id, path) of the units one level below on the day, for the per-child reads."""
+    return upper.children(version, day)
 
 
-def members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
-    """(unit, members, women, Party members) at the end of the day's month."""
-    rows = _latest_rows(version.path, day).filter(members__gt=0)
-    return list(rows.values_list("unit_id", "members", "women", "party"))
-
-
-def _months(version: UnitVersion, start: date, day: date):
-    return UnitMonth.objects.filter(
-        unit_id__in=subtree_units(version.path, day), month__range=(start, month_of(day))
-    )
+def members_by_unit(
+    version: UnitVersion, day: date, kids: list | None = None
+) -> list[tuple[int, int, int, int]]:
+    """(unit, members, women, Party members) at the end of the day's month: the unit's own
+    row and one per child with everything below it (`upper.members_by_child`)."""
+    return upper.members_by_child(version, day, kids)
 
 
 def period_flows(version: UnitVersion, start: date, day: date) -> dict[str, int]:
     """Admitted, left, referred and referrals admitted, summed over the months."""
-    row = _months(version, start, day).aggregate(**{name: Sum(name) for name in FLOWS})
-    return {name: row[name] or 0 for name in FLOWS}
+    return upper.flows(version, start, day)
 
 
 def period_figures(version: UnitVersion, start: date, day: date) -> PeriodFigures:
@@ -91,35 +81,20 @@ def period_figures(version: UnitVersion, start: date, day: date) -> PeriodFigure
     )
 
 
-def admitted_by_unit(version: UnitVersion, start: date, day: date) -> Counter:
-    rows = (
-        _months(version, start, day)
-        .filter(admitted__gt=0)
-        .values_list("unit_id")
-        .annotate(n=Sum("admitted"))
-        .order_by()
-    )
-    return Counter(dict(rows))
+def admitted_by_unit(version: UnitVersion, start: date, day: date, kids=None) -> Counter:
+    """Admissions per child of the unit, with everything below it."""
+    return upper.admitted_by_child(version, start, day, kids)
 
 
 def activity_rows(path: str, start: date, day: date) -> list[dict]:
-    """Count and sums per type and per path on the day, as `reports.figures._activity_rows`."""
-    rows = (
-        ActivityMonth.objects.filter(path__startswith=path, month__range=(start, month_of(day)))
-        .values("activity_type_id", "path")
-        .annotate(
-            n=Sum("count"), people=Sum("people"), money=Sum("money"), quantity=Sum("quantity")
-        )
-        .order_by()
-    )
-    return [
-        {
-            "activity_type_id": row["activity_type_id"],
-            "day_version__path": row["path"],
-            **{name: row[name] for name in ("n", "people", "money", "quantity")},
-        }
-        for row in rows
-    ]
+    """Count and sums per type of the path and everything below it on the activities' days,
+    in the shape of `reports.figures._activity_rows`."""
+    return upper.activity_rows([path], start, day)
+
+
+def child_activity_rows(version: UnitVersion, start: date, day: date, kids=None) -> list[dict]:
+    """The same per child of the unit (its path as `day_version__path`)."""
+    return upper.child_activity_rows(version, start, day, kids)
 
 
 def monthly(version: UnitVersion, day: date, start: date, until: date) -> tuple[dict, dict]:

@@ -161,6 +161,8 @@ class Membership(TimeStamped):
         indexes = [
             models.Index(fields=["unit", "started_on"]),
             models.Index(fields=["started_on", "ended_on"]),
+            # The members left in a period, and on a day inside a month (counted live).
+            models.Index(fields=["unit", "ended_on"]),
         ]
         constraints = [
             models.UniqueConstraint(

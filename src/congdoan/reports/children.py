@@ -37,11 +37,14 @@ def _child_id(path: str, depth: int) -> int | None:
 def child_lines(
     version: UnitVersion, start: date, day: date, activity_rows, member_rows, admitted=None
 ) -> list[ChildLine]:
-    """`admitted`: admissions per unit when the caller has them (the kept figures)."""
-    below = list(
-        UnitVersion.objects.valid_on(day)
-        .under(version.path)
-        .values_list(
+    """`admitted`: admissions per child when the caller has them (the kept figures, whose
+    rows are per child already: then only the children and the grassroots unions' paths are
+    read, not every unit below)."""
+    child_depth = version.depth + 1
+    per_child = admitted is not None
+    below = UnitVersion.objects.valid_on(day).under(version.path)
+    rows = list(
+        (below.filter(depth=child_depth) if per_child else below).values_list(
             "unit_id",
             "path",
             "depth",
@@ -52,20 +55,23 @@ def child_lines(
             "unit__ended_on",
         )
     )
-    child_depth = version.depth + 1
     lines = {
         row[0]: ChildLine(row[0], row[4], row[3], row[5], row[6], row[7])
-        for row in below
+        for row in rows
         if row[2] == child_depth
     }
-    child_of_unit = {row[0]: _child_id(row[1], child_depth) for row in below}
-    for unit_id, _path, _depth, *_rest, level, _ended in below:
-        if level == Level.GRASSROOTS:
-            _add(lines, child_of_unit.get(unit_id), "grassroots", 1)
+    child_of_unit = {row[0]: _child_id(row[1], child_depth) for row in rows}
+    if per_child:
+        grassroots = below.filter(unit__unit_type__level=Level.GRASSROOTS)
+        for path in grassroots.values_list("path", flat=True):
+            _add(lines, _child_id(path, child_depth), "grassroots", 1)
+    else:
+        for unit_id, _path, _depth, *_rest, level, _ended in rows:
+            if level == Level.GRASSROOTS:
+                _add(lines, child_of_unit.get(unit_id), "grassroots", 1)
+        admitted = _admitted_by_unit(version, start, day)
     for unit_id, n, *_rest in member_rows:
         _add(lines, child_of_unit.get(unit_id), "members", n)
-    if admitted is None:
-        admitted = _admitted_by_unit(version, start, day)
     for unit_id, n in admitted.items():
         _add(lines, child_of_unit.get(unit_id), "admitted", n)
     for row in activity_rows:

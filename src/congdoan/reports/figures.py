@@ -138,7 +138,10 @@ def build_report(unit: Unit, start: date, end: date, *, children: bool = True) -
 def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     version, day = report.version, report.structure_day
     kept = reads.kept_for(report.start, day)  # whole months: the kept figures
-    member_rows = (reads.members_by_unit if kept else _members_by_unit)(version, day)
+    kids = reads.children(version, day) if kept else None  # the kept rows are per child
+    member_rows = (
+        reads.members_by_unit(version, day, kids) if kept else _members_by_unit(version, day)
+    )
     report.members = MemberFigures(
         members=sum(row[1] for row in member_rows),
         women=sum(row[2] for row in member_rows),
@@ -161,8 +164,11 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.ratings = quality_classes(version, day, report.rating_years)
     report.planning_introduced = introduced_for_planning(version, report.start, day)
     if children:
-        admitted = reads.admitted_by_unit(version, report.start, day) if kept else None
-        report.children = child_lines(version, report.start, day, rows, member_rows, admitted)
+        admitted, below = None, rows
+        if kept:  # the kept rows are per child already
+            admitted = reads.admitted_by_unit(version, report.start, day, kids)
+            below = reads.child_activity_rows(version, report.start, day, kids)
+        report.children = child_lines(version, report.start, day, below, member_rows, admitted)
 
 
 def _members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
