@@ -16,7 +16,10 @@ ORG_EDITORS = {"alice", "bob", "charlie"}
 ROLE_GRANTERS = {"alice", "bob"}
 MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
-PUBLIC = {"login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz"}
+PUBLIC = {
+    "login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz",
+    "cards:verify", "joining:join", "joining:lookup_units", "joining:status",
+}  # fmt: skip
 BACK_OFFICE_PREFIX = "admin:"
 API_PREFIX = "api:"  # walked with a token per role: tests/api/test_api_walk.py
 

@@ -19,6 +19,12 @@ DEBUG = os.environ.get("DEBUG", "0") == "1"
 # commands that sign nothing, such as migrate, still run). `make run` and the tests set one.
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+# The address the public reaches the site at: what a command prints in the links it gives
+# (a card's verification link); pages build theirs from the request.
+CONGDOAN_PUBLIC_URL = os.environ.get("CONGDOAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Encrypts the union-card signing keys kept in the database (congdoan/cards/keys.py); without
+# it they are encrypted with SECRET_KEY. Verification needs neither: it uses the public keys.
+CONGDOAN_CARD_KEY_SECRET = os.environ.get("CONGDOAN_CARD_KEY_SECRET", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -52,6 +58,8 @@ INSTALLED_APPS = [
     "congdoan.reports",
     "congdoan.ops",
     "congdoan.api",
+    "congdoan.cards",
+    "congdoan.joining",
 ]
 
 MIDDLEWARE = [

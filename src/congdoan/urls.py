@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("congdoan.audit.urls")),
     path("", include("congdoan.ops.urls")),
     path("", include("congdoan.api.urls")),
+    path("", include("congdoan.cards.urls")),
+    path("", include("congdoan.joining.urls")),
     path("admin/", admin.site.urls),
 ]
 
