@@ -18,6 +18,7 @@ MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
 PUBLIC = {
     "login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz",
+    "portal:activate",  # the invitation's link: tests/portal/test_activation.py
     "cards:verify", "joining:join", "joining:lookup_units", "joining:status",
 }  # fmt: skip
 BACK_OFFICE_PREFIX = "admin:"
@@ -34,6 +35,10 @@ class Target:
     allowed: set[str] = field(default_factory=lambda: set(ROLES))
     methods: tuple[str, ...] = ("get",)
     post_status: int = 200  # what an allowed user's POST with empty data answers
+    # A member user (a registry person signed in, no official role) reaches only their own
+    # pages and their account's: True where they answer them as for an allowed user; every
+    # other URL answers them 404 (portal/gate.py), inside and outside alike.
+    member: bool = False
 
 
 def app_targets(world) -> dict[str, list[Target]]:

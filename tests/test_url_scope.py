@@ -22,6 +22,7 @@ from tests.conftest import build_world
 from tests.factories import PersonFactory, user_with_role
 from tests.members.registry import admit
 from tests.members.registry import person as registry_person
+from tests.portal.members import member_user
 from tests.scope_walk import (
     API_PREFIX,
     BACK_OFFICE_PREFIX,
@@ -250,6 +251,30 @@ def test_lists_show_nothing_outside_the_scope(walk, username):
         reverse("org:search") + "?q=cang",
     ]:
         assert "Đà Nẵng" not in client.get(url).content.decode(), url
+
+
+def test_a_member_reaches_only_their_own_pages(walk):
+    """A member of G1 (signed in, no official role): their own pages and account answer as for
+    anyone; every other URL — G1's own pages included — answers 404, and nothing changes."""
+    world, table = walk
+    user, _person = member_user(world.dana, world.g1)
+    client = Client()
+    client.force_login(user)
+    before = _snapshot()
+    for name, cases in table.items():
+        if name == "logout":
+            continue
+        for case in cases:
+            for method in case.methods:
+                inside = reverse(name, kwargs=case.inside) + case.query
+                expected = (200 if method == "get" else case.post_status) if case.member else 404
+                if name == "home":
+                    expected = 302  # to their own record
+                assert _status(client, method, inside) == expected, (name, method)
+                if case.outside is not None:
+                    outside = reverse(name, kwargs=case.outside) + case.query
+                    assert _status(client, method, outside) == 404, (name, method, "outside")
+    assert _snapshot() == before
 
 
 def test_the_back_office_is_for_administrators_only(walk):

@@ -18,10 +18,12 @@ DEBUG = os.environ.get("DEBUG", "0") == "1"
 # it at its first use; wsgi.py uses it at once, so a server does not start (management
 # commands that sign nothing, such as migrate, still run). `make run` and the tests set one.
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else "")
+# Where the site is reached from outside, for links printed off the request (an invitation's
+# link from the command line).
+CONGDOAN_SITE_URL = os.environ.get("CONGDOAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A member's activation invitation is valid this many days.
+CONGDOAN_INVITATION_DAYS = int(os.environ.get("CONGDOAN_INVITATION_DAYS", "30"))
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-# The address the public reaches the site at: what a command prints in the links it gives
-# (a card's verification link); pages build theirs from the request.
-CONGDOAN_PUBLIC_URL = os.environ.get("CONGDOAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 # Encrypts the union-card signing keys kept in the database (congdoan/cards/keys.py); without
 # it they are encrypted with SECRET_KEY. Verification needs neither: it uses the public keys.
 CONGDOAN_CARD_KEY_SECRET = os.environ.get("CONGDOAN_CARD_KEY_SECRET", "")
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "congdoan.api",
     "congdoan.cards",
     "congdoan.joining",
+    "congdoan.portal",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # session lifetime, second factor, forced password change (after sign-in, before any page)
     "congdoan.accounts.middleware.AccountGuardMiddleware",
+    # a member user's session reaches only the portal and the public pages (portal/gate.py)
+    "congdoan.portal.gate.MemberGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "congdoan.core.middleware.NoStoreForSignedInMiddleware",
@@ -151,6 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "congdoan.portal.backends.MemberBackend",  # members: member code or CCCD
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("congdoan.api.urls")),
     path("", include("congdoan.cards.urls")),
     path("", include("congdoan.joining.urls")),
+    path("", include("congdoan.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -80,6 +80,14 @@ OTHERS = {
     "rotate_key": "retires a signing key and adds the next: no registry row changes",
     "next_number": "draws the next card number of a series: a counter",
     "application_submit": "adds an application (public, no actor): its reference",
+    "invitation_issue": "adds an invitation: its expiry (never the token or the code)",
+    "invitations_for_union": "adds invitations: one entry each, as invitation_issue",
+    "count_failure": "a wrong activation answer: the invitation's own counter",
+    "_activate": "activates a member account (a new one, or a new password)",
+    "account_create_activated": "the demo's activated member accounts: as _activate",
+    "correction_request": "adds a correction request: the field named, not its values",
+    "correction_accept": "the change goes through member_update (old → new)",
+    "correction_refuse": "closes a correction request: the field and the reason",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

@@ -15,6 +15,7 @@ from congdoan.demo.cards import build_cards
 from congdoan.demo.emulation import build_emulation
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
+from congdoan.demo.portal import build_portal, member_logins, slips_path
 from congdoan.demo.scale import SCALES
 from congdoan.demo.tree import Reform2025, TreeBuilder
 from congdoan.demo.users import (
@@ -81,6 +82,13 @@ class Command(BaseCommand):
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
         build_cards()
+        portal_started = time.perf_counter()
+        portal = build_portal()
+        self.stdout.write(
+            f"Cổng đoàn viên ASTI: {portal['accounts']} tài khoản, {portal['invitations']} "
+            f"phiếu mời ({slips_path()}), "
+            f"{format_number(time.perf_counter() - portal_started, 1)} s."
+        )
         people = made["people"]
         self.stdout.write(
             f"Đã tạo {format_number(Unit.objects.count())} đơn vị, {format_number(people)} "
@@ -96,6 +104,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role in rows:
             self.stdout.write(f"  {username:<10} {role}")
+        for code, name in member_logins():
+            self.stdout.write(f"  {code:<10} Đoàn viên CĐCS ASTI ({name}); hoặc số CCCD")
         if settings.CONGDOAN_REQUIRE_2FA:
             self.stdout.write(
                 f"{', '.join(second_factor_logins())} phải bật xác thực hai bước ở lần đăng nhập "

@@ -1,6 +1,8 @@
 """`congdoan members find TEXT [--unit UNIT_CODE] [--json] [--limit N]`: find people as the search
 page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed.
 `congdoan members deidentify [--years N] [--dry-run] [--as USERNAME]`: the retention rule.
+`congdoan members invite MEMBER_CODE [--json] [--as USERNAME]`: an activation invitation
+(congdoan/portal/cli.py).
 `congdoan members card MEMBER_CODE [--json]`: the member's card number, status and the link its
 QR opens."""
 
@@ -20,6 +22,7 @@ from congdoan.members.models import Person, person_pk_from_code
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
+from congdoan.portal.cli import add_invite_parser, run_invite
 
 CURRENT, LEFT = "đang sinh hoạt", "đã rời"
 
@@ -41,6 +44,7 @@ class Command(BaseCommand):
         forget.add_argument("--years", default=None, help="số năm lưu giữ (mặc định: cấu hình)")
         forget.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không thay đổi")
         forget.add_argument("--as", dest="username", default=None, help="người thực hiện")
+        add_invite_parser(sub)
 
         card = sub.add_parser("card", help="Thẻ đoàn viên: số thẻ, trạng thái, liên kết kiểm tra.")
         card.add_argument("member_code")
@@ -51,6 +55,8 @@ class Command(BaseCommand):
             return self.deidentify(**options)
         if action == "card":
             return self.card(**options)
+        if action == "invite":
+            return run_invite(self, **options)
         return self.find(**options)
 
     def card(self, *, member_code: str, **options):
@@ -58,7 +64,7 @@ class Command(BaseCommand):
         person = Person.objects.filter(pk=pk).first() if pk else None
         if person is None:
             raise CommandError(f"Không có đoàn viên mang mã {member_code!r}.")
-        row = card_summary(person, settings.CONGDOAN_PUBLIC_URL)
+        row = card_summary(person, settings.CONGDOAN_SITE_URL)
         if options["json"]:
             shown = {key: row[key] for key in ("number", "status", "verify_url")}
             self.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2))
