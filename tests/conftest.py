@@ -131,6 +131,16 @@ def second_factor_not_required(settings):
 
 
 @pytest.fixture(autouse=True)
+def card_keys_of_this_test_only():
+    """Card signing keys are cached by id; a rolled-back test's ids come back with new keys."""
+    from congdoan.cards.keys import forget_cached_keys
+
+    forget_cached_keys()
+    yield
+    forget_cached_keys()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

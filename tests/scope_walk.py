@@ -17,13 +17,10 @@ ROLE_GRANTERS = {"alice", "bob"}
 MEMBER_KEEPERS = {"alice", "bob", "charlie", "dana"}
 UPPER_KEEPERS = {"alice", "bob", "charlie"}  # keepers of the union above G1 (card approval)
 PUBLIC = {
-    "login",
-    "accounts:sign_in_code",
-    "set_language",
-    "awards:verify",
-    "ops:healthz",
+    "login", "accounts:sign_in_code", "set_language", "awards:verify", "ops:healthz",
     "portal:activate",  # the invitation's link: tests/portal/test_activation.py
-}
+    "cards:verify", "joining:join", "joining:lookup_units", "joining:status",
+}  # fmt: skip
 BACK_OFFICE_PREFIX = "admin:"
 API_PREFIX = "api:"  # walked with a token per role: tests/api/test_api_walk.py
 

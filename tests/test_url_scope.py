@@ -81,7 +81,7 @@ def _member_targets(world) -> dict[str, list[Target]]:
                 allowed=UPPER_KEEPERS if step == "approve" else MEMBER_KEEPERS,
                 methods=("get", "post"),
             )
-            for step in ("approve", "issue", "replace")
+            for step in ("approve", "print", "issue", "replace")
         ],
         "members:referral_step": [
             Target({"pk": own["referral"].pk}, {"pk": foreign["referral"].pk}, **keep)

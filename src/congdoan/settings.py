@@ -24,6 +24,9 @@ CONGDOAN_SITE_URL = os.environ.get("CONGDOAN_SITE_URL", "http://127.0.0.1:8000")
 # A member's activation invitation is valid this many days.
 CONGDOAN_INVITATION_DAYS = int(os.environ.get("CONGDOAN_INVITATION_DAYS", "30"))
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+# Encrypts the union-card signing keys kept in the database (congdoan/cards/keys.py); without
+# it they are encrypted with SECRET_KEY. Verification needs neither: it uses the public keys.
+CONGDOAN_CARD_KEY_SECRET = os.environ.get("CONGDOAN_CARD_KEY_SECRET", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "congdoan.reports",
     "congdoan.ops",
     "congdoan.api",
+    "congdoan.cards",
+    "congdoan.joining",
     "congdoan.portal",
 ]
 

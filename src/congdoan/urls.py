@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("congdoan.ops.urls")),
     path("", include("congdoan.api.urls")),
     path("", include("congdoan.api.page_urls")),
+    path("", include("congdoan.cards.urls")),
+    path("", include("congdoan.joining.urls")),
     path("", include("congdoan.portal.urls")),
     path("admin/", admin.site.urls),
 ]

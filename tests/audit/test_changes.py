@@ -13,7 +13,7 @@ import congdoan
 from congdoan.activities.services import ActivityInput, activity_update, target_set
 from congdoan.audit.changes import changed_fields, mask, snapshot
 from congdoan.audit.models import AuditEntry
-from congdoan.members.cards import card_approve, card_issue, card_request
+from congdoan.members.cards import card_approve, card_issue, card_print, card_request
 from congdoan.members.referrals import referral_advance, referral_create
 from congdoan.members.services import member_exit, member_transfer, member_update
 from congdoan.org.models import Position, Term
@@ -31,6 +31,7 @@ UPDATES = {
     "party_confirm", "upper_approve", "nomination_return", "nomination_resubmit", "score_give",
     "scorecard_set_thresholds", "criterion_update", "cluster_end_member", "cluster_set_leads",
     "covenant_set", "rating_check", "rating_publish", "rating_reopen", "term_update",
+    "card_print", "card_replace", "application_admit", "application_refuse",
 }  # fmt: skip
 # Services that only add rows, or change many rows at once, or must not copy what they erase.
 OTHERS = {
@@ -73,6 +74,12 @@ OTHERS = {
     "verify_code": "checks a second-factor code: only the device's own counters change",
     "token_create": "adds an API token: its name, read-only flag and expiry (never the secret)",
     "token_revoke": "revokes an API token: revoked_at before and after",
+    "cards_print": "prints many cards at once: each through card_print",
+    "cards_issue": "hands many cards over at once: each through card_issue",
+    "signing_key": "adds a federation's first signing key (never the private half)",
+    "rotate_key": "retires a signing key and adds the next: no registry row changes",
+    "next_number": "draws the next card number of a series: a counter",
+    "application_submit": "adds an application (public, no actor): its reference",
     "invitation_issue": "adds an invitation: its expiry (never the token or the code)",
     "invitations_for_union": "adds invitations: one entry each, as invitation_issue",
     "count_failure": "a wrong activation answer: the invitation's own counter",
@@ -188,11 +195,18 @@ def test_each_update_service_of_the_registry_and_the_tree_records_its_changes(wo
         approved_on=(None, "2021-01-05"),
     )
     case(
+        "card_print",
+        "card.print",
+        card,
+        lambda: card_print(actor=world.dana, card=card, on=date(2021, 2, 1)),
+        printed_on=(None, "2021-02-01"),
+    )
+    case(
         "card_issue",
         "card.issue",
         card,
-        lambda: card_issue(actor=world.dana, card=card, number="TCĐ-001", on=date(2021, 2, 1)),
-        number=(None, "TCĐ-001"),
+        lambda: card_issue(actor=world.dana, card=card, on=date(2021, 2, 3)),
+        issued_on=(None, "2021-02-03"),
     )
     referral = referral_create(
         actor=world.dana,
@@ -298,7 +312,7 @@ def test_each_update_service_of_the_registry_and_the_tree_records_its_changes(wo
     moved = AuditEntry.objects.filter(action="org.move", unit=world.g1).latest("id")
     assert moved.before == {"parent": "DD"} and moved.after["parent"] == "KL"
     walked.add("unit_move")
-    assert walked <= UPDATES and len(walked) == 10
+    assert walked <= UPDATES and len(walked) == 11
 
 
 def test_decimal_values_compare_by_value():

@@ -122,8 +122,14 @@ def check_asti_members_carry_cards_and_some_wait_at_each_step():
     cards = UnionCard.objects.filter(person__memberships__unit__code="CDCS-ASTI")
     statuses = dict(cards.values_list("status").annotate(n=Count("id")))
     assert statuses[CardStatus.REQUESTED] == 3 and statuses[CardStatus.APPROVED] == 2
-    assert statuses[CardStatus.ISSUED] > 30
-    assert not cards.filter(status=CardStatus.ISSUED, number="").exists()
+    assert statuses[CardStatus.PRINTED] == 3  # two to hand over and the lost card's successor
+    assert statuses[CardStatus.ISSUED] > 30 and statuses[CardStatus.REVOKED] == 1
+    handed = cards.filter(status__in=[CardStatus.PRINTED, CardStatus.ISSUED])
+    assert not handed.filter(token="").exists() and not handed.filter(number=None).exists()
+    from congdoan.joining.models import Application
+
+    waiting = Application.objects.filter(unit__code="CDCS-ASTI", status="waiting")
+    assert waiting.count() == 3 and waiting.exclude(nationality="").count() == 1
 
 
 def check_all():

@@ -105,7 +105,7 @@ def test_correcting_the_record_logs_the_sensitive_reading(world, member):
     assert SensitiveRead.objects.filter(kind=ReadKind.EDIT, people=member).count() == 2
 
 
-def test_a_card_is_requested_approved_above_and_issued(world, member):
+def test_a_card_is_requested_approved_above_printed_and_handed_over(world, member):
     assert _post(world.dana, "card_request", member.pk, {"on": "2021-01-04"}).status_code == 302
     card = member.cards.get()
     dana_page = _client(world.dana).get(reverse("members:detail", args=[member.pk]))
@@ -115,13 +115,14 @@ def test_a_card_is_requested_approved_above_and_issued(world, member):
     charlie_page = _client(world.charlie).get(reverse("members:detail", args=[member.pk]))
     assert approve in charlie_page.content.decode()
     assert _client(world.charlie).post(approve, {"on": "2021-01-10"}).status_code == 302
+    printing = reverse("members:card_step", args=[card.pk, "print"])
+    assert _client(world.dana).post(printing, {"on": "2021-02-01"}).status_code == 302
     issue = reverse("members:card_step", args=[card.pk, "issue"])
-    assert (
-        _client(world.dana).post(issue, {"number": "0101234567", "on": "2021-02-01"}).status_code
-        == 302
-    )
+    assert _client(world.dana).post(issue, {"on": "2021-02-03"}).status_code == 302
     card.refresh_from_db()
-    assert (card.status, card.number) == (CardStatus.ISSUED, "0101234567")
+    member.refresh_from_db()
+    assert (card.status, card.number) == (CardStatus.ISSUED, member.card_number)
+    assert card.number.startswith("00-")  # the test world's federation has no province
     again = _post(world.dana, "card_request", member.pk, {"on": "2021-03-01"})
     assert again.status_code == 302  # a second card may be asked for; a third while it waits not
     refused = _post(world.dana, "card_request", member.pk, {"on": "2021-03-02"})

@@ -1,5 +1,6 @@
-"""Union cards: requested by the grassroots union, approved by the upper level, issued with the
-number the confederation's system gives, and replaced when lost or damaged."""
+"""Union cards: requested by the grassroots union, approved by the upper level, printed with the
+person's card number and a signed QR (congdoan.cards), handed over by the union; replaced when
+damaged (the old card ends when the new one is handed over) or lost (revoked at once)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import snapshot
-from congdoan.core.text import normalize_text
+from congdoan.cards.keys import signing_key
+from congdoan.cards.numbers import next_number, number_digits
+from congdoan.cards.tokens import CardClaims, sign
+from congdoan.core.text import format_date
 from congdoan.members.models import CardStatus, Person, UnionCard
 from congdoan.members.services import (
     _audit,
@@ -20,7 +24,7 @@ from congdoan.members.services import (
     open_membership,
     require_member_keeper,
 )
-from congdoan.org.models import Unit
+from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.versioning import open_version
 
 
@@ -51,7 +55,8 @@ def card_request(
 # The step that follows each status, named as in the card pages' URLs.
 NEXT_STEP = {
     CardStatus.REQUESTED: "approve",
-    CardStatus.APPROVED: "issue",
+    CardStatus.APPROVED: "print",
+    CardStatus.PRINTED: "issue",
     CardStatus.ISSUED: "replace",
 }
 
@@ -86,28 +91,104 @@ def card_approve(*, actor, card: UnionCard, on: date) -> UnionCard:
     return card
 
 
+def federation_of(unit: Unit, day: date) -> Unit:
+    """The federation (LĐLĐ tỉnh, thành phố or central sector union) a unit stands under."""
+    version = UnitVersion.objects.valid_on(day).filter(unit=unit).first() or open_version(unit)
+    ids = [*version.ancestor_ids, unit.pk]
+    found = Unit.objects.filter(pk__in=ids, unit_type__level=Level.FEDERATION).first()
+    if found is None:
+        raise ValidationError(_("Công đoàn này không thuộc liên đoàn lao động nào để ký thẻ."))
+    return found
+
+
+def _card_number(person: Person, federation: Unit) -> str:
+    """The person's card number, given now from the federation's series at their first card."""
+    if not person.card_number:
+        person.card_number = next_number(federation)
+        person.save(update_fields=["card_number", "updated_at"])
+    return person.card_number
+
+
 @transaction.atomic
-def card_issue(*, actor, card: UnionCard, number: str, on: date) -> UnionCard:
+def card_print(*, actor, card: UnionCard, on: date) -> UnionCard:
+    """Print an approved card: the person's number, the day, the signed token of its QR."""
     membership = _current(card.person)
     require_member_keeper(actor, membership.unit)
     _check_status(card, CardStatus.APPROVED)
-    number = normalize_text(number)
-    if not number:
-        raise ValidationError(_("Thiếu số thẻ."))
-    if UnionCard.objects.filter(number=number).exists():
+    federation = federation_of(membership.unit, on)
+    number = _card_number(card.person, federation)
+    if UnionCard.objects.filter(number=number, printed_on=on).exists():
         raise ValidationError(
-            _("Số thẻ %(number)s đã được cấp cho người khác.") % {"number": number}
+            _("Thẻ số %(number)s đã được in ngày %(day)s; in thẻ mới từ ngày hôm sau.")
+            % {"number": number, "day": format_date(on)}
+        )
+    key = signing_key(federation)
+    claims = CardClaims(number_digits(number), card.person_id, on, key.pk)
+    before = snapshot(card)
+    card.status, card.number, card.printed_on = CardStatus.PRINTED, number, on
+    card.token = sign(claims)
+    card.valid_until = card.person.contract_ends_on if card.person.is_foreign else None
+    card.save(
+        update_fields=["status", "number", "printed_on", "token", "valid_until", "updated_at"]
+    )
+    _audit_change(actor, "card.print", membership, card, before)
+    return card
+
+
+@transaction.atomic
+def card_issue(*, actor, card: UnionCard, on: date) -> UnionCard:
+    """Hand a printed card over to the member; the card it replaces ends that day."""
+    membership = _current(card.person)
+    require_member_keeper(actor, membership.unit)
+    _check_status(card, CardStatus.PRINTED)
+    if on < card.printed_on:
+        raise ValidationError(
+            _("Ngày trao thẻ trước ngày in thẻ (%(day)s).") % {"day": format_date(card.printed_on)}
         )
     before = snapshot(card)
-    card.status, card.number, card.issued_on = CardStatus.ISSUED, number, on
-    card.save(update_fields=["status", "number", "issued_on", "updated_at"])
+    card.status, card.issued_on = CardStatus.ISSUED, on
+    card.save(update_fields=["status", "issued_on", "updated_at"])
     if card.replaces_id:
-        UnionCard.objects.filter(pk=card.replaces_id).update(status=CardStatus.REPLACED)
+        UnionCard.objects.filter(pk=card.replaces_id, status=CardStatus.ISSUED).update(
+            status=CardStatus.REPLACED, revoked_on=on
+        )
     _audit_change(actor, "card.issue", membership, card, before)
     return card
 
 
-def card_replace(*, actor, card: UnionCard, on: date) -> UnionCard:
-    """Ask for a new card in place of an issued one; the old stays valid until the new is issued."""
+@transaction.atomic
+def card_replace(*, actor, card: UnionCard, on: date, lost: bool = False) -> UnionCard:
+    """Ask for a new card in place of a handed-over one. A damaged card stays valid until the
+    new one is handed over; a lost one is revoked at once (its QR then answers "revoked")."""
     _check_status(card, CardStatus.ISSUED)
-    return card_request(actor=actor, person=card.person, on=on, replaces=card)
+    new = card_request(actor=actor, person=card.person, on=on, replaces=card)
+    if lost:
+        membership = _current(card.person)
+        before = snapshot(card)
+        card.status, card.revoked_on = CardStatus.REVOKED, on
+        card.save(update_fields=["status", "revoked_on", "updated_at"])
+        _audit_change(actor, "card.revoke", membership, card, before)
+    return new
+
+
+def union_cards(unit: Unit):
+    """The cards of the union's current members."""
+    return UnionCard.objects.filter(
+        person__memberships__unit=unit, person__memberships__ended_on__isnull=True
+    ).order_by("person__sort_key", "pk")
+
+
+@transaction.atomic
+def cards_print(*, actor, unit: Unit, on: date) -> list[UnionCard]:
+    """Print every approved card of the union's members (all of them, or none with the reason)."""
+    require_member_keeper(actor, unit)
+    approved = union_cards(unit).filter(status=CardStatus.APPROVED).select_related("person")
+    return [card_print(actor=actor, card=card, on=on) for card in approved]
+
+
+@transaction.atomic
+def cards_issue(*, actor, unit: Unit, on: date) -> list[UnionCard]:
+    """Record that every printed card of the union's members was handed over on the day."""
+    require_member_keeper(actor, unit)
+    printed = union_cards(unit).filter(status=CardStatus.PRINTED).select_related("person")
+    return [card_issue(actor=actor, card=card, on=on) for card in printed]

@@ -63,6 +63,16 @@ class PersonForm(forms.Form):
     sensitive_consent_on.help_text = gettext_lazy(
         "Dân tộc, tôn giáo và sức khỏe là dữ liệu nhạy cảm: chỉ ghi khi đương sự đồng ý."
     )
+    nationality = forms.CharField(
+        label=gettext_lazy("Quốc tịch (chỉ ghi với người lao động nước ngoài)"),
+        max_length=60,
+        required=False,
+    )
+    foreign_document = forms.CharField(
+        label=gettext_lazy("Số hộ chiếu hoặc giấy phép lao động"), max_length=30, required=False
+    )
+    contract_starts_on = optional_date(gettext_lazy("Hợp đồng lao động từ ngày"))
+    contract_ends_on = optional_date(gettext_lazy("Hợp đồng lao động đến ngày"))
 
     def clean(self):
         data = super().clean()
@@ -85,6 +95,7 @@ class PersonForm(forms.Form):
 PERSON_FIELDS = list(PersonForm.base_fields)
 DATE_FIELDS = {
     "birth_date", "id_issued_on", "party_joined_on", "party_confirmed_on", "sensitive_consent_on",
+    "contract_starts_on", "contract_ends_on",
 }  # fmt: skip
 CHOICE_FIELDS = {"ethnicity", "religion"}
 
@@ -236,9 +247,12 @@ class ReferralStepForm(forms.Form):
     )
 
 
-class CardIssueForm(forms.Form):
-    number = forms.CharField(label=gettext_lazy("Số thẻ"), max_length=40)
-    on = date_field(gettext_lazy("Ngày cấp"))
+class CardReplaceForm(forms.Form):
+    on = date_field(gettext_lazy("Ngày đề nghị cấp lại"))
+    lost = forms.BooleanField(
+        label=gettext_lazy("Thẻ bị mất: thu hồi thẻ cũ ngay (mã QR của thẻ cũ báo đã thu hồi)"),
+        required=False,
+    )
 
 
 class DayForm(forms.Form):

@@ -73,6 +73,19 @@ class Person(TimeStamped):
         _("ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe"), null=True, blank=True
     )
     deidentified_at = models.DateTimeField(_("ẩn danh lúc"), null=True, blank=True)
+    # The card number the confederation's format gives the person at their first card
+    # (congdoan.cards.numbers); every later card carries it, whatever union they move to.
+    card_number = models.CharField(
+        _("số thẻ đoàn viên"), max_length=13, null=True, blank=True, unique=True
+    )
+    # A foreign worker (Luật Công đoàn 2024, Điều 5): a nationality other than Vietnamese, the
+    # passport or work permit, and the labour contract of at least 12 months.
+    nationality = models.CharField(_("quốc tịch (người nước ngoài)"), max_length=60, blank=True)
+    foreign_document = models.CharField(
+        _("số hộ chiếu hoặc giấy phép lao động"), max_length=30, blank=True
+    )
+    contract_starts_on = models.DateField(_("hợp đồng lao động từ ngày"), null=True, blank=True)
+    contract_ends_on = models.DateField(_("hợp đồng lao động đến ngày"), null=True, blank=True)
     sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
     search_text = models.TextField(editable=False, default="")
 
@@ -101,6 +114,10 @@ class Person(TimeStamped):
         if self.birth_date is None:
             return ""
         return str(self.birth_date.year) if self.birth_year_only else format_date(self.birth_date)
+
+    @property
+    def is_foreign(self) -> bool:
+        return bool(self.nationality)
 
     @property
     def is_party_member(self) -> bool:
@@ -183,19 +200,31 @@ class Membership(TimeStamped):
 class CardStatus(models.TextChoices):
     REQUESTED = "requested", _("Đề nghị cấp")
     APPROVED = "approved", _("Cấp trên đã duyệt")
-    ISSUED = "issued", _("Đã cấp")
+    PRINTED = "printed", _("Đã in")
+    ISSUED = "issued", _("Đã trao thẻ")
     REPLACED = "replaced", _("Đã thay thế")
+    REVOKED = "revoked", _("Đã thu hồi")
+
+
+CARD_ENDED = (CardStatus.REPLACED, CardStatus.REVOKED)  # its QR answers "revoked"
 
 
 class UnionCard(TimeStamped):
-    """A union card; its number is issued by the confederation's system and kept as given."""
+    """One union card: requested by the member's union, approved above, printed with the
+    person's card number and a signed QR (congdoan.cards), handed over; a lost card is revoked
+    and replaced. The number is the person's, so a replacement carries it too: a card is its
+    number and the day it was printed."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="cards")
-    number = models.CharField(_("số thẻ"), max_length=40, null=True, blank=True, unique=True)
+    number = models.CharField(_("số thẻ"), max_length=40, null=True, blank=True, db_index=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=CardStatus.choices)
     requested_on = models.DateField(_("ngày đề nghị"))
     approved_on = models.DateField(_("ngày duyệt"), null=True, blank=True)
-    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    printed_on = models.DateField(_("ngày in (ngày cấp ghi trên thẻ)"), null=True, blank=True)
+    issued_on = models.DateField(_("ngày trao thẻ"), null=True, blank=True)
+    revoked_on = models.DateField(_("ngày hết giá trị"), null=True, blank=True)
+    valid_until = models.DateField(_("giá trị đến ngày"), null=True, blank=True)
+    token = models.CharField(_("mã ký số trên QR"), max_length=200, blank=True)
     replaces = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
     )
@@ -204,6 +233,13 @@ class UnionCard(TimeStamped):
         verbose_name = _("thẻ đoàn viên")
         verbose_name_plural = _("thẻ đoàn viên")
         ordering = ["-requested_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "printed_on"],
+                condition=Q(number__isnull=False),
+                name="one_card_per_number_and_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number or str(_("(chưa có số)"))

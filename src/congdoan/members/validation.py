@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -43,11 +43,17 @@ class PersonData:
     party_confirmed_on: date | None = None
     health: str = ""
     sensitive_consent_on: date | None = None  # the person's consent to ethnicity, religion, health
+    nationality: str = ""  # a foreign worker's (blank: Vietnamese)
+    foreign_document: str = ""  # their passport or work permit
+    contract_starts_on: date | None = None
+    contract_ends_on: date | None = None
 
 
 TEXT_FIELDS = [
     "id_issued_by", "hometown", "education", "qualification", "job", "phone", "address", "health",
+    "nationality", "foreign_document",
 ]  # fmt: skip
+FOREIGN_CONTRACT_MONTHS = 12  # Luật Công đoàn 2024, Điều 5
 
 
 def age_on(birth: date, day: date) -> int:
@@ -78,6 +84,7 @@ def clean_person(
     if data.gender not in Gender.values:
         errors["gender"] = [_("Chọn giới tính Nam hoặc Nữ.")]
     errors.update(_date_errors(data, joined_on))
+    errors.update(foreign_errors(data))
     values["citizen_id"] = None
     if data.citizen_id and data.citizen_id.strip() and "gender" not in errors:
         try:
@@ -135,6 +142,44 @@ def _date_errors(data: PersonData, joined_on: date | None) -> dict[str, list[str
         errors["party_confirmed_on"] = [_("Ngày chính thức trước ngày vào Đảng.")]
     if data.sensitive_consent_on and data.sensitive_consent_on > today:
         errors["sensitive_consent_on"] = [_("Ngày đồng ý ở tương lai.")]
+    return errors
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def foreign_errors(data: PersonData) -> dict[str, list[str]]:
+    """A foreign worker joins with a passport or work permit and a labour contract of at least
+    12 months (Luật Công đoàn 2024, Điều 5); a Vietnamese worker gives none of it."""
+    nationality = normalize_text(data.nationality or "")
+    if not nationality:
+        return {}
+    errors: dict[str, list[str]] = {}
+    if not normalize_text(data.foreign_document or ""):
+        errors["foreign_document"] = [
+            _("Người lao động nước ngoài ghi số hộ chiếu hoặc giấy phép lao động.")
+        ]
+    starts, ends = data.contract_starts_on, data.contract_ends_on
+    if starts is None or ends is None:
+        errors["contract_ends_on"] = [_("Ghi ngày bắt đầu và ngày kết thúc hợp đồng lao động.")]
+    elif ends + timedelta(days=1) < months_later(starts, FOREIGN_CONTRACT_MONTHS):
+        errors["contract_ends_on"] = [
+            _(
+                "Hợp đồng lao động từ %(start)s đến %(end)s chưa đủ 12 tháng: theo Luật Công "
+                "đoàn 2024, người lao động nước ngoài gia nhập công đoàn khi có hợp đồng lao động "
+                "từ đủ 12 tháng trở lên."
+            )
+            % {"start": format_date(starts), "end": format_date(ends)}
+        ]
     return errors
 
 

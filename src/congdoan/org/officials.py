@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
@@ -15,6 +16,12 @@ from congdoan.core.text import format_date
 from congdoan.members.models import Person
 from congdoan.members.seniority import membership_on, not_member_reason
 from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
+
+FOREIGN_MEMBERS_HOLD_NO_POST = gettext_lazy(
+    "%(name)s là đoàn viên người nước ngoài: theo Luật Công đoàn 2024 (Điều 5), người lao động "
+    "nước ngoài được gia nhập và hoạt động công đoàn tại công đoàn cơ sở nhưng không được ứng "
+    "cử, đề cử, bầu cử hay giữ chức vụ trong tổ chức công đoàn."
+)
 
 
 def _require_keeper(actor, unit: Unit) -> None:
@@ -48,6 +55,8 @@ def official_appoint(
         )
     if term is not None and term.unit_id != unit.pk:
         raise ValidationError(_("Nhiệm kỳ không thuộc đơn vị này."))
+    if person.is_foreign:
+        raise ValidationError(FOREIGN_MEMBERS_HOLD_NO_POST % {"name": person.full_name})
     if not _member_below(person, unit, starts_on):
         raise ValidationError(not_member_reason(person, starts_on))
     holding = unit.officials.filter(person=person, position=position, ends_on__isnull=True)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from congdoan.core.http import file_response
 from congdoan.members import cards, privacy, referrals
 from congdoan.members.access import card_approver_person, kept_person, readable_person
-from congdoan.members.forms import CardIssueForm, DayForm, ReferralForm, ReferralStepForm
+from congdoan.members.forms import CardReplaceForm, DayForm, ReferralForm, ReferralStepForm
 from congdoan.members.models import PartyReferral, UnionCard
 from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
 
@@ -46,15 +46,19 @@ CARD_STEPS = {
         DayForm,
         lambda actor, card, data: cards.card_approve(actor=actor, card=card, on=data["on"]),
     ),
+    "print": (
+        DayForm,
+        lambda actor, card, data: cards.card_print(actor=actor, card=card, on=data["on"]),
+    ),
     "issue": (
-        CardIssueForm,
-        lambda actor, card, data: cards.card_issue(
-            actor=actor, card=card, number=data["number"], on=data["on"]
-        ),
+        DayForm,
+        lambda actor, card, data: cards.card_issue(actor=actor, card=card, on=data["on"]),
     ),
     "replace": (
-        DayForm,
-        lambda actor, card, data: cards.card_replace(actor=actor, card=card, on=data["on"]),
+        CardReplaceForm,
+        lambda actor, card, data: cards.card_replace(
+            actor=actor, card=card, on=data["on"], lost=data["lost"]
+        ),
     ),
 }
 

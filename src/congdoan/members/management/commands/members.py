@@ -2,18 +2,23 @@
 page does; sensitive fields (ethnicity, religion, Party, referrals) are never printed.
 `congdoan members deidentify [--years N] [--dry-run] [--as USERNAME]`: the retention rule.
 `congdoan members invite MEMBER_CODE [--json] [--as USERNAME]`: an activation invitation
-(congdoan/portal/cli.py)."""
+(congdoan/portal/cli.py).
+`congdoan members card MEMBER_CODE [--json]`: the member's card number, status and the link its
+QR opens."""
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from congdoan.accounts.scope import Scope, scope_for
+from congdoan.cards.printing import card_summary
 from congdoan.core.text import format_date
 from congdoan.imports.cli import acting_user
 from congdoan.members import privacy
+from congdoan.members.models import Person, person_pk_from_code
 from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
@@ -41,12 +46,35 @@ class Command(BaseCommand):
         forget.add_argument("--as", dest="username", default=None, help="người thực hiện")
         add_invite_parser(sub)
 
+        card = sub.add_parser("card", help="Thẻ đoàn viên: số thẻ, trạng thái, liên kết kiểm tra.")
+        card.add_argument("member_code")
+        card.add_argument("--json", action="store_true")
+
     def handle(self, *args, action: str, **options):
         if action == "deidentify":
             return self.deidentify(**options)
+        if action == "card":
+            return self.card(**options)
         if action == "invite":
             return run_invite(self, **options)
         return self.find(**options)
+
+    def card(self, *, member_code: str, **options):
+        pk = person_pk_from_code(member_code)
+        person = Person.objects.filter(pk=pk).first() if pk else None
+        if person is None:
+            raise CommandError(f"Không có đoàn viên mang mã {member_code!r}.")
+        row = card_summary(person, settings.CONGDOAN_SITE_URL)
+        if options["json"]:
+            shown = {key: row[key] for key in ("number", "status", "verify_url")}
+            self.stdout.write(json.dumps(shown, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"{person.code}  {person.full_name} | số thẻ {row['number'] or '—'} | "
+            f"{row['status_name']}"
+        )
+        if row["verify_url"]:
+            self.stdout.write(row["verify_url"])
 
     def deidentify(self, *, years, dry_run: bool, username, **options):
         try:
