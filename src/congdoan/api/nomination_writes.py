@@ -19,8 +19,8 @@ from congdoan.api.lookups import field_unit
 from congdoan.api.schema import write
 from congdoan.awards.forms import NominateForm
 from congdoan.awards.models import Rule
-from congdoan.awards.nominations import Dossier, nominate
 from congdoan.awards.selectors import visible_campaigns
+from congdoan.awards.services.nominations import Dossier, nominate
 from congdoan.awards.views import _nominating_units as nominating_units  # the page's own rule
 
 NO_CAMPAIGN = _("Không tìm thấy đợt khen thưởng này.")
