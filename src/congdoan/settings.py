@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "congdoan.reports",
     "congdoan.ops",
     "congdoan.api",
+    "congdoan.demo",  # the demo builders and the `demo` command: above every app
 ]
 
 MIDDLEWARE = [

@@ -24,8 +24,7 @@ from congdoan.api.idempotency import idempotent
 from congdoan.api.lookups import field_unit
 from congdoan.api.schema import read, write
 from congdoan.core.params import FIRST_DAY, LAST_DAY
-from congdoan.org.selectors import display_version
-from congdoan.reports.figures import state_of
+from congdoan.org.selectors import display_version, state_of
 
 TAGS = ["activities"]
 NUMBER_TEXT = {

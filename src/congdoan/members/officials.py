@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date
-from congdoan.members.models import Person
+from congdoan.members.models import Official, Person
 from congdoan.members.seniority import membership_on, not_member_reason
-from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
+from congdoan.org.models import Position, Term, Unit, UnitVersion
 
 
 def _require_keeper(actor, unit: Unit) -> None:
