@@ -32,8 +32,8 @@ from congdoan.awards.models import (
 from congdoan.awards.papers import decision_document
 from congdoan.awards.selectors import ranked
 from congdoan.core.documents import as_docx, as_pdf
-from congdoan.members.models import EntryKind, Gender, Membership, Person
-from congdoan.org.models import Decision, Official, Position, Sector, Unit, UnitType, UnitVersion
+from congdoan.members.models import EntryKind, Gender, Membership, Official, Person
+from congdoan.org.models import Decision, Position, Sector, Unit, UnitType, UnitVersion
 
 UNIONS = 6_400
 NOMINATIONS = 10_000

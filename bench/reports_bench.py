@@ -119,8 +119,8 @@ def run_cases(cases: list[tuple]) -> list[dict]:
 
     from congdoan.figures.reads import live_counts
     from congdoan.org.models import Unit
-    from congdoan.org.selectors import display_version
-    from congdoan.reports.figures import build_report, state_of
+    from congdoan.org.selectors import display_version, state_of
+    from congdoan.reports.figures import build_report
     from congdoan.reports.summary import report_summary
 
     results = []

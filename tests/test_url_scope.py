@@ -15,8 +15,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congdoan.accounts.models import Role, RoleKind
 from congdoan.members.cards import card_request
+from congdoan.members.models import Official
 from congdoan.members.referrals import referral_create
-from congdoan.org.models import Official, Position
+from congdoan.org.models import Position
 from congdoan.org.views import REORGANISATIONS
 from tests.conftest import build_world
 from tests.factories import PersonFactory, user_with_role

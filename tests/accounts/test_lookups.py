@@ -7,18 +7,13 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from congdoan.accounts.lookups import (
-    citizen_id_taken,
-    council_candidates,
-    member_in_scope,
-    unit_in_scope,
-    user_in_scope,
-)
+from congdoan.accounts.lookups import council_candidates, unit_in_scope, user_in_scope
 from congdoan.accounts.models import RoleKind
 from congdoan.accounts.scope import scope_for
 from congdoan.awards.models import Step, Title
 from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.emulation.services.clusters import cluster_create
+from congdoan.members.lookups import citizen_id_taken, member_in_scope
 from tests.awards.helpers import titles
 from tests.factories import user_with_role
 from tests.members.registry import admit, person

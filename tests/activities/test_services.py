@@ -92,7 +92,9 @@ def test_a_correction_is_audited_with_what_it_said_before(world):
     assert entry.before["people"] == 40 and entry.after["people"] == 45
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     people=st.one_of(st.none(), st.integers(-(10**6), 10**6)),
     money=st.one_of(st.none(), st.integers(-(10**12), 10**12)),

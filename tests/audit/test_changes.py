@@ -14,10 +14,10 @@ from congdoan.activities.services import ActivityInput, activity_update, target_
 from congdoan.audit.changes import changed_fields, mask, snapshot
 from congdoan.audit.models import AuditEntry
 from congdoan.members.cards import card_approve, card_issue, card_print, card_request
+from congdoan.members.officials import official_appoint, official_end
 from congdoan.members.referrals import referral_advance, referral_create
 from congdoan.members.services import member_exit, member_transfer, member_update
 from congdoan.org.models import Position, Term
-from congdoan.org.officials import official_appoint, official_end
 from congdoan.org.services import unit_move, unit_rename
 from tests.activities.helpers import record
 from tests.factories import decision

@@ -11,8 +11,8 @@ from congdoan.awards.catalogue import load_titles
 from congdoan.awards.models import Rule, Step, Title
 from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.awards.services.nominations import Dossier
-from congdoan.members.models import EntryKind, Membership
-from congdoan.org.models import Official, Position, Sector
+from congdoan.members.models import EntryKind, Membership, Official
+from congdoan.org.models import Position, Sector
 from tests.factories import PersonFactory, make_unit, user_with_role
 
 _codes = count(1)

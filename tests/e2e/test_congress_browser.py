@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from congdoan.accounts.models import RoleKind
-from congdoan.org.congresses import TermInput, term_elect, term_open
+from congdoan.members.congresses import TermInput, term_elect, term_open
 from congdoan.org.models import Position
 from congdoan.org.services import units_merge
 from tests.conftest import build_world

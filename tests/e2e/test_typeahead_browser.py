@@ -10,8 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from congdoan.members.models import Membership, Person
-from congdoan.org.models import Official
+from congdoan.members.models import Membership, Official, Person
 from tests.conftest import build_world
 from tests.e2e.conftest import sign_in
 from tests.members.registry import admit, person

@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from congdoan.audit.models import AuditEntry
 from congdoan.members.models import PlanningIntroduction, PlanningStatus
+from congdoan.members.officials import official_appoint
 from congdoan.members.planning import Introduction, planning_introduce
 from congdoan.org.models import Position
-from congdoan.org.officials import official_appoint
 from congdoan.reports.figures import build_report
 from congdoan.reports.summary import report_summary
 from tests.members.registry import admit, person

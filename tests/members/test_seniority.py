@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from congdoan.imports.services import import_upload, run_import
 from congdoan.members.models import EntryKind, ExitKind, Person
+from congdoan.members.officials import official_appoint
 from congdoan.members.referrals import referral_create
 from congdoan.members.seniority import not_member_reason, union_member_on
 from congdoan.members.services import member_exit
 from congdoan.org.models import Position
-from congdoan.org.officials import official_appoint
 from tests.factories import make_unit
 from tests.imports.workbooks import member_workbook
 from tests.members.registry import citizen_id

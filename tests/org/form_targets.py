@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from congdoan.members.models import Official
 from congdoan.org.forms import EstablishForm, MergeForm, MoveForm, SplitForm
-from congdoan.org.models import Official, Position, Term, Unit, UnitType, UnitVersion
+from congdoan.org.models import Position, Term, Unit, UnitType, UnitVersion
 from congdoan.org.official_views import AppointForm
 from congdoan.org.term_views import ElectForm
 from tests.form_walk import MISSING_CODE, MISSING_MEMBER, FieldCase

@@ -8,8 +8,8 @@ from datetime import date
 
 from congdoan.accounts.scope import Scope
 from congdoan.audit.models import AuditEntry
+from congdoan.members.congresses import committees
 from congdoan.members.counts import member_figures
-from congdoan.org.congresses import committees
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version, ending_of
 

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from congdoan.members.officials import official_appoint
 from congdoan.org.models import Position, Unit
-from congdoan.org.officials import official_appoint
 from congdoan.org.services import NewUnit, unit_end, unit_move, unit_rename, unit_split, units_merge
 from tests.factories import decision, make_unit
 from tests.members.registry import admit, person

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from congdoan.members.officials import official_appoint, official_end
 from congdoan.org.models import Position, Term
-from congdoan.org.officials import official_appoint, official_end
 from tests.members.registry import admit
 
 

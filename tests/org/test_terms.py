@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from congdoan.audit.models import AuditEntry
-from congdoan.org.congresses import TermInput, committees, term_elect, term_open, term_unelect
-from congdoan.org.models import Official, Position, Term
+from congdoan.members.congresses import TermInput, committees, term_elect, term_open, term_unelect
+from congdoan.members.models import Official
+from congdoan.org.models import Position, Term
 from tests.members.registry import admit, person
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from congdoan.org.models import Official, Position, Term
+from congdoan.members.models import Official
+from congdoan.org.models import Position, Term
 from tests.factories import PersonFactory
 from tests.scope_walk import MEMBER_KEEPERS, Target
 

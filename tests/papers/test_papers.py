@@ -40,8 +40,8 @@ from congdoan.emulation.services.clusters import (
     covenant_sign,
 )
 from congdoan.emulation.services.scorecards import ensure_shipped_scorecards
-from congdoan.members.models import Person
-from congdoan.org.models import Official, Position
+from congdoan.members.models import Official, Person
+from congdoan.org.models import Position
 from tests.awards.test_cycle import COUNCIL_DAY, before_council  # noqa: F401 (a fixture)
 from tests.factories import PersonFactory, make_unit
 from tests.papers.render import placed, pngs

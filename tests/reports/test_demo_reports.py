@@ -7,8 +7,9 @@ from congdoan.activities.models import Activity
 from congdoan.members.models import PlanningIntroduction
 from congdoan.members.planning import posts_below
 from congdoan.org.models import Unit
+from congdoan.org.selectors import State
 from congdoan.reports.documents import sections
-from congdoan.reports.figures import State, build_report
+from congdoan.reports.figures import build_report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.summary import report_summary
 

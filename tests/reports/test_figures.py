@@ -7,7 +7,8 @@ import pytest
 from congdoan.activities.models import Target
 from congdoan.activities.services import target_set
 from congdoan.org.models import Unit
-from congdoan.reports.figures import State, build_report
+from congdoan.org.selectors import State
+from congdoan.reports.figures import build_report
 from tests.reports.world import build_register, merge_district
 
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from congdoan.members.counts import MemberFigures, PeriodFigures
-from congdoan.reports.figures import Report, State
+from congdoan.org.selectors import State
+from congdoan.reports.figures import Report
 from congdoan.reports.narrative import narrative
 
 ZERO_CLAUSE = re.compile(r"(?<![\d.,])0(?![\d.,])")

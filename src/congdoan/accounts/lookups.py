@@ -14,24 +14,10 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.models import RoleKind, User
 from congdoan.accounts.scope import Scope, latest_path
 from congdoan.core.text import normalize_text
-from congdoan.members.models import CODE_PREFIX, Person, person_pk_from_code
-from congdoan.members.selectors import readable_people
 from congdoan.org.models import Unit, UnitVersion
 from congdoan.org.selectors import last_version
 
 CODE_ECHO = 40  # how much of a typed code a message repeats
-
-
-def member_code_text(code: str) -> str:
-    pk = person_pk_from_code(code or "")
-    return f"{CODE_PREFIX}{pk:06d}" if pk is not None else normalize_text(code or "")[:CODE_ECHO]
-
-
-def member_not_found(code: str) -> ValidationError:
-    return ValidationError(
-        _("Không tìm thấy đoàn viên mã %(code)s.") % {"code": member_code_text(code)},
-        code="not_found",
-    )
 
 
 def unit_not_found(code: str) -> ValidationError:
@@ -43,15 +29,6 @@ def unit_not_found(code: str) -> ValidationError:
 
 def unit_code_text(code: str) -> str:
     return normalize_text(code or "").upper()[:CODE_ECHO]
-
-
-def member_in_scope(code: str, scope: Scope) -> Person:
-    """The person with this member code (DV000123, dv123, 123) whom the scope reads."""
-    pk = person_pk_from_code(code or "")
-    person = readable_people(scope).filter(pk=pk).first() if pk is not None else None
-    if person is None:
-        raise member_not_found(code)
-    return person
 
 
 def is_at_or_under(unit: Unit, top: Unit) -> bool:
@@ -135,25 +112,3 @@ def user_label(user: User) -> str:
     """A user as a choice shows them: their full name, then the account name."""
     name = user.get_full_name().strip()
     return f"{name} ({user.username})" if name else user.username
-
-
-def citizen_id_taken(number: str, holder: Person, scope: Scope | None) -> ValidationError:
-    """The refusal for a CCCD that already has a record: its holder's name only when the scope
-    reads them; otherwise only that they belong elsewhere."""
-    if scope is not None and readable_people(scope).filter(pk=holder.pk).exists():
-        return ValidationError(
-            _(
-                "Số CCCD %(number)s đã có trong hệ thống (%(name)s, %(code)s); "
-                "một người chỉ có một hồ sơ."
-            )
-            % {"number": number, "name": holder.full_name, "code": holder.code},
-            code="cccd_taken",
-        )
-    return ValidationError(outside_citizen_id(number), code="cccd_elsewhere")
-
-
-def outside_citizen_id(number: str) -> str:
-    return _(
-        "Số CCCD %(number)s đã là đoàn viên ở đơn vị khác — đề nghị chuyển sinh hoạt qua công "
-        "đoàn cấp trên."
-    ) % {"number": number}

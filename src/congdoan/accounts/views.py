@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +15,7 @@ from congdoan.accounts.lookups import user_in_scope
 from congdoan.accounts.models import Role, RoleKind, User
 from congdoan.accounts.scope import scope_for
 from congdoan.accounts.services import role_grant, role_revoke
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.forms import LookupInput
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
@@ -45,17 +46,17 @@ def unit_roles(request, pk: int):
         raise PermissionDenied(_("Bạn không có quyền giao vai trò trên đơn vị này."))
     form = GrantForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
-        try:
-            role_grant(
+        ok, _role = run_form_service(
+            form,
+            lambda: role_grant(
                 actor=request.user,
                 user=form.cleaned_data["username"],
                 kind=form.cleaned_data["kind"],
                 unit=unit,
-            )
-            messages.success(request, _("Đã giao vai trò."))
-            return redirect("accounts:unit_roles", pk=unit.pk)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+            ),
+        )
+        if ok:
+            return done(request, _("Đã giao vai trò."), "accounts:unit_roles", pk=unit.pk)
     roles = Role.objects.filter(unit=unit).select_related("user").order_by("kind", "user__username")
     return render(
         request,

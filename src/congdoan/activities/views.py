@@ -3,12 +3,13 @@ and correcting an activity, and a unit's targets."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -26,10 +27,10 @@ from congdoan.activities.selectors import (
     with_version_of_the_day,
 )
 from congdoan.core.dates import period_from
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import BadParameter, parse_int
 from congdoan.org.access import readable_unit
-from congdoan.org.selectors import display_version
-from congdoan.reports.figures import state_of
+from congdoan.org.selectors import display_version, state_of
 
 PAGE_SIZE = 50
 
@@ -90,13 +91,15 @@ def activity_new(request, pk: int):
         )
     form = ActivityForm(request.POST or None, activity_type=kind)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_record(actor=request.user, unit=unit, data=form.activity_input())
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("Đã ghi hoạt động."))
-            return redirect(f"{_list_url(unit)}")
+        ok, _activity = run_form_service(
+            form,
+            lambda: services.activity_record(
+                actor=request.user, unit=unit, data=form.activity_input()
+            ),
+            by_field=partial(_field_of, form),
+        )
+        if ok:
+            return done(request, _("Đã ghi hoạt động."), _list_url(unit))
     return render(request, "activities/form.html", {"unit": unit, "kind": kind, "form": form})
 
 
@@ -108,15 +111,15 @@ def activity_edit(request, pk: int):
         request.POST or None, activity_type=kind, initial=ActivityForm.initial_for(activity)
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_update(
+        ok, _activity = run_form_service(
+            form,
+            lambda: services.activity_update(
                 actor=request.user, activity=activity, data=form.activity_input()
-            )
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("Đã sửa hoạt động."))
-            return redirect(_list_url(activity.unit))
+            ),
+            by_field=partial(_field_of, form),
+        )
+        if ok:
+            return done(request, _("Đã sửa hoạt động."), _list_url(activity.unit))
     context = {"unit": activity.unit, "kind": kind, "form": form, "activity": activity}
     return render(request, "activities/form.html", context)
 
@@ -127,11 +130,9 @@ def _list_url(unit) -> str:
     return f"{reverse('activities:list')}?unit={unit.pk}"
 
 
-def _attach(form, error: ValidationError) -> None:
-    """Put the service's reasons on the form's fields (details fields carry a prefix)."""
-    for name, reasons in error.message_dict.items():
-        field = name if name in form.fields else f"detail_{name}"
-        form.add_error(field if field in form.fields else None, reasons)
+def _field_of(form, name: str) -> str:
+    """The form field a service's reason names (the details fields carry a prefix)."""
+    return name if name in form.fields else f"detail_{name}"
 
 
 @login_required
@@ -140,16 +141,13 @@ def unit_targets(request, pk: int):
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.target_set(actor=request.user, unit=unit, **data)
-        except (ValidationError, PermissionDenied) as error:
-            if isinstance(error, ValidationError):
-                _attach(form, error)
-            else:
-                form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Đã lưu chỉ tiêu."))
-            return redirect("activities:targets", pk=unit.pk)
+        ok, _target = run_form_service(
+            form,
+            lambda: services.target_set(actor=request.user, unit=unit, **data),
+            by_field=partial(_field_of, form),
+        )
+        if ok:
+            return done(request, _("Đã lưu chỉ tiêu."), "activities:targets", pk=unit.pk)
     labels = dict(metric_choices())
     targets = [(t, labels.get(t.metric, t.metric)) for t in Target.objects.filter(unit=unit)]
     version = display_version(unit, timezone.localdate())

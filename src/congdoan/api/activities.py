@@ -23,8 +23,7 @@ from congdoan.api.lookups import field_unit
 from congdoan.api.schema import write
 from congdoan.api.views import ScopedList, list_schema
 from congdoan.core.params import FIRST_DAY, LAST_DAY
-from congdoan.org.selectors import display_version
-from congdoan.reports.figures import state_of
+from congdoan.org.selectors import display_version, state_of
 
 TAGS = ["activities"]
 NUMBER_TEXT = {

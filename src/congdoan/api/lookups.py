@@ -7,8 +7,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework.exceptions import NotFound, ValidationError
 
-from congdoan.accounts.lookups import member_in_scope, unit_in_scope
+from congdoan.accounts.lookups import unit_in_scope
 from congdoan.accounts.scope import scope_for
+from congdoan.members.lookups import member_in_scope
 
 
 def path_unit(request, code: str):

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from congdoan.accounts.scope import Scope
 from congdoan.audit.models import AuditEntry
+from congdoan.audit.sentences import describe, unit_names
 from congdoan.org.models import Unit, UnitVersion
+
+if TYPE_CHECKING:  # the scope is a floor above the trail: it is handed in, never imported
+    from congdoan.accounts.scope import Scope
 
 
 def may_read_trail(scope: Scope) -> bool:
@@ -55,3 +59,15 @@ def search_entries(scope: Scope, search: Search) -> QuerySet[AuditEntry]:
     if search.end:
         found = found.filter(at__date__lte=search.end)
     return found.order_by("-at", "-id")
+
+
+def unit_history(unit: Unit) -> QuerySet:
+    """The audit entries about a unit, newest first."""
+    return unit.audit_entries.select_related("actor").order_by("-at", "-id")
+
+
+def history_sentences(entries) -> list[tuple]:
+    """Each entry with its sentence, written by the audit trail's renderer (names, not codes)."""
+    entries = list(entries)
+    names = unit_names(entries)
+    return [(entry, describe(entry, names)) for entry in entries]

@@ -6,12 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.accounts.lookups import (
-    council_candidates,
-    member_in_scope,
-    unit_in_scope,
-    user_label,
-)
+from congdoan.accounts.lookups import council_candidates, unit_in_scope, user_label
 from congdoan.accounts.models import User
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import ExclusionKind, Rule, Step, Title
@@ -23,6 +18,7 @@ from congdoan.core.forms import (
     lookup_params,
 )
 from congdoan.core.params import MAX_COUNT, bounded, optional_int
+from congdoan.members.lookups import member_in_scope
 from congdoan.org.forms import date_field
 from congdoan.org.models import Unit
 

@@ -9,8 +9,8 @@ from datetime import date
 from django.db.models import Min
 
 from congdoan.awards.models import Award, Campaign, Exclusion, Rule
-from congdoan.members.models import Membership, Person
-from congdoan.org.models import Official, Unit, UnitVersion
+from congdoan.members.models import Membership, Official, Person
+from congdoan.org.models import Unit, UnitVersion
 
 
 class Records:

@@ -30,8 +30,8 @@ from congdoan.awards.services import council, decisions, nominations
 from congdoan.awards.services.exclusions import exclusion_record
 from congdoan.awards.services.nominations import Dossier
 from congdoan.awards.services.proposals import nominate_from_proposals
-from congdoan.awards.views import message_of
 from congdoan.core.documents import download
+from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.http import file_response
 from congdoan.members.access import keeps, kept_person, readable_person
 from congdoan.org.access import readable_unit
@@ -123,7 +123,7 @@ def nomination_step(request, pk: int, step: str):
         _step(request, nomination, step)
         messages.success(request, _("Đã ghi."))
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("awards:nomination", pk=nomination.pk)
 
 
@@ -160,7 +160,7 @@ def council_close(request, pk: int):
         council.council_close(actor=request.user, campaign=campaign, on=timezone.localdate())
         messages.success(request, _("Đã kết thúc vòng xét."))
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("awards:council", pk=campaign.pk)
 
 
@@ -180,7 +180,7 @@ def publish(request, pk: int):
         decisions.publish(actor=request.user, campaign=campaign, on=timezone.localdate())
         messages.success(request, _("Đã công khai danh sách dự kiến."))
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("awards:campaign", pk=campaign.pk)
 
 
@@ -194,7 +194,7 @@ def take_proposals(request, pk: int):
         )
         messages.success(request, _("Đã nhận %(n)s đề nghị của cụm, khối.") % {"n": len(made)})
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("awards:campaign", pk=campaign.pk)
 
 
@@ -212,7 +212,7 @@ def objection_resolve(request, pk: int):
         )
         messages.success(request, _("Đã ghi kết quả giải quyết."))
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, refusal_text(error))
     return redirect("awards:nomination", pk=objection.nomination_id)
 
 
@@ -221,12 +221,14 @@ def decide(request, pk: int):
     campaign = organised_campaign(request, pk)
     form = DecideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            decisions.decide(actor=request.user, campaign=campaign, **form.cleaned_data)
-            messages.success(request, _("Đã ra quyết định khen thưởng."))
-            return redirect("awards:campaign", pk=campaign.pk)
-        except ValidationError as error:
-            form.add_error(None, message_of(error))
+        ok, _result = run_form_service(
+            form,
+            lambda: decisions.decide(actor=request.user, campaign=campaign, **form.cleaned_data),
+        )
+        if ok:
+            return done(
+                request, _("Đã ra quyết định khen thưởng."), "awards:campaign", pk=campaign.pk
+            )
     selected = campaign.nominations.filter(status=Status.SELECTED).count()
     return render(
         request, "awards/decide.html", {"campaign": campaign, "form": form, "selected": selected}
@@ -258,12 +260,13 @@ def revoke(request, pk: int):
         raise PermissionDenied(_("Chỉ đơn vị đã khen thưởng được thu hồi."))
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            decisions.revoke(actor=request.user, award=award, **form.cleaned_data)
-            messages.success(request, _("Đã thu hồi khen thưởng."))
-            return redirect("awards:campaign", pk=award.campaign_id)
-        except ValidationError as error:
-            form.add_error(None, message_of(error))
+        ok, _result = run_form_service(
+            form, lambda: decisions.revoke(actor=request.user, award=award, **form.cleaned_data)
+        )
+        if ok:
+            return done(
+                request, _("Đã thu hồi khen thưởng."), "awards:campaign", pk=award.campaign_id
+            )
     return render(request, "awards/revoke.html", {"award": award, "form": form})
 
 
@@ -285,12 +288,11 @@ def exclusion_new(request, pk: int):
     person = kept_person(request, pk)
     form = ExclusionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            exclusion_record(actor=request.user, person=person, **form.cleaned_data)
-            messages.success(request, _("Đã ghi trường hợp loại trừ."))
-            return redirect("awards:person", pk=person.pk)
-        except ValidationError as error:
-            form.add_error(None, message_of(error))
+        ok, _result = run_form_service(
+            form, lambda: exclusion_record(actor=request.user, person=person, **form.cleaned_data)
+        )
+        if ok:
+            return done(request, _("Đã ghi trường hợp loại trừ."), "awards:person", pk=person.pk)
     return render(request, "awards/exclusion.html", {"person": person, "form": form})
 
 

@@ -30,16 +30,13 @@ from congdoan.awards.selectors import (
 )
 from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.awards.services.nominations import Dossier, nominate
+from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.models import Level, UnitVersion
 from congdoan.org.selectors import display_version, name_units, open_units
 
 LIST_LIMIT = 500
-
-
-def message_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", [])) or str(error)
 
 
 @login_required
@@ -78,12 +75,11 @@ def campaign_new(request, pk: int):
             pool_title=data["pool_title"],
             council=form.council_seats(),
         )
-        try:
-            campaign = campaign_create(actor=request.user, organiser=unit, data=payload)
-            messages.success(request, _("Đã tạo đợt khen thưởng."))
-            return redirect("awards:campaign", pk=campaign.pk)
-        except ValidationError as error:
-            form.add_error(None, message_of(error))
+        ok, campaign = run_form_service(
+            form, lambda: campaign_create(actor=request.user, organiser=unit, data=payload)
+        )
+        if ok:
+            return done(request, _("Đã tạo đợt khen thưởng."), "awards:campaign", pk=campaign.pk)
     version = display_version(unit, timezone.localdate())
     return render(request, "awards/campaign_new.html", {"form": form, "version": version})
 
@@ -181,8 +177,9 @@ def campaign_nominate(request, pk: int):
         data = form.cleaned_data
         files = [data["attachment"]] if data["attachment"] else []
         dossier = Dossier(data["achievement"], form.statements(), files)
-        try:
-            nomination = nominate(
+        ok, nomination = run_form_service(
+            form,
+            lambda: nominate(
                 actor=request.user,
                 campaign=campaign,
                 from_unit=data["from_unit"],
@@ -190,11 +187,10 @@ def campaign_nominate(request, pk: int):
                 unit=data.get("unit"),
                 dossier=dossier,
                 on=timezone.localdate(),
-            )
-            messages.success(request, _("Đã gửi hồ sơ đề nghị."))
-            return redirect("awards:nomination", pk=nomination.pk)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, message_of(error))
+            ),
+        )
+        if ok:
+            return done(request, _("Đã gửi hồ sơ đề nghị."), "awards:nomination", pk=nomination.pk)
     return render(request, "awards/nominate.html", {"campaign": campaign, "form": form})
 
 
@@ -226,7 +222,7 @@ def campaign_pool_nominate(request, pk: int):
             )
             sent += 1
         except ValidationError as error:
-            messages.error(request, f"{award.holder_name}: {message_of(error)}")
+            messages.error(request, f"{award.holder_name}: {refusal_text(error)}")
             break
     if sent:
         messages.success(request, _("Đã đề nghị %(n)s người.") % {"n": sent})

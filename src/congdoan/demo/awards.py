@@ -19,8 +19,8 @@ from congdoan.awards.services.decisions import decide, publish
 from congdoan.awards.services.nominations import Dossier, nominate, party_confirm, upper_approve
 from congdoan.demo.people import random_person
 from congdoan.demo.users import demo_admin, ensure_demo_users
-from congdoan.members.models import EntryKind, Membership, Person
-from congdoan.org.models import Official, Position, Sector, Unit, UnitType, UnitVersion
+from congdoan.members.models import EntryKind, Membership, Official, Person
+from congdoan.org.models import Position, Sector, Unit, UnitType, UnitVersion
 from congdoan.org.services import DecisionInput, unit_establish
 
 SEED_000_DIRECT_UNIONS = 90

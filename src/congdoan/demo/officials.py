@@ -6,10 +6,10 @@ from datetime import date
 from congdoan.demo.people import named_person, random_person
 from congdoan.demo.planning import build_planning
 from congdoan.demo.users import demo_admin
+from congdoan.members.congresses import TermInput, term_elect, term_open
 from congdoan.members.models import EntryKind, Gender, Membership
-from congdoan.org.congresses import TermInput, term_elect, term_open
+from congdoan.members.officials import official_appoint
 from congdoan.org.models import Position, Term, Unit
-from congdoan.org.officials import official_appoint
 
 
 def _member_of(unit_code: str, person, joined: date) -> None:

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 from congdoan.demo.people import random_person
 from congdoan.members.models import EntryKind, Membership, PlanningStatus
+from congdoan.members.officials import official_appoint
 from congdoan.members.planning import Introduction, planning_introduce, posts_below
 from congdoan.org.models import Position, Unit, UnitVersion
-from congdoan.org.officials import official_appoint
 
 MY_DUC_INTRODUCED = 57  # seed 002
 TERM = (2020, 2025)

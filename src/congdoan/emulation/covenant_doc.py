@@ -15,7 +15,8 @@ from congdoan.core.text import format_date, format_number
 from congdoan.emulation.models import Covenant, Indicator
 from congdoan.emulation.scoring import points_text
 from congdoan.emulation.selectors import member_units
-from congdoan.org.selectors import display_version, unit_officials
+from congdoan.members.selectors import unit_officials
+from congdoan.org.selectors import display_version
 
 KIND_CODE = "GƯTĐ"
 

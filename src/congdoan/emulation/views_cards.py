@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.form_service import done, run_form_service
 from congdoan.emulation.access import editable_criterion, editable_scorecard, readable_scorecard
 from congdoan.emulation.forms import CopyForm, CriterionForm, ThresholdsForm
-from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.pages import form_page
 from congdoan.emulation.permissions import require_not_in_use
 from congdoan.emulation.scoring import card_maximum
 from congdoan.emulation.selectors import card_of, scorecards_in_reach
@@ -67,7 +68,7 @@ def scorecard_thresholds(request, pk: int):
     }
     form = ThresholdsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ok, _result = run(
+        ok, _result = run_form_service(
             form,
             lambda: scorecards.scorecard_set_thresholds(
                 actor=request.user, scorecard=scorecard, **form.cleaned_data
@@ -85,7 +86,7 @@ def scorecard_copy(request, pk: int):
     scorecard = editable_scorecard(request, pk)
     form = CopyForm(request.POST or None, initial={"year": scorecard.year + 1})
     if request.method == "POST" and form.is_valid():
-        ok, copy = run(
+        ok, copy = run_form_service(
             form,
             lambda: scorecards.scorecard_copy(
                 actor=request.user, scorecard=scorecard, year=form.cleaned_data["year"]
@@ -112,7 +113,7 @@ def criterion_edit(request, pk: int):
     }
     form = CriterionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ok, _result = run(
+        ok, _result = run_form_service(
             form,
             lambda: scorecards.criterion_update(
                 actor=request.user, criterion=criterion, **form.cleaned_data

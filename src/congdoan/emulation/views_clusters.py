@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from congdoan.accounts.lookups import unit_in_scope, units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import QueryParams
 from congdoan.emulation.access import (
     acting_units,
@@ -33,7 +34,7 @@ from congdoan.emulation.forms import (
     TargetsForm,
 )
 from congdoan.emulation.models import Covenant, Indicator, Round
-from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.pages import form_page
 from congdoan.emulation.permissions import may_finalise, may_manage
 from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.selectors import cluster_units, is_closed, named_units, signable_units
@@ -104,7 +105,7 @@ def cluster_new(request, pk: int):
         except ValidationError as error:
             form.add_error("units", error)
         else:
-            ok, cluster = run(
+            ok, cluster = run_form_service(
                 form,
                 lambda: clusters.cluster_create(
                     actor=request.user,
@@ -140,7 +141,7 @@ def cluster_leads(request, pk: int):
         initial={"lead": cluster.lead_id, "deputy": cluster.deputy_id},
     )
     if request.method == "POST" and form.is_valid():
-        ok, warning = run(
+        ok, warning = run_form_service(
             form,
             lambda: clusters.cluster_set_leads(
                 actor=request.user, cluster=cluster, **form.cleaned_data
@@ -167,7 +168,7 @@ def cluster_member(request, pk: int):
         except ValidationError as error:
             form.add_error("code", error)
         else:
-            ok, _member = run(
+            ok, _member = run_form_service(
                 form,
                 lambda: clusters.cluster_add_member(
                     actor=request.user,
@@ -188,7 +189,7 @@ def cluster_member_end(request, pk: int):
     cluster = managed_cluster(request, pk)
     form = EndMemberForm(request.POST or None, units=_member_queryset(cluster))
     if request.method == "POST" and form.is_valid():
-        ok, _member = run(
+        ok, _member = run_form_service(
             form,
             lambda: clusters.cluster_end_member(
                 actor=request.user, cluster=cluster, **form.cleaned_data
@@ -212,7 +213,7 @@ def covenant_edit(request, pk: int):
     )
     form = CovenantForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ok, _covenant_saved = run(
+        ok, _covenant_saved = run_form_service(
             form,
             lambda: clusters.covenant_set(actor=request.user, cluster=cluster, **form.cleaned_data),
         )
@@ -232,7 +233,7 @@ def covenant_targets(request, pk: int):
         return redirect(_back(cluster))
     form = TargetsForm(request.POST or None, units=_member_queryset(cluster))
     if request.method == "POST" and form.is_valid():
-        ok, _result = run(
+        ok, _result = run_form_service(
             form,
             lambda: clusters.covenant_set_targets(
                 actor=request.user,
@@ -261,7 +262,7 @@ def covenant_sign(request, pk: int):
         request.POST or None, units=units, initial={"on": covenant.signed_on, "unit": only}
     )
     if request.method == "POST" and form.is_valid():
-        ok, _signing = run(
+        ok, _signing = run_form_service(
             form,
             lambda: clusters.covenant_sign(
                 actor=request.user, covenant=covenant, **form.cleaned_data

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.core.form_service import done, run_form_service
 from congdoan.emulation.access import editable_criterion, editable_scorecard
 from congdoan.emulation.forms import CriterionAddForm, RemoveForm
-from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.pages import form_page
 from congdoan.emulation.services import criteria
 
 
@@ -22,7 +23,7 @@ def _add(request, scorecard, parent=None):
     initial = {"kind": parent.kind} if parent else {}
     form = CriterionAddForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        ok, criterion = run(
+        ok, criterion = run_form_service(
             form,
             lambda: criteria.criterion_add(
                 actor=request.user, scorecard=scorecard, parent=parent, **form.cleaned_data
@@ -54,7 +55,7 @@ def criterion_remove(request, pk: int):
     scorecard = criterion.scorecard
     form = RemoveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        ok, _result = run(
+        ok, _result = run_form_service(
             form, lambda: criteria.criterion_remove(actor=request.user, criterion=criterion)
         )
         if ok:

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import LAST_DAY, BadParameter, parse_int
 from congdoan.emulation.forms import PointsForm, ReasonForm
 from congdoan.emulation.models import Klass, QualityRating, RatingStatus
-from congdoan.emulation.pages import done, run
 from congdoan.emulation.permissions import may_check, may_self_score
 from congdoan.emulation.rollup import quality_rollup
 from congdoan.emulation.selectors import card_of, quality_scorecard, ratings_below, require_ratable
@@ -129,7 +129,7 @@ def rating_self(request, pk: int, year: int):
         request.POST or None, card=card, note_label=_("Minh chứng"), initial_points=initial
     )
     if request.method == "POST" and form.is_valid():
-        ok, _rating = run(
+        ok, _rating = run_form_service(
             form,
             lambda: quality.rating_self_score(
                 actor=request.user,
@@ -166,7 +166,7 @@ def rating_check(request, pk: int, year: int):
         initial_points=initial,
     )
     if request.method == "POST" and form.is_valid():
-        ok, _rating = run(
+        ok, _rating = run_form_service(
             form,
             lambda: quality.rating_check(
                 actor=request.user, rating=rating, points=form.points(), reasons=form.notes()
@@ -200,7 +200,7 @@ def rating_reopen(request, pk: int, year: int):
         if rating is None:
             form.add_error(None, _("Công đoàn chưa có kết quả năm này."))
         else:
-            ok, _rating = run(
+            ok, _rating = run_form_service(
                 form,
                 lambda: quality.rating_reopen(
                     actor=request.user, rating=rating, reason=form.cleaned_data["reason"]

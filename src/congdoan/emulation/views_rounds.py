@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from congdoan.core.form_service import done, run_form_service
 from congdoan.emulation.access import (
     acting_units,
     finalising_cluster,
@@ -18,7 +19,7 @@ from congdoan.emulation.access import (
 )
 from congdoan.emulation.forms import PointsForm, ReasonForm, VotesForm
 from congdoan.emulation.models import Round, Sheet
-from congdoan.emulation.pages import done, form_page, run
+from congdoan.emulation.pages import form_page
 from congdoan.emulation.permissions import may_finalise
 from congdoan.emulation.selectors import (
     TIE_RULE,
@@ -72,7 +73,7 @@ def score(request, pk: int, round_: str):
         request.POST or None, card=card, note_label=_("Minh chứng"), initial_points=initial
     )
     if request.method == "POST" and form.is_valid():
-        ok, _sheet = run(
+        ok, _sheet = run_form_service(
             form,
             lambda: rounds.sheet_submit(
                 actor=request.user,
@@ -128,7 +129,7 @@ def finalise(request, pk: int, round_: str):
     round_ = _round(round_)
     form = VotesForm(request.POST or None, units=cluster_units(cluster))
     if request.method == "POST" and form.is_valid() and request.POST.get("confirm"):
-        ok, _rows = run(
+        ok, _rows = run_form_service(
             form,
             lambda: rounds.round_finalise(
                 actor=request.user, cluster=cluster, round_=round_, votes=form.votes()
@@ -156,7 +157,7 @@ def reopen(request, pk: int, round_: str):
     round_ = _round(round_)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ok, _result = run(
+        ok, _result = run_form_service(
             form,
             lambda: rounds.round_reopen(
                 actor=request.user,

@@ -14,7 +14,6 @@ from itertools import islice
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.lookups import outside_citizen_id
 from congdoan.accounts.scope import scope_for
 from congdoan.core.bulk import TableWriter, reserve_ids
 from congdoan.core.text import fold, name_sort_key, search_text
@@ -22,6 +21,7 @@ from congdoan.figures.keep import units_changed
 from congdoan.imports.cells import text
 from congdoan.imports.member_rows import MemberRow, References, name_key, read_member_row
 from congdoan.imports.models import ImportJob, ImportRow, Outcome
+from congdoan.members.lookups import outside_citizen_id
 from congdoan.members.models import EntryKind, Membership, Person
 from congdoan.members.selectors import readable_people
 from congdoan.org.models import Unit

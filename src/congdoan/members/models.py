@@ -385,3 +385,25 @@ class SensitiveReadPerson(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.person_id} in {self.read_id}"
+
+
+class Official(TimeStamped):
+    """A person holding a position in a unit, for a while."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="officials")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="posts")
+    position = models.ForeignKey(
+        "org.Position", on_delete=models.PROTECT, verbose_name=_("chức vụ")
+    )
+    term = models.ForeignKey("org.Term", on_delete=models.SET_NULL, null=True, blank=True)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        db_table = "org_official"  # the table it had in org: moving the model moved no data
+        verbose_name = _("cán bộ công đoàn")
+        verbose_name_plural = _("cán bộ công đoàn")
+        ordering = ["position__order", "starts_on"]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.position}"

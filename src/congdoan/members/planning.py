@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from congdoan.audit.services import audit_record
 from congdoan.core.text import format_date, normalize_text
 from congdoan.members.counts import subtree_units
-from congdoan.members.models import Person, PlanningIntroduction, PlanningStatus
+from congdoan.members.models import Official, Person, PlanningIntroduction, PlanningStatus
 from congdoan.members.services import require_member_keeper
-from congdoan.org.models import Official, Unit, UnitVersion
+from congdoan.org.models import Unit, UnitVersion
 
 LONGEST_TERM = 10  # years a planning term may span
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 
 from congdoan.accounts.scope import Scope
@@ -228,3 +233,11 @@ def keepable_grassroots(scope: Scope, *, besides: Unit | None = None) -> QuerySe
     """Open grassroots unions whose registry the user keeps (other than `besides`)."""
     units = open_units(levels=[Level.GRASSROOTS], within=scope.member_editable_versions())
     return units.exclude(pk=besides.pk) if besides is not None else units
+
+
+def unit_officials(unit: Unit, day: date) -> dict[str, list]:
+    """Officials of a unit holding a post on the day, and those whose post had ended by then."""
+    posts = unit.officials.select_related("person", "position", "term").filter(starts_on__lte=day)
+    current = [p for p in posts if p.ends_on is None or p.ends_on >= day]
+    past = [p for p in posts if p.ends_on is not None and p.ends_on < day]
+    return {"current": current, "past": past}

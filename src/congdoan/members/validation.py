@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congdoan.accounts.lookups import citizen_id_taken
 from congdoan.core.text import format_date, normalize_text, split_full_name
 from congdoan.members.citizen_id import check_citizen_id
+from congdoan.members.lookups import citizen_id_taken
 from congdoan.members.models import Ethnicity, Gender, Person, Religion
 
 MINIMUM_AGE = 15

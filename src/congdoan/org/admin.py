@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
+from congdoan.members.models import Official
 from congdoan.org.models import (
     Decision,
-    Official,
     Position,
     Reorganisation,
     Sector,

@@ -223,22 +223,3 @@ class Term(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Official(TimeStamped):
-    """A person holding a position in a unit, for a while."""
-
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="officials")
-    person = models.ForeignKey("members.Person", on_delete=models.PROTECT, related_name="posts")
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, verbose_name=_("chức vụ"))
-    term = models.ForeignKey(Term, on_delete=models.SET_NULL, null=True, blank=True)
-    starts_on = models.DateField(_("từ ngày"))
-    ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("cán bộ công đoàn")
-        verbose_name_plural = _("cán bộ công đoàn")
-        ordering = ["position__order", "starts_on"]
-
-    def __str__(self) -> str:
-        return f"{self.person} – {self.position}"

@@ -10,14 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from congdoan.accounts.lookups import member_in_scope
 from congdoan.accounts.scope import scope_for
+from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.forms import LookupInput
-from congdoan.members.models import Person
+from congdoan.members.lookups import member_in_scope
+from congdoan.members.models import Official, Person
+from congdoan.members.officials import official_appoint, official_end
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.forms import date_field
-from congdoan.org.models import Official, Position
-from congdoan.org.officials import official_appoint, official_end
+from congdoan.org.models import Position
 from congdoan.org.selectors import display_version
 
 
@@ -49,29 +50,25 @@ class EndPostForm(forms.Form):
     ends_on = date_field(gettext_lazy("Thôi giữ chức vụ từ ngày"))
 
 
-def _message(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", [])) or str(error)
-
-
 @login_required
 def appoint(request, pk: int):
     unit = members_keeper_unit(request, pk)
     form = AppointForm(request.POST or None, unit=unit, scope=scope_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            official_appoint(
+        ok, _result = run_form_service(
+            form,
+            lambda: official_appoint(
                 actor=request.user,
                 unit=unit,
                 person=data["member_code"],
                 position=data["position"],
                 term=data["term"],
                 starts_on=data["starts_on"],
-            )
-            messages.success(request, _("Đã cử cán bộ."))
-            return redirect("org:detail", pk=unit.pk)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _message(error))
+            ),
+        )
+        if ok:
+            return done(request, _("Đã cử cán bộ."), "org:detail", pk=unit.pk)
     version = display_version(unit, timezone.localdate())
     return render(request, "org/appoint.html", {"unit": unit, "version": version, "form": form})
 
@@ -91,5 +88,5 @@ def end_post(request, pk: int):
             )
             messages.success(request, _("Đã ghi nhận thôi giữ chức vụ."))
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _message(error))
+            messages.error(request, refusal_text(error))
     return redirect("org:detail", pk=unit.pk)

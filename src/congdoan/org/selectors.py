@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
-from congdoan.accounts.scope import Scope
 from congdoan.core.search import matching_words
 from congdoan.core.text import search_tokens
 from congdoan.org.models import Level, Reorganisation, Unit, UnitVersion
+
+if TYPE_CHECKING:  # the scope is a floor above the tree: it is handed in, never imported
+    from congdoan.accounts.scope import Scope
 
 
 def version_on(unit: Unit, day: date) -> UnitVersion | None:
@@ -145,20 +148,6 @@ def search_units(
     return sorted(found, key=lambda v: (v.unit.rank, v.unit.unit_type.order, v.sort_key))
 
 
-def unit_history(unit: Unit) -> QuerySet:
-    """The audit entries about a unit, newest first."""
-    return unit.audit_entries.select_related("actor").order_by("-at", "-id")
-
-
-def history_sentences(entries) -> list[tuple]:
-    """Each entry with its sentence, written by the audit trail's renderer (names, not codes)."""
-    from congdoan.audit.sentences import describe, unit_names
-
-    entries = list(entries)
-    names = unit_names(entries)
-    return [(entry, describe(entry, names)) for entry in entries]
-
-
 def last_day(unit: Unit) -> date | None:
     """The last day an ended unit was active (the day before its end), else None."""
     return unit.ended_on - timedelta(days=1) if unit.ended_on else None
@@ -248,14 +237,6 @@ def _latest_on(unit_ids: list[int], day: date) -> list[UnitVersion]:
     return list(latest.values())
 
 
-def unit_officials(unit: Unit, day: date) -> dict[str, list]:
-    """Officials of a unit holding a post on the day, and those whose post had ended by then."""
-    posts = unit.officials.select_related("person", "position", "term").filter(starts_on__lte=day)
-    current = [p for p in posts if p.ends_on is None or p.ends_on >= day]
-    past = [p for p in posts if p.ends_on is not None and p.ends_on < day]
-    return {"current": current, "past": past}
-
-
 def open_units(*, levels: list[int], within: QuerySet[UnitVersion]) -> QuerySet[Unit]:
     """Units still open, of the given levels, among the given versions, with `current_name`."""
     current = UnitVersion.objects.open().filter(unit=OuterRef("pk"))
@@ -268,3 +249,22 @@ def open_units(*, levels: list[int], within: QuerySet[UnitVersion]) -> QuerySet[
         )
         .order_by("current_sort_key")
     )
+
+
+class State:
+    NORMAL = "normal"
+    ENDED_DURING = "ended_during"  # figures up to the unit's last day
+    ENDED_BEFORE = "ended_before"  # the unit had ended: nothing to report
+    NOT_YET = "not_yet"  # the unit was established after the period
+
+
+def state_of(unit: Unit, start: date, end: date) -> tuple[str, date]:
+    """How the unit stood over the period, and the day whose structure the report uses."""
+    if end < unit.established_on:
+        return State.NOT_YET, end
+    if unit.ended_on is not None and unit.ended_on <= end:
+        last_day = unit.ended_on - timedelta(days=1)
+        if last_day < start:
+            return State.ENDED_BEFORE, last_day
+        return State.ENDED_DURING, last_day
+    return State.NORMAL, end

@@ -12,13 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from congdoan.accounts.lookups import member_in_scope
 from congdoan.accounts.scope import latest_path, scope_for
 from congdoan.core.dates import today
+from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.forms import LookupInput, lookup_params
-from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
-from congdoan.org.access import readable_unit
-from congdoan.org.congresses import (
+from congdoan.members.congresses import (
     ELECTED,
     TermInput,
     committees,
@@ -28,8 +26,12 @@ from congdoan.org.congresses import (
     term_unelect,
     term_update,
 )
+from congdoan.members.lookups import member_in_scope
+from congdoan.members.models import Official
+from congdoan.members.selectors import MemberFilter, attach_current_units, find_people
+from congdoan.org.access import readable_unit
 from congdoan.org.forms import date_field
-from congdoan.org.models import Official, Position, Term
+from congdoan.org.models import Position, Term
 from congdoan.org.selectors import display_version
 
 SEARCH_LIMIT = 20
@@ -76,10 +78,6 @@ class ElectForm(forms.Form):
         return member_in_scope(self.cleaned_data["member_code"], self.scope)
 
 
-def _message(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", [])) or str(error)
-
-
 def _officer(request, unit) -> None:
     if not may_keep_terms(request.user, unit):
         raise PermissionDenied(_("Bạn không có quyền ghi đại hội, nhiệm kỳ của đơn vị này."))
@@ -114,12 +112,11 @@ def term_new(request, pk: int):
     _officer(request, unit)
     form = TermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            term = term_open(actor=request.user, unit=unit, data=form.term_input())
-            messages.success(request, _("Đã ghi đại hội và mở nhiệm kỳ."))
-            return redirect("org:term", pk=term.pk)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _message(error))
+        ok, term = run_form_service(
+            form, lambda: term_open(actor=request.user, unit=unit, data=form.term_input())
+        )
+        if ok:
+            return done(request, _("Đã ghi đại hội và mở nhiệm kỳ."), "org:term", pk=term.pk)
     context = {**_unit_context(request, unit), "form": form, "title": _("Ghi đại hội")}
     return render(request, "org/term_form.html", context)
 
@@ -136,12 +133,11 @@ def term_edit(request, pk: int):
     }
     form = TermForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            term_update(actor=request.user, term=term, data=form.term_input())
-            messages.success(request, _("Đã sửa đại hội, nhiệm kỳ."))
-            return redirect("org:term", pk=term.pk)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _message(error))
+        ok, _result = run_form_service(
+            form, lambda: term_update(actor=request.user, term=term, data=form.term_input())
+        )
+        if ok:
+            return done(request, _("Đã sửa đại hội, nhiệm kỳ."), "org:term", pk=term.pk)
     context = {
         **_unit_context(request, term.unit),
         "form": form,
@@ -181,7 +177,7 @@ def term_elect_page(request, pk: int):
             )
             return redirect("org:term_elect", pk=term.pk)
         except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _message(error))
+            form.add_error(None, refusal_text(error))
     query = (request.GET.get("q") or "").strip()[:100]
     found = []
     if query:
@@ -211,7 +207,7 @@ def term_unelect_post(request, pk: int):
         term_unelect(actor=request.user, official=official)
         messages.success(request, _("Đã bỏ khỏi danh sách."))
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _message(error))
+        messages.error(request, refusal_text(error))
     if term_pk is None:
         return redirect("org:detail", pk=unit.pk)
     return redirect("org:term_elect", pk=term_pk)

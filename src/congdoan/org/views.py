@@ -2,18 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
+from congdoan.audit.selectors import history_sentences, unit_history
 from congdoan.core.dates import day_from, period_from, today
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import BadParameter, parse_int
 from congdoan.members.counts import member_figures, period_figures
+from congdoan.members.selectors import unit_officials
 from congdoan.org import services
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.addresses import place_name, ward_choices
@@ -25,12 +27,9 @@ from congdoan.org.selectors import (
     display_version,
     ending_of,
     figures_day,
-    history_sentences,
     search_units,
     subtree_counts,
     tree_roots,
-    unit_history,
-    unit_officials,
 )
 
 
@@ -165,14 +164,13 @@ def reorganise(request, pk: int, kind: str):
     preview = None
     if request.method == "POST" and form.is_valid():
         kwargs = {"actor": request.user, **form.service_kwargs()}
-        try:
-            if "apply" in request.POST:
-                change = service(**kwargs)
-                messages.success(request, " ".join(change.summary))
-                return redirect("org:detail", pk=_landing_unit_id(kind, unit, change))
-            preview = services.preview(service, **kwargs)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _error_text(error))
+        if "apply" in request.POST:
+            ok, change = run_form_service(form, lambda: service(**kwargs))
+            if ok:
+                landing = _landing_unit_id(kind, unit, change)
+                return done(request, " ".join(change.summary), "org:detail", pk=landing)
+        else:
+            _ok, preview = run_form_service(form, lambda: services.preview(service, **kwargs))
     version = display_version(unit, _day(request))
     return render(
         request,
@@ -193,12 +191,6 @@ def _landing_unit_id(kind: str, unit, change) -> int:
     if kind == "establish":
         return change.unitversion_set.values_list("unit_id", flat=True).get()
     return unit.pk
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("Bạn không có quyền thực hiện thay đổi này.")
 
 
 @login_required

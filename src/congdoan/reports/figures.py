@@ -9,7 +9,7 @@ last day when it ended inside the period. A fixed number of queries, whatever th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Q, Sum
 
@@ -21,16 +21,9 @@ from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on
 from congdoan.members.models import Gender
 from congdoan.members.planning import introduced_for_planning
 from congdoan.org.models import Level, Unit, UnitVersion
-from congdoan.org.selectors import display_version
+from congdoan.org.selectors import State, display_version, state_of
 from congdoan.reports.children import ChildLine, child_lines
 from congdoan.reports.recognition import awards_by_title, quality_classes, rating_years
-
-
-class State:
-    NORMAL = "normal"
-    ENDED_DURING = "ended_during"  # figures up to the unit's last day
-    ENDED_BEFORE = "ended_before"  # the unit had ended: nothing to report
-    NOT_YET = "not_yet"  # the unit was established after the period
 
 
 @dataclass
@@ -107,19 +100,9 @@ class Report:
 
 
 EMPTY_MEMBERS = MemberFigures(members=0, women=0, party_members=0)
+
+
 EMPTY_PERIOD = PeriodFigures(0, 0, 0, 0, 0, 0)
-
-
-def state_of(unit: Unit, start: date, end: date) -> tuple[str, date]:
-    """How the unit stood over the period, and the day whose structure the report uses."""
-    if end < unit.established_on:
-        return State.NOT_YET, end
-    if unit.ended_on is not None and unit.ended_on <= end:
-        last_day = unit.ended_on - timedelta(days=1)
-        if last_day < start:
-            return State.ENDED_BEFORE, last_day
-        return State.ENDED_DURING, last_day
-    return State.NORMAL, end
 
 
 def build_report(unit: Unit, start: date, end: date, *, children: bool = True) -> Report:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from congdoan.core.text import format_date, format_number
-from congdoan.reports.figures import ActivityLine, Report, State
+from congdoan.org.selectors import State
+from congdoan.reports.figures import ActivityLine, Report
 from congdoan.reports.money import money_label, money_words
 from congdoan.reports.periods import describe_period
 

@@ -26,7 +26,7 @@ from congdoan.members.privacy import log_read, may_see_party
 from congdoan.members.selectors import kept_by
 from congdoan.org.access import readable_unit
 from congdoan.org.models import Sector, UnitVersion
-from congdoan.org.selectors import ancestors_on, display_version
+from congdoan.org.selectors import State, ancestors_on, display_version, state_of
 from congdoan.reports.documents import KIND_CODE as REPORT_KIND_CODE
 from congdoan.reports.documents import report_document
 from congdoan.reports.drill import (
@@ -37,7 +37,7 @@ from congdoan.reports.drill import (
     grassroots_list,
     referral_list,
 )
-from congdoan.reports.figures import State, build_report, state_of
+from congdoan.reports.figures import build_report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period, parse_period, presets
 from congdoan.reports.summary import report_summary

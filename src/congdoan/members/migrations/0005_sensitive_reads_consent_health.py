@@ -26,63 +26,120 @@ def copy_old_reads(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_alter_membership_entry_kind'),
+        ("members", "0004_alter_membership_entry_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='health',
-            field=models.CharField(blank=True, max_length=300, verbose_name='tình trạng sức khỏe'),
+            model_name="person",
+            name="health",
+            field=models.CharField(blank=True, max_length=300, verbose_name="tình trạng sức khỏe"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='sensitive_consent_on',
-            field=models.DateField(blank=True, null=True, verbose_name='ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe'),
+            model_name="person",
+            name="sensitive_consent_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                verbose_name="ngày đương sự đồng ý cung cấp dân tộc, tôn giáo, sức khỏe",
+            ),
         ),
         migrations.CreateModel(
-            name='SensitiveRead',
+            name="SensitiveRead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='lúc')),
-                ('username', models.CharField(max_length=150, verbose_name='tên đăng nhập')),
-                ('reader_name', models.CharField(blank=True, max_length=300, verbose_name='họ tên người xem')),
-                ('kind', models.CharField(choices=[('record', 'Xem hồ sơ'), ('edit', 'Mở hồ sơ để sửa'), ('list', 'Danh sách'), ('export', 'Xuất tệp')], max_length=10, verbose_name='hình thức')),
-                ('subject', models.CharField(max_length=500, verbose_name='hồ sơ hoặc danh sách')),
-                ('fields', models.CharField(max_length=300, verbose_name='các trường')),
-                ('full', models.BooleanField(default=True, verbose_name='xem đầy đủ')),
-                ('purpose', models.CharField(blank=True, max_length=300, verbose_name='mục đích')),
-                ('rows', models.PositiveIntegerField(default=1, verbose_name='số người')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="lúc")),
+                ("username", models.CharField(max_length=150, verbose_name="tên đăng nhập")),
+                (
+                    "reader_name",
+                    models.CharField(blank=True, max_length=300, verbose_name="họ tên người xem"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("record", "Xem hồ sơ"),
+                            ("edit", "Mở hồ sơ để sửa"),
+                            ("list", "Danh sách"),
+                            ("export", "Xuất tệp"),
+                        ],
+                        max_length=10,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=500, verbose_name="hồ sơ hoặc danh sách")),
+                ("fields", models.CharField(max_length=300, verbose_name="các trường")),
+                ("full", models.BooleanField(default=True, verbose_name="xem đầy đủ")),
+                ("purpose", models.CharField(blank=True, max_length=300, verbose_name="mục đích")),
+                ("rows", models.PositiveIntegerField(default=1, verbose_name="số người")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người xem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt đọc dữ liệu nhạy cảm',
-                'verbose_name_plural': 'lượt đọc dữ liệu nhạy cảm',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "lượt đọc dữ liệu nhạy cảm",
+                "verbose_name_plural": "lượt đọc dữ liệu nhạy cảm",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SensitiveReadPerson',
+            name="SensitiveReadPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='members.person')),
-                ('read', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='members.sensitiveread')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="members.person",
+                    ),
+                ),
+                (
+                    "read",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="members.sensitiveread",
+                    ),
+                ),
             ],
         ),
         migrations.RunPython(copy_old_reads, migrations.RunPython.noop),
         migrations.DeleteModel(
-            name='SensitiveAccess',
+            name="SensitiveAccess",
         ),
         migrations.AddField(
-            model_name='sensitiveread',
-            name='people',
-            field=models.ManyToManyField(related_name='sensitive_reads', through='members.SensitiveReadPerson', to='members.person'),
+            model_name="sensitiveread",
+            name="people",
+            field=models.ManyToManyField(
+                related_name="sensitive_reads",
+                through="members.SensitiveReadPerson",
+                to="members.person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sensitivereadperson',
-            constraint=models.UniqueConstraint(fields=('person', 'read'), name='one_person_per_read'),
+            model_name="sensitivereadperson",
+            constraint=models.UniqueConstraint(
+                fields=("person", "read"), name="one_person_per_read"
+            ),
         ),
     ]

@@ -1,12 +1,11 @@
 """Admission (one person or many), transfer, exit, re-admission and corrections."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.form_service import done, run_form_service
 from congdoan.members import services
 from congdoan.members.access import kept_person
 from congdoan.members.forms import (
@@ -22,7 +21,7 @@ from congdoan.members.models import ReadKind
 from congdoan.members.privacy import read_person
 from congdoan.members.selectors import keepable_grassroots
 from congdoan.members.services import open_membership
-from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
+from congdoan.members.views.common import form_page
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.selectors import last_version
 
@@ -38,18 +37,24 @@ def admit(request, pk: int):
     unit = members_keeper_unit(request, pk)
     form = AdmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.member_admit(
+        ok, membership = run_form_service(
+            form,
+            lambda: services.member_admit(
                 actor=request.user,
                 unit=unit,
                 person=form.person_data(),
                 joined_on=form.cleaned_data["joined_on"],
                 decision=form.decision(),
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(
+                request,
+                _("Đã kết nạp %(name)s.") % {"name": membership.person},
+                "members:detail",
+                pk=membership.person_id,
             )
-            messages.success(request, _("Đã kết nạp %(name)s.") % {"name": membership.person})
-            return redirect("members:detail", pk=membership.person_id)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
     return form_page(
         request,
         title=_("Kết nạp đoàn viên"),
@@ -64,18 +69,23 @@ def admit_many(request, pk: int):
     unit = members_keeper_unit(request, pk)
     form = AdmitManyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            created = services.members_admit(
+        ok, created = run_form_service(
+            form,
+            lambda: services.members_admit(
                 actor=request.user,
                 unit=unit,
                 people=form.cleaned_data["rows"],
                 joined_on=form.cleaned_data["joined_on"],
                 decision=form.decision(),
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(
+                request,
+                _("Đã kết nạp %(n)s đoàn viên.") % {"n": len(created)},
+                reverse("members:list") + f"?unit={unit.pk}",
             )
-            messages.success(request, _("Đã kết nạp %(n)s đoàn viên.") % {"n": len(created)})
-            return redirect(reverse("members:list") + f"?unit={unit.pk}")
-        except REFUSALS as error:
-            refusal_into_form(form, error)
     return form_page(
         request,
         title=_("Kết nạp tập thể"),
@@ -91,12 +101,9 @@ def _person_change(request, pk: int, *, form_class, title: str, act, form_kwargs
     person = kept_person(request, pk)
     form = form_class(request.POST or None, **(form_kwargs(person) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
-        try:
-            act(person, form)
-            messages.success(request, _("Đã cập nhật hồ sơ."))
-            return redirect("members:detail", pk=person.pk)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
+        ok, _result = run_form_service(form, lambda: act(person, form), by_field=str)
+        if ok:
+            return done(request, _("Đã cập nhật hồ sơ."), "members:detail", pk=person.pk)
     return form_page(
         request,
         title=title,

@@ -10,20 +10,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.accounts.lookups import member_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import period_from
+from congdoan.core.form_service import done, run_form_service
 from congdoan.core.forms import LookupInput
+from congdoan.members.lookups import member_in_scope
 from congdoan.members.models import Person, PlanningStatus, ReadKind
 from congdoan.members.planning import Introduction, introductions_below, planning_introduce
 from congdoan.members.privacy import log_read, may_see_party
 from congdoan.members.selectors import kept_by
-from congdoan.members.views.common import REFUSALS, refusal_into_form
 from congdoan.org.access import readable_unit
 from congdoan.org.forms import date_field
 from congdoan.org.selectors import display_version
@@ -94,17 +94,23 @@ def planning(request, pk: int):
         raise PermissionDenied(_("Bạn không có quyền quản lý đoàn viên, cán bộ của đơn vị này."))
     form = PlanningForm(request.POST or None, scope=scope) if can_keep else None
     if form is not None and request.method == "POST" and form.is_valid():
-        try:
-            planning_introduce(
+        ok, _result = run_form_service(
+            form,
+            lambda: planning_introduce(
                 actor=request.user,
                 unit=unit,
                 person=form.cleaned_data["member_code"],
                 data=form.introduction(),
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(
+                request,
+                _("Đã ghi nhận giới thiệu cán bộ để cấp ủy quy hoạch."),
+                "members:planning",
+                pk=unit.pk,
             )
-            messages.success(request, _("Đã ghi nhận giới thiệu cán bộ để cấp ủy quy hoạch."))
-            return redirect("members:planning", pk=unit.pk)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
     start, end, day = _period(request, unit)
     version = display_version(unit, day)
     rows = introductions_below(version, start, end).select_related("person")

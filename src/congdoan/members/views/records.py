@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from congdoan.core.form_service import REFUSALS, done, run_form_service
 from congdoan.core.http import file_response
 from congdoan.members import cards, privacy, referrals
 from congdoan.members.access import card_approver_person, kept_person, readable_person
 from congdoan.members.forms import CardReplaceForm, DayForm, ReferralForm, ReferralStepForm
 from congdoan.members.models import PartyReferral, UnionCard
-from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
+from congdoan.members.views.common import form_page
 
 
 def _refusal_text(error) -> str:
@@ -26,12 +27,15 @@ def card_request(request, pk: int):
     person = kept_person(request, pk)
     form = DayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            cards.card_request(actor=request.user, person=person, on=form.cleaned_data["on"])
-            messages.success(request, _("Đã gửi đề nghị cấp thẻ."))
-            return redirect("members:detail", pk=person.pk)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
+        ok, _result = run_form_service(
+            form,
+            lambda: cards.card_request(
+                actor=request.user, person=person, on=form.cleaned_data["on"]
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(request, _("Đã gửi đề nghị cấp thẻ."), "members:detail", pk=person.pk)
     return form_page(
         request,
         title=_("Đề nghị cấp thẻ"),
@@ -78,12 +82,13 @@ def card_step(request, pk: int, step: str):
     form_class, act = CARD_STEPS[step]
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            act(request.user, card, form.cleaned_data)
-            messages.success(request, _("Đã cập nhật thẻ đoàn viên."))
-            return redirect("members:detail", pk=card.person_id)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
+        ok, _result = run_form_service(
+            form, lambda: act(request.user, card, form.cleaned_data), by_field=str
+        )
+        if ok:
+            return done(
+                request, _("Đã cập nhật thẻ đoàn viên."), "members:detail", pk=card.person_id
+            )
     return form_page(
         request,
         title=_("Thẻ đoàn viên"),
@@ -98,12 +103,20 @@ def referral_new(request, pk: int):
     person = kept_person(request, pk)
     form = ReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            referrals.referral_create(actor=request.user, person=person, **form.cleaned_data)
-            messages.success(request, _("Đã ghi nhận giới thiệu đoàn viên ưu tú cho Đảng."))
-            return redirect("members:detail", pk=person.pk)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
+        ok, _result = run_form_service(
+            form,
+            lambda: referrals.referral_create(
+                actor=request.user, person=person, **form.cleaned_data
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(
+                request,
+                _("Đã ghi nhận giới thiệu đoàn viên ưu tú cho Đảng."),
+                "members:detail",
+                pk=person.pk,
+            )
     return form_page(
         request,
         title=_("Giới thiệu đoàn viên ưu tú cho Đảng"),
@@ -119,12 +132,17 @@ def referral_step(request, pk: int):
     person = kept_person(request, referral.person_id)
     form = ReferralStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            referrals.referral_advance(actor=request.user, referral=referral, **form.cleaned_data)
-            messages.success(request, _("Đã cập nhật kết quả giới thiệu."))
-            return redirect("members:detail", pk=person.pk)
-        except REFUSALS as error:
-            refusal_into_form(form, error)
+        ok, _result = run_form_service(
+            form,
+            lambda: referrals.referral_advance(
+                actor=request.user, referral=referral, **form.cleaned_data
+            ),
+            by_field=str,
+        )
+        if ok:
+            return done(
+                request, _("Đã cập nhật kết quả giới thiệu."), "members:detail", pk=person.pk
+            )
     return form_page(
         request,
         title=_("Kết quả giới thiệu cho Đảng"),

@@ -18,14 +18,22 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date, normalize_text
-from congdoan.members.models import Person
-from congdoan.org.models import Official, Position, Term, Unit
-from congdoan.org.officials import official_appoint, official_end
+from congdoan.members.models import Official, Person
+from congdoan.members.officials import official_appoint, official_end
+from congdoan.org.models import Position, Term, Unit
 
 EXECUTIVE = ("chair", "vice-chair", "standing-member", "executive-member")  # Ban Chấp hành
+
+
 STANDING = ("chair", "vice-chair", "standing-member")  # Ban Thường vụ
+
+
 INSPECTION = ("inspection-chair", "inspection-member")  # Ủy ban Kiểm tra
+
+
 ELECTED = EXECUTIVE + INSPECTION
+
+
 ONLY_ONE = ("chair", "inspection-chair")
 
 

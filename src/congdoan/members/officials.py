@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_changes, audit_record, snapshot
 from congdoan.core.text import format_date
-from congdoan.members.models import Person
+from congdoan.members.models import Official, Person
 from congdoan.members.seniority import membership_on, not_member_reason
-from congdoan.org.models import Official, Position, Term, Unit, UnitVersion
+from congdoan.org.models import Position, Term, Unit, UnitVersion
 
 FOREIGN_MEMBERS_HOLD_NO_POST = gettext_lazy(
     "%(name)s là đoàn viên người nước ngoài: theo Luật Công đoàn 2024 (Điều 5), người lao động "
