@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from congdoan.cards.printing import cards_pdf
 from congdoan.cards.verification import FORGED, verify_card
+from congdoan.core.form_service import REFUSALS
 from congdoan.core.http import file_response
 from congdoan.members import cards as workflow
 from congdoan.members.models import CardStatus
-from congdoan.members.views.common import REFUSALS
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.selectors import display_version
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.form_service import REFUSALS, put_refusal
 from congdoan.joining import selectors, services
 from congdoan.joining.forms import (
     AdmitApplicationForm,
@@ -21,7 +22,7 @@ from congdoan.joining.forms import (
     StatusForm,
 )
 from congdoan.joining.models import Application, ApplicationStatus
-from congdoan.members.views.common import REFUSALS, form_page, refusal_into_form
+from congdoan.members.views.common import form_page
 from congdoan.org.access import members_keeper_unit
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import display_version, open_units
@@ -57,7 +58,7 @@ def join(request):
                 application = services.application_submit(unit=unit, data=form.application_data())
                 return render(request, "joining/sent.html", {"application": application})
             except REFUSALS as error:
-                refusal_into_form(form, error)
+                put_refusal(form, error, by_field=str)
     return render(request, "joining/join.html", {"form": form})
 
 
@@ -120,7 +121,7 @@ def admit(request, pk: int):
             messages.success(request, _("Đã kết nạp %(name)s.") % {"name": membership.person})
             return redirect("members:detail", pk=membership.person_id)
         except REFUSALS as error:
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
     return _decision_page(request, application, form, _("Kết nạp theo đơn"))
 
 
@@ -139,7 +140,7 @@ def refuse(request, pk: int):
             messages.success(request, _("Đã trả lời đơn %(ref)s.") % {"ref": application.reference})
             return redirect("joining:queue", pk=application.unit_id)
         except REFUSALS as error:
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
     return _decision_page(request, application, form, _("Không kết nạp"))
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from congdoan.members.views.common import refusal_into_form
+from congdoan.core.form_service import put_refusal
 from congdoan.portal.activation import WrongAnswer, account_activate
 from congdoan.portal.forms import ActivationForm
 from congdoan.portal.invitations import invitation_by_token, is_open
@@ -50,9 +50,9 @@ def activate(request, token: str):
             )
         except WrongAnswer as error:
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
         except ValidationError as error:
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(

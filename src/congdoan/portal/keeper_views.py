@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congdoan.core.form_service import put_refusal
 from congdoan.core.http import file_response
 from congdoan.members.access import kept_person
 from congdoan.members.models import ReadKind
 from congdoan.members.privacy import MASKED_FIELDS, log_read
-from congdoan.members.views.common import refusal_into_form
 from congdoan.org.access import members_keeper_unit
 from congdoan.portal import corrections, selectors
 from congdoan.portal.forms import DecisionForm, HandOverForm
@@ -115,7 +115,7 @@ def decide(request, pk: int):
                 messages.success(request, _("Đã trả lời đề nghị: không sửa."))
             return redirect("portal:queue", pk=unit.pk)
         except REFUSALS as error:
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
     elif form.is_valid():
         form.add_error(None, _("Đề nghị này đã được xử lý."))
     return render(

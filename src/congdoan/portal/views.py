@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from congdoan.awards.papers import certificate_pdf
 from congdoan.awards.selectors import person_awards
+from congdoan.core.form_service import put_refusal
 from congdoan.core.http import file_response
 from congdoan.members.privacy import field_labels
-from congdoan.members.views.common import refusal_into_form
 from congdoan.portal.access import own_person
 from congdoan.portal.corrections import correction_request
 from congdoan.portal.forms import CorrectionForm
@@ -54,7 +54,7 @@ def corrections(request):
             messages.success(request, _("Đã gửi đề nghị; công đoàn của bạn sẽ xem xét."))
             return redirect("portal:corrections")
         except (ValidationError, PermissionDenied) as error:
-            refusal_into_form(form, error)
+            put_refusal(form, error, by_field=str)
     record = own_record(person)
     return render(
         request, "portal/corrections.html", {"person": person, "form": form, "record": record}
