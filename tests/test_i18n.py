@@ -91,6 +91,18 @@ def test_the_tree_page_is_vietnamese_by_default(client, world):
     assert EN_HEADING not in html
 
 
+def test_an_english_browser_still_gets_vietnamese_until_english_is_picked(client, world):
+    client.force_login(world.bob)
+    tree = reverse("org:tree")
+
+    html = client.get(tree, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert f"<h1>{VI_HEADING}</h1>" in html
+
+    client.post(reverse("set_language"), {"language": "en", "next": tree})
+    html = client.get(tree, HTTP_ACCEPT_LANGUAGE="vi-VN,vi;q=0.9").content.decode()
+    assert f"<h1>{EN_HEADING}</h1>" in html
+
+
 def test_every_english_entry_is_translated_and_not_fuzzy():
     entries = read_po(EN_PO)
     assert len(entries) > 100, f"{EN_PO} looks truncated"

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files under `congdoan serve`
     "congdoan.ops.logs.RequestLogMiddleware",  # a request id, one log line per request
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "congdoan.core.middleware.ChosenLanguageMiddleware",  # Vietnamese unless English is picked
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -31,7 +31,7 @@ def test_a_day_typed_12_02_2026_is_12_february_in_an_english_browser(
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
-        page.goto("/accounts/login/")  # the page is in English for this browser
+        page.goto("/accounts/login/")  # the browser (not the page) is English here
         page.locator('input[name="username"]').fill("bob")
         page.locator('input[name="password"]').fill(PASSWORD)
         page.locator('input[name="password"]').press("Enter")

@@ -42,3 +42,17 @@ class RefuseNulMiddleware:
         if _has_nul(request.GET) or (posted and _has_nul(request.POST)):
             raise SuspiciousOperation("NUL character in the request's parameters")
         return self.get_response(request)
+
+
+class ChosenLanguageMiddleware:
+    """Pages are Vietnamese unless the user picked English in the header (the language cookie
+    the picker sets). The browser's Accept-Language is not followed: a phone set to English is
+    as likely to belong to a Vietnamese member or official, who expects the union's language.
+    Placed before LocaleMiddleware, which then sees only the cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
