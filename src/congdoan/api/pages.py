@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from congdoan.api.models import ApiToken
 from congdoan.api.tokens import MAX_DAYS, is_active, token_create, token_revoke
+from congdoan.core.params import bounded
 
 DEFAULT_DAYS = 90
 
@@ -42,7 +43,7 @@ class TokenForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    token = forms.IntegerField(label=gettext_lazy("Mã truy cập cần thu hồi"), min_value=1)
+    token = bounded(forms.IntegerField(label=gettext_lazy("Mã truy cập cần thu hồi"), min_value=1))
 
 
 def _page(request, form: TokenForm, secret: str = ""):
