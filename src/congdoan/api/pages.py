@@ -84,6 +84,8 @@ def tokens(request):
 def revoke(request):
     form = RevokeForm(request.POST)
     if not form.is_valid():
+        if request.POST.get("token"):  # a value that names no token: as a missing one
+            raise Http404
         messages.error(request, _("Chọn mã truy cập cần thu hồi."))
         return redirect("tokens:list")
     token = ApiToken.objects.filter(pk=form.cleaned_data["token"], user=request.user).first()
