@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -34,6 +36,16 @@ ROLES = {"bob": False, "dana": False, "charlie": True}  # user: read-only token
 
 @pytest.fixture
 def api_schema(db, settings):
+    """The schema, read from the app in this process. Its requests keep the test's database
+    connection open, as Django's test client does (on PostgreSQL the app would close it)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield _load(settings)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def _load(settings):
     settings.ALLOWED_HOSTS = ["*"]
     settings.CONGDOAN_API_RATE = "100000/minute"
     return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
