@@ -83,7 +83,8 @@ def test_bad_input_is_refused_with_a_reason_and_nothing_made(world):
         response = client.post(URL, data)
         assert response.status_code == 200 and 'class="errorlist' in response.content.decode()
     assert not ApiToken.objects.exists()
-    assert client.post(REVOKE, {"token": "abc"}).status_code == 302
+    assert client.post(REVOKE, {}).status_code == 302  # nothing chosen: the list again
+    assert client.post(REVOKE, {"token": "abc"}).status_code == 404
 
 
 def test_the_account_page_links_to_the_tokens(world):

@@ -257,8 +257,18 @@ class WorkbookRenderer(BaseRenderer):
         return data
 
 
+class ErrorsQuery(fields.QuerySerializer):
+    allowed_extra = ("lang", "format")  # `format` picks the renderer
+
+
 class ImportErrors(generics.GenericAPIView):
     renderer_classes = [JSONRenderer, WorkbookRenderer]
+
+    def handle_exception(self, exc):
+        """A refusal is problem+json, whichever type the client asked for."""
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
 
     @extend_schema(
         summary=_("Các dòng chưa nhập được / the rows that did not go in"),
@@ -270,6 +280,6 @@ class ImportErrors(generics.GenericAPIView):
         tags=TAGS,
     )
     def get(self, request, pk: int):
-        read_query(fields.LangQuery, request)
+        read_query(ErrorsQuery, request)
         job = readable_job(request, pk)
         return file_response(error_workbook(job), XLSX_TYPE, f"loi-nhap-{job.pk}.xlsx")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from congdoan.api.models import ApiToken
 from congdoan.api.tokens import MAX_DAYS, is_active, token_create, token_revoke
+from congdoan.core.params import bounded
 
 DEFAULT_DAYS = 90
 
@@ -42,7 +43,7 @@ class TokenForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    token = forms.IntegerField(label=gettext_lazy("Mã truy cập cần thu hồi"), min_value=1)
+    token = bounded(forms.IntegerField(label=gettext_lazy("Mã truy cập cần thu hồi"), min_value=1))
 
 
 def _page(request, form: TokenForm, secret: str = ""):
@@ -83,6 +84,8 @@ def tokens(request):
 def revoke(request):
     form = RevokeForm(request.POST)
     if not form.is_valid():
+        if request.POST.get("token"):  # a value that names no token: as a missing one
+            raise Http404
         messages.error(request, _("Chọn mã truy cập cần thu hồi."))
         return redirect("tokens:list")
     token = ApiToken.objects.filter(pk=form.cleaned_data["token"], user=request.user).first()

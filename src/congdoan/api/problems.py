@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as framework_handler
 
 from congdoan.imports.reading import ImportRefused
@@ -118,3 +120,18 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         detail = _detail(exc, request)
     headers = {k: v for k, v in response.items() if k in ("WWW-Authenticate", "Retry-After")}
     return problem(response.status_code, detail, errors=errors, headers=headers)
+
+
+class NotFoundView(APIView):
+    """Every method of an address under /api/ that names no endpoint: 404, as a missing object."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    schema = None  # not an endpoint
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise exceptions.NotFound()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise exceptions.NotFound()

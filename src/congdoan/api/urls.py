@@ -1,6 +1,6 @@
 """/api/schema/, /api/docs/ and the endpoints under /api/v1/."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from congdoan.api import (
@@ -11,6 +11,7 @@ from congdoan.api import (
     member_writes,
     members,
     nomination_writes,
+    problems,
     reports,
     units,
 )
@@ -64,4 +65,7 @@ urlpatterns = [
     path(
         "api/v1/imports/<int:pk>/errors.xlsx", imports.ImportErrors.as_view(), name="import_errors"
     ),
+    # anything else under /api/ (a path that names no endpoint, an id that is not a number)
+    # answers as a missing object does, in problem+json
+    re_path(r"^api/", problems.NotFoundView.as_view()),
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import SuspiciousOperation
+from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 URLENCODED = "application/x-www-form-urlencoded"
 
@@ -32,7 +34,8 @@ class RefuseNulMiddleware:
     """A NUL character in a query string or a posted field is never typed by a person, and
     PostgreSQL refuses it in text: such a request is answered 400 (the site's page) before any
     view reads it. Forms refuse NUL on their own; this covers what views read by hand. Uploads
-    (multipart bodies) are left to their forms."""
+    (multipart bodies) are left to their forms. Under /api/ the answer is problem+json, as every
+    refusal of the API."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,8 +43,20 @@ class RefuseNulMiddleware:
     def __call__(self, request):
         posted = request.method == "POST" and request.content_type == URLENCODED
         if _has_nul(request.GET) or (posted and _has_nul(request.POST)):
+            if request.path_info.startswith("/api/"):  # the API answers in its own way
+                return _api_refusal()
             raise SuspiciousOperation("NUL character in the request's parameters")
         return self.get_response(request)
+
+
+def _api_refusal() -> JsonResponse:
+    body = {
+        "type": "about:blank",
+        "title": _("Dữ liệu không hợp lệ"),
+        "status": 400,
+        "detail": _("Tham số chứa ký tự NUL (\\x00): không nhận."),
+    }
+    return JsonResponse(body, status=400, content_type="application/problem+json")
 
 
 class ChosenLanguageMiddleware:
