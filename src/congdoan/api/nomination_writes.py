@@ -19,9 +19,8 @@ from congdoan.api.lookups import field_unit
 from congdoan.api.schema import write
 from congdoan.awards.forms import NominateForm
 from congdoan.awards.models import Rule
-from congdoan.awards.selectors import visible_campaigns
+from congdoan.awards.selectors import nominating_units, visible_campaigns
 from congdoan.awards.services.nominations import Dossier, nominate
-from congdoan.awards.views import _nominating_units as nominating_units  # the page's own rule
 
 NO_CAMPAIGN = _("Không tìm thấy đợt khen thưởng này.")
 NOT_NOMINATING = _("Đơn vị này không được đề nghị trong đợt này.")
@@ -83,7 +82,7 @@ def _statements(campaign, given: dict) -> tuple[dict, list]:
 
 def _form(request, campaign, data: dict) -> NominateForm:
     """The page's form, filled from the body: the same cleaning and the same scope."""
-    units = nominating_units(request.user, campaign)
+    units = nominating_units(scope_for(request.user), campaign)
     if not units.exists():
         raise PermissionDenied(NO_UNIT_HELD)
     from_unit = field_unit(request, data["from_unit"], "from_unit")

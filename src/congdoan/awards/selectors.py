@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.db.models import Avg, Count, Q, QuerySet
@@ -23,8 +25,8 @@ from congdoan.awards.models import (
 from congdoan.awards.permissions import (
     may_organise,
 )
-from congdoan.org.models import Unit, UnitVersion
-from congdoan.org.selectors import display_version
+from congdoan.org.models import Level, Unit, UnitVersion
+from congdoan.org.selectors import display_version, open_units
 
 
 def visible_campaigns(scope: Scope) -> QuerySet[Campaign]:
@@ -203,3 +205,19 @@ def holder_step(nomination: Nomination) -> str:
     if nomination.status == Status.SUBMITTED and nomination.campaign.requires_party_confirmation:
         return Step.PARTY
     return Step.UPPER
+
+
+def nominating_units(scope: Scope, campaign: Campaign) -> QuerySet[Unit]:
+    """The open units the scope may nominate from in this campaign: those it keeps members of,
+    under a unit the campaign allotted a quota to."""
+    paths = list(
+        UnitVersion.objects.open()
+        .filter(unit__in=campaign.allocations.values("unit_id"))
+        .values_list("path", flat=True)
+    )
+    if not paths:
+        return open_units(levels=[], within=UnitVersion.objects.none())
+    under = scope.member_editable_versions().filter(
+        reduce(or_, (Q(path__startswith=path) for path in paths))
+    )
+    return open_units(levels=[Level.FEDERATION, Level.UPPER, Level.GRASSROOTS], within=under)

@@ -4,8 +4,6 @@ one or from a lower campaign's winners), counts by title and the public certific
 from __future__ import annotations
 
 from datetime import date
-from functools import reduce
-from operator import or_
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +22,7 @@ from congdoan.awards.permissions import may_organise
 from congdoan.awards.selectors import (
     council_progress,
     counts_by_title,
+    nominating_units,
     open_proposals,
     visible_campaigns,
     visible_nominations,
@@ -33,8 +32,8 @@ from congdoan.awards.services.nominations import Dossier, nominate
 from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
-from congdoan.org.models import Level, UnitVersion
-from congdoan.org.selectors import display_version, name_units, open_units
+from congdoan.org.models import Level
+from congdoan.org.selectors import display_version, name_units
 
 LIST_LIMIT = 500
 
@@ -84,21 +83,6 @@ def campaign_new(request, pk: int):
     return render(request, "awards/campaign_new.html", {"form": form, "version": version})
 
 
-def _nominating_units(user, campaign: Campaign):
-    scope = scope_for(user)
-    paths = list(
-        UnitVersion.objects.open()
-        .filter(unit__in=campaign.allocations.values("unit_id"))
-        .values_list("path", flat=True)
-    )
-    if not paths:
-        return open_units(levels=[], within=UnitVersion.objects.none())
-    under = scope.member_editable_versions().filter(
-        reduce(or_, (Q(path__startswith=p) for p in paths))
-    )
-    return open_units(levels=[Level.FEDERATION, Level.UPPER, Level.GRASSROOTS], within=under)
-
-
 @login_required
 def campaign_detail(request, pk: int):
     campaign = readable_campaign(request, pk)
@@ -130,7 +114,7 @@ def campaign_detail(request, pk: int):
         "decisions": campaign.decisions.select_related("decision"),
         "may_organise": may_organise(request.user, campaign),
         "may_see_council": may_see_council(request.user, campaign),
-        "may_nominate": _nominating_units(request.user, campaign).exists(),
+        "may_nominate": nominating_units(scope_for(request.user), campaign).exists(),
         "progress": council_progress(campaign),
         "pool": _pool(request.user, campaign),
         "proposals": proposals,
@@ -148,7 +132,7 @@ def _pool(user, campaign: Campaign):
     """The lower campaign's awards this user's units may put forward, not yet nominated."""
     if campaign.pool_title_id is None:
         return []
-    units = _nominating_units(user, campaign)
+    units = nominating_units(scope_for(user), campaign)
     taken = campaign.nominations.exclude(source_award=None).values("source_award_id")
     return list(
         Award.objects.filter(title=campaign.pool_title_id, campaign__year=campaign.year)
@@ -162,7 +146,7 @@ def _pool(user, campaign: Campaign):
 @login_required
 def campaign_nominate(request, pk: int):
     campaign = readable_campaign(request, pk)
-    units = _nominating_units(request.user, campaign)
+    units = nominating_units(scope_for(request.user), campaign)
     if not units.exists():
         raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
     judged = campaign.criteria.filter(rule=Rule.JUDGED)
@@ -199,7 +183,7 @@ def campaign_nominate(request, pk: int):
 def campaign_pool_nominate(request, pk: int):
     """Put forward the chosen winners of the lower campaign, without retyping."""
     campaign = readable_campaign(request, pk)
-    units = list(_nominating_units(request.user, campaign))
+    units = list(nominating_units(scope_for(request.user), campaign))
     if not units:
         raise PermissionDenied(_("Bạn không giữ đơn vị nào được giao chỉ tiêu trong đợt này."))
     chosen = {a.pk: a for a in _pool(request.user, campaign)}
