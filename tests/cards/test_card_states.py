@@ -88,3 +88,16 @@ def test_verifying_reads_the_database_once(world, django_assert_max_num_queries)
     verify_card(card.token, TODAY)  # the public key is now cached
     with django_assert_max_num_queries(1):
         assert verify_card(card.token, TODAY).state == VALID
+
+
+def test_a_deidentified_holders_card_answers_revoked_with_no_name(world):
+    from congdoan.members.privacy import deidentify_person
+
+    card = printed_card(world)
+    token, name = card.token, card.person.full_name
+    member_exit(actor=world.dana, person=card.person, on=date(2023, 1, 1), kind="retirement")
+    deidentify_person(actor=world.dana, person=card.person)
+    verdict = verify_card(token, TODAY)
+    assert verdict.state == REVOKED and verdict.name == "" and name not in str(verdict)
+    card.person.refresh_from_db()
+    assert card.person.card_number is None
