@@ -12,4 +12,11 @@ def targets(world) -> dict[str, list[Target]]:
         "cards:pdf": [Target(unit, foreign, allowed=MEMBER_KEEPERS)],
         "cards:print": [Target(unit, foreign, **steps)],
         "cards:hand_over": [Target(unit, foreign, **steps)],
+        **_member_pages(),
     }
+
+
+def _member_pages() -> dict[str, list[Target]]:
+    """The member's own card pages: the member's alone (officials: 403, no member record)."""
+    mine = {"allowed": set(), "member": True}
+    return {"cards:my_card": [Target(**mine)], "cards:my_card_worker": [Target(**mine)]}

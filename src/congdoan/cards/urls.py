@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from congdoan.cards import views
+from congdoan.cards import member_views, views
 
 app_name = "cards"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("units/<int:pk>/cards/print/", views.print_approved, name="print"),
     path("units/<int:pk>/cards/print.pdf", views.printed_pdf, name="pdf"),
     path("units/<int:pk>/cards/hand-over/", views.hand_over, name="hand_over"),
+    path("me/card/", member_views.my_card, name="my_card"),
+    path("me/card/sw.js", member_views.service_worker, name="my_card_worker"),
 ]

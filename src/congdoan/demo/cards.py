@@ -27,6 +27,7 @@ REQUESTED, APPROVED, PRINTED, ISSUED = (
     date(2025, 9, 20),
 )
 LOST_ON = date(2025, 11, 3)
+# The last members in name order wait at a step (the first ones have member logins).
 WAITING_APPROVAL = 3  # asked, for `kimlien` (the ward union) to approve
 WAITING_PRINT = 2  # approved, for `asti` to print
 WAITING_HANDOVER = 2  # printed, for `asti` to hand over
@@ -75,9 +76,10 @@ def build_cards() -> dict[str, int]:
             memberships__started_on__lte=REQUESTED,
         ).order_by("sort_key", "pk")
     )
-    for position, person in enumerate(people):
+    for index, person in enumerate(people):  # the last in the list wait: the first sign in
+        position = len(people) - 1 - index
         _steps(actor, card_request(actor=actor, person=person, on=REQUESTED), position)
-    _lost_and_replaced(actor, people[-1])
+    _lost_and_replaced(actor, people[len(people) // 2])
     union = Unit.objects.get(code=UNION)
     for data in APPLICATIONS:
         application_submit(

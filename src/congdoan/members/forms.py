@@ -250,7 +250,9 @@ class ReferralStepForm(forms.Form):
 class CardReplaceForm(forms.Form):
     on = date_field(gettext_lazy("Ngày đề nghị cấp lại"))
     lost = forms.BooleanField(
-        label=gettext_lazy("Thẻ bị mất: thu hồi thẻ cũ ngay (mã QR của thẻ cũ báo đã thu hồi)"),
+        label=gettext_lazy(
+            "Thẻ bị mất: thu hồi thẻ cũ ngay (quét QR của thẻ cũ sẽ báo đã thu hồi)"
+        ),
         required=False,
     )
 

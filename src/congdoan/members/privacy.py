@@ -312,10 +312,12 @@ def deidentify_person(*, actor, person: Person) -> Person:
     person.ethnicity = person.religion = None
     person.party_joined_on = person.party_confirmed_on = None
     person.sensitive_consent_on = None
+    person.card_number = person.contract_starts_on = person.contract_ends_on = None
+    person.nationality = person.foreign_document = ""
     person.deidentified_at = timezone.now()
     person.save()
     person.referrals.update(co_introducer="", party_cell="")
-    person.cards.update(number=None)
+    person.cards.update(number=None, token="")
     audit_record(
         actor=actor,
         action="member.deidentify",
