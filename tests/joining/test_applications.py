@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from congdoan.org.officials import official_appoint
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -15,7 +16,6 @@ from congdoan.joining.models import Application, ApplicationStatus
 from congdoan.joining.services import application_admit, application_refuse
 from congdoan.members.models import Person
 from congdoan.org.models import Position
-from congdoan.org.officials import official_appoint
 from congdoan.org.services import DecisionInput
 from tests.joining.helpers import FOREIGN, VIETNAMESE, apply
 from tests.members.registry import admit, person
