@@ -79,6 +79,14 @@ def test_another_units_member_answers_like_a_nonexistent_one(world):
     assert outside.content == missing.content
 
 
+def test_codes_come_with_the_words_the_pages_show(world):
+    person = admit(world.dana, world.g1).person
+    item = bearer(world.dana).get(f"/api/v1/members/{person.code}/").json()
+    assert item["gender"] == person.gender
+    assert item["gender_name"] == person.get_gender_display()
+    assert (item["status"], item["status_name"]) == ("current", "Đang sinh hoạt")
+
+
 def test_read_only_token_refuses_post_and_writes_nothing(world):
     client = bearer(world.dana, read_only=True)
     response = client.post("/api/v1/members/", admission(), content_type="application/json")

@@ -52,6 +52,9 @@ class MemberQuery(fields.QuerySerializer):
     )
 
 
+MEMBER_STATUS_NAMES = {"current": _("Đang sinh hoạt"), "left": _("Đã rời")}
+
+
 class PlaceSerializer(serializers.Serializer):
     code = serializers.CharField(help_text=_("Mã công đoàn cơ sở / the union's code."))
     name = serializers.CharField(help_text=_("Tên công đoàn cơ sở / the union's name."))
@@ -63,6 +66,9 @@ class MemberItemSerializer(serializers.Serializer):
     gender = serializers.ChoiceField(
         choices=Gender.choices, help_text=_("M: nam, F: nữ / M male, F female.")
     )
+    gender_name = serializers.CharField(
+        help_text=_("Giới tính, như trên trang / as the page says.")
+    )
     birth_date = serializers.DateField(allow_null=True, help_text=_("Ngày sinh / birth date."))
     birth_year_only = serializers.BooleanField(
         help_text=_("Hồ sơ chỉ ghi năm sinh / only the birth year is known.")
@@ -72,6 +78,9 @@ class MemberItemSerializer(serializers.Serializer):
     )
     status = serializers.ChoiceField(
         choices=("current", "left"), help_text=_("current: đang sinh hoạt, left: đã rời.")
+    )
+    status_name = serializers.CharField(
+        help_text=_("Trạng thái, như trên trang / as the page says.")
     )
     unit = PlaceSerializer(
         allow_null=True, help_text=_("Công đoàn cơ sở đang sinh hoạt / the current union.")
@@ -135,10 +144,12 @@ def member_row(person: Person) -> dict:
         "code": person.code,
         "full_name": person.full_name,
         "gender": person.gender,
+        "gender_name": person.get_gender_display(),
         "birth_date": person.birth_date,
         "birth_year_only": person.birth_year_only,
         "union_joined_on": person.union_joined_on,
         "status": "current" if membership else "left",
+        "status_name": MEMBER_STATUS_NAMES["current" if membership else "left"],
         "unit": {"code": membership.unit.code, "name": person.current_unit_name}
         if membership
         else None,
