@@ -53,10 +53,8 @@ def main() -> None:
             if step["p95_ms"] > 1000:
                 break
     finally:
-        for process in (server, worker):
-            process.terminate()
-            process.wait(timeout=30)
         print(f"figures written to {write_results({'name': 'load', 'demo': scale})}")
+        stop(server, worker)
 
 
 def load_demo(scale: str) -> dict:
@@ -103,6 +101,18 @@ def write_targets() -> Path:
     return path
 
 
+def stop(*processes: subprocess.Popen) -> None:
+    """Ask each process to stop; one still busy after 30 s is killed."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -125,8 +135,7 @@ def start_server(port: int, workers: int) -> tuple[subprocess.Popen, subprocess.
                 return worker, server
         except OSError:
             time.sleep(1)
-    for process in (server, worker):
-        process.terminate()
+    stop(server, worker)
     raise RuntimeError(f"congdoan serve did not answer /healthz with 200 within 600 s: {log.name}")
 
 
