@@ -7,14 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from congdoan.org.officials import official_appoint
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from congdoan.joining.models import Application, ApplicationStatus
 from congdoan.joining.services import application_admit, application_refuse
-from congdoan.members.models import Person
+from congdoan.members.models import Official, Person
+from congdoan.members.officials import official_appoint
 from congdoan.org.models import Position
 from congdoan.org.services import DecisionInput
 from tests.joining.helpers import FOREIGN, VIETNAMESE, apply
@@ -147,6 +147,4 @@ def test_a_foreign_member_can_never_be_appointed_to_a_post(world):
             position=Position.objects.get(code="chair"),
             starts_on=date(2021, 1, 1),
         )
-    from congdoan.org.models import Official
-
     assert not Official.objects.filter(person=member).exists()
