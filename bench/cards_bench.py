@@ -26,12 +26,11 @@ def _rate(work, seconds: float = 2.0) -> float:
     return done / (time.perf_counter() - started)
 
 
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
-    django.setup()
+def run() -> dict:
+    """Time the verifications on the database's first issued card; record and return them."""
     from django.utils import timezone
 
-    from bench.harness import record, write_results
+    from bench.harness import record
     from congdoan.cards import tokens
     from congdoan.cards.verification import VALID, verify_card
     from congdoan.members.models import UnionCard
@@ -52,8 +51,17 @@ def main() -> None:
         processes_needed=max(1, round(needed / whole + 0.5)),
         assumption=f"{PEAK_SHARE:.0%} of {MEMBERS:,} members in {PEAK_SECONDS} s, one process",
     )
-    path = write_results({"name": "cards"})
     print(f"signature {signature:,.0f}/s, whole {whole:,.0f}/s, peak needs {needed:,.0f}/s")
+    return {"signature": signature, "whole": whole, "needed": needed}
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "congdoan.settings")
+    django.setup()
+    from bench.harness import write_results
+
+    run()
+    path = write_results({"name": "cards"})
     print(f"figures written to {path}")
 
 

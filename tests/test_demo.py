@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from congdoan.accounts.scope import Scope
+from congdoan.joining.models import Application
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import children_on, display_version, subtree_counts
 from tests.awards import test_demo_awards as demo_awards
@@ -53,6 +55,14 @@ def check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september():
     assert founded.count() == 15
 
 
+def check_applications_carry_the_year_they_were_submitted_in():
+    applications = list(Application.objects.all())
+    assert applications
+    for application in applications:
+        submitted = timezone.localtime(application.created_at).date()
+        assert application.reference.startswith(f"DK-{submitted.year}-"), application.reference
+
+
 def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
     """One build of the demo (a minute), every fact checked on it: the tree's here, the
     registry's, emulation's, awards' and reports' in their apps' demo modules."""
@@ -61,6 +71,7 @@ def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
     check_my_duc_founded_15_grassroots_unions_in_2020_up_to_30_september()
     demo_org.check_kim_lien_congress_elected_9_3_3()
     demo_org.check_dong_da_ended_and_its_unions_went_to_the_wards()
+    check_applications_carry_the_year_they_were_submitted_in()
     for module in (demo_members, demo_emulation, demo_awards, demo_reports):
         module.check_all()
     counts = (Unit.objects.count(), UnitVersion.objects.count())

@@ -1,19 +1,19 @@
 """Top-level URLs."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from congdoan.accounts.signin import SignInView
 from congdoan.org.views import home
+from congdoan.portal.signout import SignOutView
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/login/", SignInView.as_view(), name="login"),
     # The back office signs in through the site's page (password, then the second factor).
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", SignOutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("congdoan.org.urls")),
     path("", include("congdoan.accounts.urls")),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
+
 from congdoan.demo.users import demo_admin
 from congdoan.joining.services import application_submit
 from congdoan.members.cards import (
@@ -81,10 +83,11 @@ def build_cards() -> dict[str, int]:
         _steps(actor, card_request(actor=actor, person=person, on=REQUESTED), position)
     _lost_and_replaced(actor, people[len(people) // 2])
     union = Unit.objects.get(code=UNION)
+    today = timezone.localdate()  # kept today: the reference's year is the submitted date's
     for data in APPLICATIONS:
         application_submit(
             unit=union,
             data={"workplace": "Công ty TNHH Điện tử ASTI Hà Nội", "phone": "0912345678", **data},
-            today=LOST_ON,
+            today=today,
         )
     return {"cards": len(people), "applications": len(APPLICATIONS)}

@@ -16,6 +16,13 @@ APPLICATION_FIELDS = [
     "full_name", "gender", "birth_date", "citizen_id", "workplace", "job", "phone", "address",
     "nationality", "foreign_document", "contract_starts_on", "contract_ends_on",
 ]  # fmt: skip
+FOREIGN = {"data-revealed-by": "foreign"}
+
+
+def _foreign(field: forms.Field) -> forms.Field:
+    """A foreign worker's field: shown once the applicant ticks that they are one (site.js)."""
+    field.widget.attrs.update(FOREIGN)
+    return field
 
 
 class JoinForm(forms.Form):
@@ -41,16 +48,27 @@ class JoinForm(forms.Form):
     job = forms.CharField(label=gettext_lazy("Công việc"), max_length=200, required=False)
     phone = forms.CharField(label=gettext_lazy("Điện thoại"), max_length=20)
     address = forms.CharField(label=gettext_lazy("Nơi ở"), max_length=300, required=False)
+    # With JavaScript the four fields below show only once this is ticked (site.js); without
+    # it they are always there, and what is filled in counts whether it is ticked or not.
+    foreign_worker = forms.BooleanField(
+        label=gettext_lazy("Tôi là người lao động nước ngoài"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"data-reveals": "foreign"}),
+    )
     nationality = forms.CharField(
         label=gettext_lazy("Quốc tịch (chỉ người lao động nước ngoài)"),
         max_length=60,
         required=False,
+        widget=forms.TextInput(attrs=FOREIGN),
     )
     foreign_document = forms.CharField(
-        label=gettext_lazy("Số hộ chiếu hoặc giấy phép lao động"), max_length=30, required=False
+        label=gettext_lazy("Số hộ chiếu hoặc giấy phép lao động"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs=FOREIGN),
     )
-    contract_starts_on = optional_date(gettext_lazy("Hợp đồng lao động từ ngày"))
-    contract_ends_on = optional_date(gettext_lazy("Hợp đồng lao động đến ngày"))
+    contract_starts_on = _foreign(optional_date(gettext_lazy("Hợp đồng lao động từ ngày")))
+    contract_ends_on = _foreign(optional_date(gettext_lazy("Hợp đồng lao động đến ngày")))
 
     def application_data(self) -> dict:
         data = self.cleaned_data

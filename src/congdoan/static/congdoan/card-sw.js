@@ -20,6 +20,10 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(request).then((kept) => kept || Response.error()))
+      // The page answers with Vary: Cookie, Accept-Language, and the copy kept by the page's
+      // script was asked for without those headers: match on the address alone.
+      .catch(() =>
+        caches.match(request, { ignoreVary: true }).then((kept) => kept || Response.error())
+      )
   );
 });
