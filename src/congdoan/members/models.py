@@ -86,13 +86,23 @@ class Person(TimeStamped):
     )
     contract_starts_on = models.DateField(_("hợp đồng lao động từ ngày"), null=True, blank=True)
     contract_ends_on = models.DateField(_("hợp đồng lao động đến ngày"), null=True, blank=True)
-    sort_key = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    sort_key = models.CharField(max_length=400, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("người")
         verbose_name_plural = _("người")
         ordering = ["sort_key"]
+        indexes = [
+            # The whole name order (sort key, then id: no re-sorting of namesakes), with the
+            # search text beside it on PostgreSQL so a name search's probe of the head of the
+            # list reads no table rows (members/selectors.py, `_in_name_order`).
+            models.Index(
+                fields=["sort_key", "id"],
+                include=["search_text"],
+                name="members_person_name_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -10,6 +10,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
 from django.db.models.expressions import RawSQL
 
@@ -120,7 +121,7 @@ def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[
             versions = versions.filter(path__startswith=wanted.unit_path)
         if wanted.sector_id:
             versions = versions.filter(unit__sector_id=wanted.sector_id)
-        mine = mine.filter(unit_id__in=versions.values("unit_id"))
+        mine = mine.filter(unit_id__in=_unit_ids(versions))
     open_now = Membership.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)
     if wanted.dated:
         people = _dated(people, mine, wanted)
@@ -143,6 +144,17 @@ def find_people(scope: Scope, wanted: MemberFilter, *, today: date) -> QuerySet[
     return _in_name_order(people, probe=bool(search_tokens(wanted.text)))
 
 
+FEW_UNITS = 200
+
+
+def _unit_ids(versions: QuerySet[UnitVersion]):
+    """The units of a small subtree as a list, so PostgreSQL estimates their members from its
+    statistics of each unit (and walks the name order for a large union rather than sorting it
+    whole); a larger subtree stays a subquery."""
+    few = list(versions.values_list("unit_id", flat=True)[: FEW_UNITS + 1])
+    return few if len(few) <= FEW_UNITS else versions.values("unit_id")
+
+
 def _dated(people: QuerySet[Person], mine: QuerySet[Membership], wanted: MemberFilter):
     """People with a membership (in the unit and sector asked) on the day, and one begun by
     admission, and one ended, in the periods asked; an open bound reaches the calendar's."""
@@ -159,23 +171,33 @@ def _dated(people: QuerySet[Person], mine: QuerySet[Membership], wanted: MemberF
     return people
 
 
-SMALL_RESULT = 50_000
+EARLY_WINDOW = 4_000  # people at the head of the name order a probe walks
+DENSE_EARLY = 40  # matches among them for the walk to find a page quickly (one in a hundred)
 UNINDEXED_NAME_ORDER = RawSQL("members_person.sort_key || ''", [])
 
 
 def _in_name_order(people: QuerySet[Person], *, probe: bool) -> QuerySet[Person]:
-    """People in Vietnamese name order, fetched the fast way for the size of the result.
+    """People in Vietnamese name order, fetched the fast way for how densely they come.
 
-    A name search matches few people, but PostgreSQL cannot tell: it may walk the whole
-    name-order index filtering as it goes, and since the order starts with the given name, a
-    search for a given name late in the alphabet walks nearly the whole table (seconds at a
-    million rows). So a search first counts its matches up to SMALL_RESULT, which the trigram
-    index answers quickly; when there are no more, they are sorted on their own (an order the
-    index cannot serve). A broader search keeps the index walk, which finds its page early.
+    PostgreSQL cannot tell how many people a name search (or a union's list) matches: it may
+    walk the whole name-order index filtering as it goes, and since the order starts with the
+    given name, a search for a given name late in the alphabet walks nearly the whole table
+    (seconds at a million rows); or it may gather every match and sort them, slow when they are
+    hundreds of thousands. So a probe walks the first EARLY_WINDOW people in name order: when
+    DENSE_EARLY of them match, the walk finds a page within a few thousand rows and is kept;
+    otherwise the matches are few or start late, and are gathered (by the trigram index, or
+    the union's memberships) and sorted on their own, in an order the index cannot serve. The
+    probe's cost is bounded by the window, whatever the table's size.
     """
-    if probe and people.values("pk")[: SMALL_RESULT + 1].count() <= SMALL_RESULT:
+    if probe and not _dense_early(people):
         return people.order_by(UNINDEXED_NAME_ORDER, "pk")
     return people.order_by("sort_key", "pk")
+
+
+def _dense_early(people: QuerySet[Person]) -> bool:
+    edge = Person.objects.order_by("sort_key", "pk").values("sort_key")
+    early = people.filter(sort_key__lte=Subquery(edge[EARLY_WINDOW - 1 : EARLY_WINDOW]))
+    return early.values("pk")[:DENSE_EARLY].count() >= DENSE_EARLY
 
 
 def _match_text(people: QuerySet[Person], text: str) -> QuerySet[Person]:
