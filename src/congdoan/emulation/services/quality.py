@@ -134,14 +134,7 @@ def rating_check(
     rating.total, rating.klass = card.result(points)
     rating.status = RatingStatus.CHECKED
     rating.save(update_fields=["total", "klass", "status", "updated_at"])
-    audit_changes(
-        actor=actor,
-        action="emulation.quality_check",
-        instance=rating,
-        before=before,
-        target=f"{rating.unit.code} {rating.year}",
-        unit=rating.unit,
-    )
+    _audit_rating(actor, rating, before, "emulation.quality_check")
     return rating
 
 
@@ -154,14 +147,7 @@ def rating_publish(*, actor, rating: QualityRating, on: date) -> QualityRating:
     before = snapshot(rating)
     rating.status, rating.published_on = RatingStatus.PUBLISHED, on
     rating.save(update_fields=["status", "published_on", "updated_at"])
-    audit_changes(
-        actor=actor,
-        action="emulation.quality_publish",
-        instance=rating,
-        before=before,
-        target=f"{rating.unit.code} {rating.year}",
-        unit=rating.unit,
-    )
+    _audit_rating(actor, rating, before, "emulation.quality_publish")
     return rating
 
 
@@ -203,3 +189,15 @@ def _require_open(rating: QualityRating) -> None:
             _("Kết quả năm %(year)s đã công bố và khóa; muốn sửa phải mở lại có ghi lý do.")
             % {"year": rating.year}
         )
+
+
+def _audit_rating(actor, rating: QualityRating, before: dict, action: str) -> None:
+    """One step of a rating's life in the audit trail, named by its union and year."""
+    audit_changes(
+        actor=actor,
+        action=action,
+        instance=rating,
+        before=before,
+        target=f"{rating.unit.code} {rating.year}",
+        unit=rating.unit,
+    )
