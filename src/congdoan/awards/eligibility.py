@@ -10,10 +10,10 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from congdoan.awards.models import Award, Campaign, Criterion, Rule
-from congdoan.awards.records import Records
+from congdoan.awards.records import Place, Records
 from congdoan.core.dates import add_years
 from congdoan.core.text import format_date
-from congdoan.members.models import Membership, Person
+from congdoan.members.models import Person
 from congdoan.org.models import Unit
 
 
@@ -45,8 +45,13 @@ class Nominee:
             self.records = Records(self.campaign, people, [self.unit] if self.unit else [])
         return self.records
 
-    def membership(self) -> Membership | None:
-        return self.rec.memberships.get(self.person.pk)
+    def place(self) -> Place | None:
+        """The union the nominee belonged to on the reference date (a unit nominee is its own)."""
+        if self.unit is not None:
+            return Place(
+                self.unit.pk, self.unit.code, self.unit.sector.code if self.unit.sector_id else ""
+            )
+        return self.rec.places.get(self.person.pk)
 
 
 def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
@@ -65,22 +70,21 @@ def _position(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
         }
     name = nominee.rec.unit_name(post.unit_id, str(post.unit_id))
     return True, _("%(position)s, %(unit)s, từ %(day)s.") % {
-        "position": post.position.name,
+        "position": post.position_name,
         "unit": name,
         "day": format_date(post.starts_on),
     }
 
 
 def _non_state_direct(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
-    unit = nominee.unit or (nominee.membership().unit if nominee.membership() else None)
-    if unit is None:
+    place = nominee.place()
+    if place is None:
         return False, _("Không sinh hoạt ở công đoàn cơ sở nào vào ngày xét.")
-    version = nominee.rec.versions.get(unit.pk)
+    version = nominee.rec.versions.get(place.unit_id)
     sectors = criterion.params.get("sectors", ["non-state"])
-    sector = unit.sector.code if unit.sector_id else ""
     direct = version is not None and version.parent_id == nominee.campaign.organiser_id
-    name = version.name if version else unit.code
-    if sector not in sectors:
+    name = version.name if version else place.code
+    if place.sector not in sectors:
         return False, _("%(unit)s không thuộc khu vực ngoài nhà nước.") % {"unit": name}
     if not direct:
         return False, _("%(unit)s không trực thuộc đơn vị tổ chức đợt khen thưởng.") % {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -26,7 +27,7 @@ from congdoan.awards.permissions import (
     may_organise,
 )
 from congdoan.org.models import Level, Unit, UnitVersion
-from congdoan.org.selectors import display_version, open_units
+from congdoan.org.selectors import display_version, names_on, open_units
 
 
 def visible_campaigns(scope: Scope) -> QuerySet[Campaign]:
@@ -118,27 +119,84 @@ def council_progress(campaign: Campaign) -> Progress:
     )
 
 
-def ranked(campaign: Campaign):
-    """Nominations before the council, with their average (recusals left out) and recusals."""
-    return (
-        campaign.nominations.filter(
-            status__in=[
-                Status.UPPER_APPROVED,
-                Status.SELECTED,
-                Status.NOT_SELECTED,
-                Status.WITHDRAWN,
-                Status.AWARDED,
-            ]
-        )
-        .exclude(status=Status.WITHDRAWN, rank__isnull=True)
+BEFORE_COUNCIL = [
+    Status.UPPER_APPROVED,
+    Status.SELECTED,
+    Status.NOT_SELECTED,
+    Status.WITHDRAWN,
+    Status.AWARDED,
+]
+
+
+@dataclass(slots=True)
+class RankedRow:
+    """One nomination on the council's list: who, their average (recusals left out), how many
+    scored and how many stood aside."""
+
+    pk: int
+    nominee_name: str
+    status: str
+    rank: int | None
+    mean: Decimal | None
+    scored: int
+    recusals: int
+    sort_key: str
+
+    def get_status_display(self) -> str:
+        return Status(self.status).label
+
+
+def ranked(campaign: Campaign) -> list[RankedRow]:
+    """Nominations before the council, best average first (ties by name). Two queries whatever
+    the number: the scores grouped by nomination, then the nominations' names; plain rows, since
+    the council's list and its minutes hold thousands."""
+    tallies = {
+        row["nomination_id"]: row
+        for row in Score.objects.filter(nomination__campaign=campaign)
+        .values("nomination_id")
         .annotate(
-            mean=Avg("scores__points", filter=Q(scores__recused=False)),
-            scored=Count("scores", filter=Q(scores__recused=False)),
-            recusals=Count("scores", filter=Q(scores__recused=True)),
+            mean=Avg("points", filter=Q(recused=False)),
+            scored=Count("pk", filter=Q(recused=False)),
+            recusals=Count("pk", filter=Q(recused=True)),
         )
-        .select_related("person", "nominating_unit")
-        .order_by("-mean", "sort_key", "pk")
+        .order_by()
+    }
+    nominations = (
+        campaign.nominations.filter(status__in=BEFORE_COUNCIL)
+        .exclude(status=Status.WITHDRAWN, rank__isnull=True)
+        .values_list(
+            "pk",
+            "status",
+            "rank",
+            "sort_key",
+            "unit_id",
+            "person__family_name",
+            "person__middle_name",
+            "person__given_name",
+        )
     )
+    found = list(nominations)
+    unit_ids = {row[4] for row in found if row[4]}  # a collective nominee: its unit's last name
+    units = names_on(unit_ids, None) if unit_ids else {}
+    nobody = {"mean": None, "scored": 0, "recusals": 0}
+    rows = []
+    for pk, status, rank, sort_key, unit_id, *name in found:
+        tally = tallies.get(pk, nobody)
+        named = " ".join(part for part in name if part) or units.get(unit_id, "")
+        rows.append(
+            RankedRow(
+                pk,
+                named,
+                status,
+                rank,
+                tally["mean"],
+                tally["scored"],
+                tally["recusals"],
+                sort_key,
+            )
+        )
+    rows.sort(key=lambda row: (row.mean is None, -(row.mean or 0), row.sort_key, row.pk))
+    return rows
 
 
 def allocation_for(campaign: Campaign, unit: Unit) -> Allocation | None:

@@ -138,7 +138,7 @@ def attachment(request, pk: int):
 @login_required
 def council_page(request, pk: int):
     campaign = council_campaign(request, pk)
-    rows = list(ranked(campaign)[:500])
+    rows = ranked(campaign)[:500]
     return render(
         request,
         "awards/council.html",
@@ -169,7 +169,7 @@ def minutes(request, pk: int, kind: str):
     campaign = council_campaign(request, pk)
     if not campaign.council_closed_on:
         raise Http404
-    return download(minutes_document(campaign, list(ranked(campaign))), kind)
+    return download(minutes_document(campaign, ranked(campaign)), kind)
 
 
 @login_required

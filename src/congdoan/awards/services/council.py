@@ -93,15 +93,19 @@ def council_close(*, actor, campaign: Campaign, on: date) -> list[Nomination]:
         raise ValidationError(
             _("Còn %(n)s lượt chấm chưa có; chưa thể kết thúc vòng xét.") % {"n": progress.missing}
         )
-    rows = list(ranked(campaign))
+    rows = ranked(campaign)
     selected = 0
     for rank, row in enumerate(rows, start=1):
         passes = row.mean is not None and row.mean >= campaign.pass_score
         chosen = passes and selected < campaign.quota
         selected += chosen
-        row.rank, row.average = rank, row.mean
+        row.rank = rank
         row.status = Status.SELECTED if chosen else Status.NOT_SELECTED
-    Nomination.objects.bulk_update(rows, ["rank", "average", "status"], batch_size=1000)
+    Nomination.objects.bulk_update(
+        [Nomination(pk=r.pk, rank=r.rank, average=r.mean, status=r.status) for r in rows],
+        ["rank", "average", "status"],
+        batch_size=1000,
+    )
     campaign.council_closed_on = on
     campaign.save(update_fields=["council_closed_on", "updated_at"])
     audit_record(
