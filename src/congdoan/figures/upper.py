@@ -98,8 +98,16 @@ def _below_flows(paths: list[str], start: date, day: date) -> dict[str, Counter]
     return {prefix: Counter(dict(zip(FLOWS, sums, strict=True))) for prefix, *sums in rows}
 
 
-def _strictly_below(path: str | None, prefix: str) -> bool:
-    return path is not None and path != prefix and path.startswith(prefix)
+def _holder(path: str | None, below: str, prefixes: frozenset[str]) -> str | None:
+    """Which of the prefixes the path lies strictly under. The prefixes are the report's path
+    alone or its children's paths, so at most one holds it: found from the path itself rather
+    than by trying each (a city has forty children and thousands of unit-months to place)."""
+    if path is None or path == below or not path.startswith(below):
+        return None
+    if below in prefixes:
+        return below
+    child = below + path[len(below) :].split("/", 1)[0] + "/"
+    return child if child in prefixes and path != child else None
 
 
 def _place(path: str | None, below: str, by_child: bool):
@@ -142,13 +150,16 @@ def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, 
         return mended
     versions = versions_of(moved)
     rows = UnitMonth.objects.filter(unit_id__in=moved, month__range=(start, month_of(day)))
+    asked = frozenset(prefixes)
     for unit, month, *flows in rows.values_list("unit_id", "month", *FLOWS):
-        on_day = path_on(versions[unit], day)
-        then = path_on(versions[unit], month_end(month))
-        for prefix in prefixes:
-            sign = _strictly_below(on_day, prefix) - _strictly_below(then, prefix)
-            if sign:
-                mended[prefix].update({n: sign * v for n, v in zip(FLOWS, flows, strict=True)})
+        now = _holder(path_on(versions[unit], day), path, asked)
+        then = _holder(path_on(versions[unit], month_end(month)), path, asked)
+        if now == then:
+            continue
+        if now is not None:
+            mended[now].update(dict(zip(FLOWS, flows, strict=True)))
+        if then is not None:
+            mended[then].subtract(dict(zip(FLOWS, flows, strict=True)))
     return mended
 
 
