@@ -2,15 +2,17 @@
 preview and commit, and `congdoan import members`. None may answer 500, stop the process or
 write anything; each is refused with its own Vietnamese reason."""
 
+import io
 import re
 import resource
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from congdoan.imports import limits
+from congdoan.imports import limits, reading
 from congdoan.imports.locate import locate
 from congdoan.imports.models import ImportJob, ImportKind, ImportStatus
 from congdoan.imports.reading import ImportRefused, sheets
@@ -142,9 +144,32 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(dana, world, tmp_pat
     path = tmp_path / "lon.csv"
     path.write_bytes(big)
     monkeypatch.setattr(type(path), "read_bytes", never)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", limits.MAX_BYTES)
     with pytest.raises(CommandError, match="quá giới hạn 20 MB"):
         call_command("import", "members", str(path), "--into", "G1")
     assert ImportJob.objects.count() == 0
+
+
+def test_the_command_streams_a_list_past_the_upload_limit(dana, world, tmp_path, monkeypatch):
+    """The web takes MAX_BYTES (here lowered to 200 KB, as 20 MB would make a slow test); the
+    command line reads from disk in the reading process, a line at a time, and this process
+    never holds the file."""
+    monkeypatch.setattr(reading, "MAX_BYTES", 200 * 1024)
+    note = "ghi chú " * 40  # an unmapped column, wide enough to pass the limit
+    lines = ["Họ và tên,Ngày sinh,Giới tính,Ghi chú"]
+    born = [date(1970, 1, 1) + timedelta(days=n) for n in range(1_000)]
+    lines += [f"Nguyễn Văn An,{day:%d/%m/%Y},Nam,{note}" for day in born]
+    data = "\n".join(lines).encode()
+    assert len(data) > reading.MAX_BYTES
+    response = upload(dana, world, data, "lon.csv")
+    assert "quá giới hạn 0 MB" in response.content.decode()
+    path = tmp_path / "lon.csv"
+    path.write_bytes(data)
+    monkeypatch.setattr(type(path), "read_bytes", lambda *args: pytest.fail("read here"))
+    call_command("import", "members", str(path), "--into", "G1", stdout=io.StringIO())
+    job = ImportJob.objects.get()
+    assert (job.counts["new"], job.data, job.source().stat().st_size) == (1_000, b"", len(data))
+    assert Person.objects.count() == 1_000
 
 
 def test_no_reading_process_to_be_had_is_a_refusal_too(dana, world, monkeypatch):

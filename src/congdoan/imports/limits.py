@@ -6,6 +6,7 @@ here imports Django: the reading process (sandbox.py) uses it too.
 """
 
 MAX_BYTES = 20 * 1024 * 1024  # the upload itself
+MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024  # a file the command line reads from disk, streamed
 MAX_SHEETS = 20
 MAX_BLANK_RUN = 500  # a sheet ends after this many empty rows in a row
 MAX_ROWS = 1_048_576  # Excel's own limit

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
@@ -28,7 +29,7 @@ class Located:
     size: int  # how many rows there are below the header, at most
 
 
-def locate(data: bytes, kind: str, *, mapping: dict[str, int] | None = None) -> Located:
+def locate(data: bytes | Path, kind: str, *, mapping: dict[str, int] | None = None) -> Located:
     """The first sheet with a recognisable header; a remembered layout's mapping wins over the
     guess, and a mapping the user confirmed wins over both. When no sheet has one, the first
     sheet's first filled row is taken as its header with what could be guessed, for the user

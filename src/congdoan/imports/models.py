@@ -1,5 +1,7 @@
 """An uploaded list, what became of each of its rows, and the column layouts already seen."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +42,9 @@ class ImportJob(TimeStamped):
     )
     filename = models.CharField(_("tên tệp"), max_length=255)
     data = models.BinaryField(_("nội dung tệp"))
+    # A file the command line imported is kept on disk instead (it may be far past the
+    # upload limit, and is streamed to the reader): its path under DATA_DIR.
+    stored_file = models.CharField(_("tệp lưu trên đĩa"), max_length=255, blank=True)
     sheet_name = models.CharField(_("trang tính"), max_length=255, blank=True)
     header_row = models.PositiveIntegerField(null=True, blank=True)
     labels = models.JSONField(default=list)
@@ -67,6 +72,12 @@ class ImportJob(TimeStamped):
 
     def __str__(self) -> str:
         return self.filename
+
+    def source(self) -> bytes | Path:
+        """What the reader reads: the kept file on disk, else the upload's bytes."""
+        if self.stored_file:
+            return Path(settings.DATA_DIR) / self.stored_file
+        return bytes(self.data)
 
     @property
     def finished(self) -> bool:

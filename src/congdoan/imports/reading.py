@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congdoan.imports import limits
 from congdoan.imports.limits import MAX_BYTES, MAX_SHEETS
 from congdoan.imports.sandbox import ChildReader, Refusal
 
@@ -120,13 +122,16 @@ class Sheet:
     size: int  # rows in the sheet's used range (formatted empty rows included)
 
 
-def sheets(data: bytes) -> Iterator[Sheet]:
-    """The sheets of the file in order; a CSV file is one sheet."""
-    if not data:
+def sheets(source: bytes | Path) -> Iterator[Sheet]:
+    """The sheets of the file in order; a CSV file is one sheet. `source` is an upload's bytes
+    or a file on disk the command line names (read by the child, never here)."""
+    on_disk = isinstance(source, Path)
+    size = source.stat().st_size if on_disk else len(source)
+    if not size:
         raise ImportRefused(_("Tệp rỗng: không có dòng nào để nhập."))
-    require_size(len(data))
+    require_size(size, limit=limits.MAX_FILE_BYTES if on_disk else MAX_BYTES)
     try:
-        reader = ChildReader(data)
+        reader = ChildReader(source)
     except Refusal as refusal:
         raise ImportRefused(refusal_message(refusal)) from None
     while True:
@@ -140,13 +145,15 @@ def sheets(data: bytes) -> Iterator[Sheet]:
             pass
 
 
-def require_size(size: int) -> None:
-    """Refuse a file over MAX_BYTES before it is read into memory (the upload form and the
-    command ask first)."""
-    if size > MAX_BYTES:
+def require_size(size: int, *, limit: int | None = None) -> None:
+    """Refuse a file over the limit (MAX_BYTES, an upload's) before it is read into memory
+    (the upload form asks first; the command line's limit is MAX_FILE_BYTES, as it streams
+    from disk)."""
+    limit = MAX_BYTES if limit is None else limit
+    if size > limit:
         raise ImportRefused(
             _("Tệp nặng %(size)s MB, quá giới hạn %(limit)s MB; hãy tách thành nhiều tệp.")
-            % {"size": size // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+            % {"size": _number(size // (1024 * 1024)), "limit": _number(limit // (1024 * 1024))}
         )
 
 

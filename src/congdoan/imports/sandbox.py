@@ -18,6 +18,7 @@ Nothing here imports Django, so the child starts in about 50 ms.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -26,6 +27,7 @@ import pickle
 import re
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -83,10 +85,9 @@ class Refusal(Exception):
 
 def main() -> None:
     _cap()
-    data = sys.stdin.buffer.read()
     out = sys.stdout.buffer
     try:
-        for frame in frames(data):
+        for frame in _stdin_frames(sys.stdin.buffer):
             pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
     except Refusal as refusal:
         pickle.dump(("refused", refusal.code, refusal.params), out)
@@ -114,6 +115,28 @@ def _cap() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.CPU_SECONDS, limits.CPU_SECONDS + 5))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort dumps no core
+
+
+def _stdin_frames(stream) -> Iterator[tuple]:
+    """A pipe (an upload) is read whole. A file on disk (the command line's, which may be far
+    past the upload limit) is looked at first: text is read a line at a time, so a CSV of a
+    million rows costs this process no more than one of a thousand; a workbook is read whole,
+    as its reader needs it."""
+    if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        return frames(stream.read())
+    head = stream.read(4096)
+    stream.seek(0)
+    if head.startswith((*ZIP_MAGIC, OLE_MAGIC)) or not _is_text(head):
+        return frames(stream.read())
+    return _csv_frames_streamed(stream, head)
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether a file starting so goes to the CSV reader (not a document named .csv)."""
+    if any(head.startswith(magic) for magic, _kind in MAGIC_DOCUMENTS):
+        return False
+    lowered = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml"))
 
 
 def frames(data: bytes) -> Iterator[tuple]:
@@ -313,36 +336,121 @@ def _unreadable(error: Exception) -> Refusal:
 
 def _csv_frames(data: bytes) -> Iterator[tuple]:
     text = _text(data)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    csv.field_size_limit(limits.MAX_BYTES)  # this process only; cells are measured below
-    reader = csv.reader(io.StringIO(text), dialect)
-    yield ("sheet", "CSV", text.count("\n") + 1)
-    try:
-        yield from _row_frames(reader)
-    except csv.Error:
-        raise Refusal("csv", row=reader.line_num) from None
+    yield from _csv_rows(io.StringIO(text), text[:4096], text.count("\n") + 1)
 
 
 def _text(data: bytes) -> str:
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if head.count(0) > len(head) // 4:
-        if head[1::2].count(0) > len(head) * 9 // 20 and not head[0::2].count(0):
-            return data.decode("utf-16-le", errors="replace")  # UTF-16 without its mark
-        raise Refusal("nul")
+    encoding = _wide_encoding(data[:4096])
+    if encoding:
+        return data.decode(encoding, errors="replace")
     data = data.replace(b"\x00", b"")  # stray NULs are just noise
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    _require_text(data[:4096])
+    return data.decode("cp1252", errors="replace")  # legacy files: TCVN3/VNI in Latin-1
+
+
+def _wide_encoding(head: bytes) -> str:
+    """ "utf-16" or "utf-16-le" for a file written in two bytes a character, else ""; a file
+    with many NULs that is not UTF-16 is refused."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.count(0) > len(head) // 4:
+        if head[1::2].count(0) > len(head) * 9 // 20 and not head[0::2].count(0):
+            return "utf-16-le"  # UTF-16 without its mark
+        raise Refusal("nul")
+    return ""
+
+
+def _require_text(head: bytes) -> None:
     if len(head) - len(head.translate(None, CONTROL_BYTES)) > len(head) // 20:
         raise Refusal("not_spreadsheet")  # neither UTF-8 nor legacy text: binary
-    return data.decode("cp1252", errors="replace")  # legacy files: TCVN3/VNI in Latin-1
+
+
+def _csv_frames_streamed(stream, head: bytes) -> Iterator[tuple]:
+    """As _csv_frames, for a file on disk: one pass counts its lines and finds whether it is
+    UTF-8, the next reads its rows a line at a time (the same encodings, the same stray NULs
+    dropped and the same refusals as a file read whole)."""
+    encoding = _wide_encoding(head)
+    if encoding:
+        lines = sum(line.count("\n") for line in _lines(stream, encoding))
+    else:
+        decoder, utf8, lines = codecs.getincrementaldecoder("utf-8")(), True, 0
+        for block in _blocks(stream, nul_free=True):
+            lines += block.count(b"\n")
+            utf8 = utf8 and _decodes(decoder, block)
+        utf8 = utf8 and _decodes(decoder, b"", final=True)
+        if not utf8:
+            _require_text(head)
+        encoding = "utf-8-sig" if utf8 else "cp1252"  # legacy files: TCVN3/VNI in Latin-1
+    yield from _csv_rows(_lines(stream, encoding), _sample(stream, encoding), lines + 1)
+
+
+def _sample(stream, encoding: str) -> str:
+    """The first 4,096 characters, for the CSV sniffer."""
+    taken, size = [], 0
+    for line in _lines(stream, encoding):
+        taken.append(line)
+        size += len(line)
+        if size >= 4096:
+            break
+    return "".join(taken)[:4096]
+
+
+def _lines(stream, encoding: str) -> Iterator[str]:
+    """The file's lines from its start, decoded (stray NULs dropped unless it is UTF-16)."""
+    nul_free = not encoding.startswith("utf-16")
+    raw = io.BufferedReader(_Blocks(_blocks(stream, nul_free=nul_free)))
+    return iter(io.TextIOWrapper(raw, encoding, "replace", newline="\n"))
+
+
+def _blocks(stream, *, nul_free: bool) -> Iterator[bytes]:
+    stream.seek(0)
+    for block in iter(lambda: stream.read(1 << 20), b""):
+        yield block.replace(b"\x00", b"") if nul_free else block
+
+
+class _Blocks(io.RawIOBase):
+    """Blocks of bytes as a raw stream, for a TextIOWrapper to decode as they come."""
+
+    def __init__(self, blocks: Iterator[bytes]):
+        self._blocks, self._left = blocks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._left:
+            self._left = next(self._blocks, b"")
+            if not self._left:
+                return 0
+        size = min(len(buffer), len(self._left))
+        buffer[:size], self._left = self._left[:size], self._left[size:]
+        return size
+
+
+def _decodes(decoder, block: bytes, *, final: bool = False) -> bool:
+    try:
+        decoder.decode(block, final)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_rows(lines, sample: str, height: int) -> Iterator[tuple]:
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(limits.MAX_BYTES)  # this process only; cells are measured below
+    reader = csv.reader(lines, dialect)
+    yield ("sheet", "CSV", height)
+    try:
+        yield from _row_frames(reader)
+    except csv.Error:
+        raise Refusal("csv", row=reader.line_num) from None
 
 
 def _row_frames(rows) -> Iterator[tuple]:
@@ -400,24 +508,32 @@ class ChildReader:
     """One child reading one file; frames are read as the caller needs them. The child is
     stopped as soon as the caller lets go of the reader (or of the last row iterator)."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, source: bytes | Path):
+        """`source` is the file's bytes (written to the child's stdin) or a file on disk (the
+        child's stdin itself: this process never holds it)."""
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the child is reaped
+        on_disk = source.open("rb") if isinstance(source, Path) else None
         try:
             self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
                 [sys.executable, "-B", "-E", "-s", "-m", "congdoan.imports.sandbox"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+                stdin=on_disk or subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
                 cwd=SOURCE_ROOT, env={"LC_ALL": "C.UTF-8"}, close_fds=True,
             )  # fmt: skip
         except OSError as error:  # no process to be had (too many, no memory)
             self._stderr.close()
             log.error("the spreadsheet reader could not start: %s", error)
             raise Refusal("busy") from None
+        finally:
+            if on_disk:
+                on_disk.close()  # the child has its own copy of the descriptor
         self._finalizer = weakref.finalize(self, _stop, self._process, self._stderr)
         self._pending: tuple | None = None
         self.peak_kb = 0
         self.timed_out = False
+        if on_disk:
+            return
         try:
-            self._process.stdin.write(data)
+            self._process.stdin.write(source)
             self._process.stdin.close()
         except (BrokenPipeError, OSError):
             pass  # the child died already; reading says how

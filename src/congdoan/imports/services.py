@@ -4,8 +4,11 @@ commit run as background tasks (tasks.py); the page follows them through `progre
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
+import uuid
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -59,12 +62,14 @@ def import_upload(
     actor,
     unit: Unit,
     filename: str,
-    data: bytes,
+    data: bytes | Path,
     joined_on: date | None,
     kind: str = ImportKind.MEMBERS,
     decision_number: str = "",
 ) -> ImportJob:
-    """Check the file (refused with ImportRefused, nothing kept) and keep it for the preview."""
+    """Check the file (refused with ImportRefused, nothing kept) and keep it for the preview.
+    `data` is an upload's bytes, kept in the job, or a file on disk the command line names,
+    copied under DATA_DIR/imports and streamed from there."""
     require_importer(actor, unit, kind)
     located = locate(data, kind)
     return ImportJob.objects.create(
@@ -73,7 +78,8 @@ def import_upload(
         unit=unit,
         created_by=actor,
         filename=filename[:255],
-        data=data,
+        data=b"" if isinstance(data, Path) else data,
+        stored_file=_keep_on_disk(data) if isinstance(data, Path) else "",
         sheet_name=located.sheet_name,
         header_row=located.header.row,
         labels=located.header.labels,
@@ -84,13 +90,23 @@ def import_upload(
     )
 
 
+def _keep_on_disk(path: Path) -> str:
+    """A copy of the file under DATA_DIR/imports (the original may change or go), by a name of
+    its own; the path relative to DATA_DIR."""
+    folder = Path(settings.DATA_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{uuid.uuid4().hex}{path.suffix.lower()[:10]}"
+    shutil.copyfile(path, folder / name)
+    return f"imports/{name}"
+
+
 def import_remap(*, actor, job: ImportJob, mapping: dict[str, int]) -> ImportJob:
     """The user's own column mapping, remembered for the next file of the same layout."""
     require_importer(actor, job.unit, job.kind)
     if job.status in (ImportStatus.COMMITTING, ImportStatus.DONE):
         raise ImportRefused(_("Danh sách đang được ghi hoặc đã ghi; không đổi cách ghép cột nữa."))
     require_complete(mapping, job.kind)
-    located = locate(bytes(job.data), job.kind, mapping=mapping)
+    located = locate(job.source(), job.kind, mapping=mapping)
     ColumnLayout.objects.update_or_create(
         kind=job.kind, key=located.header.layout_key, defaults={"mapping": mapping}
     )
@@ -325,7 +341,7 @@ def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
         importer = MemberImport(job, targets, write=write, progress=progress)
     job.rows.all().delete()
     require_complete(job.mapping, job.kind)  # a list whose header was not recognised waits
-    located = locate(bytes(job.data), job.kind, mapping=job.mapping)
+    located = locate(job.source(), job.kind, mapping=job.mapping)
     return importer.run(located.data_rows)
 
 

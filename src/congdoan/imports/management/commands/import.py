@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from congdoan.imports import limits
 from congdoan.imports.cli import acting_user, unit_by_code
 from congdoan.imports.columns import is_complete
 from congdoan.imports.exports import error_workbook
@@ -49,12 +50,12 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"Không có tệp {file}.")
         try:
-            require_size(file.stat().st_size)  # before the file is read into memory
+            require_size(file.stat().st_size, limit=limits.MAX_FILE_BYTES)  # streamed, never held
             job = import_upload(
                 actor=acting_user(options["username"]),
                 unit=unit_by_code(into),
                 filename=file.name,
-                data=file.read_bytes(),
+                data=file,
                 joined_on=options["joined_on"] or timezone.localdate(),
             )
             if options["map"]:
