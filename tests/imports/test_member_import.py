@@ -86,3 +86,28 @@ def test_a_changed_cell_updates_the_person(world, changed):
     job = run_import(job, write=True)
     assert job.counts["update"] == 1
     assert Person.objects.get(citizen_id=ANH).phone == changed
+
+
+def test_rows_without_cccd_read_only_their_own_namesakes(world, monkeypatch):
+    """A row without CCCD is its name and birth date: the lookup reads the people with both,
+    not every namesake born on any date of the file (that made a big union's import slow)."""
+    from congdoan.imports import members_import
+
+    lines = ["Họ và tên,Ngày sinh,Giới tính"]
+    lines += [f"Nguyễn Văn An,{day}/01/1980,Nam" for day in (1, 2)]
+    lines += ["Trần Thị Bình,01/01/1980,Nữ", "Trần Thị Bình,04/01/1980,Nữ"]
+    run_import(upload(world, "\n".join(lines).encode()), write=True)
+    read = []
+
+    def namesakes(rows):
+        found = list(real(rows))
+        read.extend((person.full_name, person.birth_date.day) for person in found)
+        return iter(found)
+
+    real = members_import._namesakes
+    monkeypatch.setattr(members_import, "_namesakes", namesakes)
+    again = ["Họ và tên,Ngày sinh,Giới tính", "Nguyễn Văn An,01/01/1980,Nam"]
+    again += ["Trần Thị Bình,04/01/1980,Nữ", "Nguyễn Văn An,04/01/1980,Nam"]
+    job = run_import(upload(world, "\n".join(again).encode()), write=True)
+    assert sorted(read) == [("Nguyễn Văn An", 1), ("Trần Thị Bình", 4)]
+    assert (job.counts["unchanged"], job.counts["new"]) == (2, 1)

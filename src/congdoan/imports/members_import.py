@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import reduce
 from itertools import islice
+from operator import or_
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -27,6 +29,7 @@ from congdoan.members.selectors import readable_people
 from congdoan.org.models import Unit
 
 CHUNK = 1000
+PAIRS_PER_QUERY = 200  # SQLite parses at most 1,000 nested terms
 COMPARED = [
     "family_name", "middle_name", "given_name", "birth_date", "birth_year_only", "gender",
     "citizen_id",
@@ -126,17 +129,8 @@ class MemberImport:
         ids = [row.values["citizen_id"] for row in rows if row.values["citizen_id"]]
         people = {p.citizen_id: p for p in Person.objects.filter(citizen_id__in=ids)}
         unnamed = [row for row in rows if not row.values["citizen_id"]]
-        if unnamed:
-            members = Membership.objects.filter(
-                ended_on__isnull=True, unit__in=[row.unit_id for row in unnamed]
-            )
-            candidates = Person.objects.filter(
-                Q(sort_key__in={_sort_key(row.values) for row in unnamed})
-                & Q(birth_date__in={row.values["birth_date"] for row in unnamed})
-                & Q(pk__in=members.values("person_id"))
-            )
-            for person in candidates:
-                people.setdefault(name_key(person.full_name, person.birth_date), person)
+        for person in _namesakes(unnamed):
+            people.setdefault(name_key(person.full_name, person.birth_date), person)
         return people
 
     def _decide(self, row, earlier, people, open_units, changed) -> tuple[str, Person | None]:
@@ -201,6 +195,23 @@ class MemberImport:
                 }
             )
         writer.flush()
+
+
+def _namesakes(rows: list[MemberRow]) -> Iterator[Person]:
+    """Members of the rows' unions with a row's name and birth date: each (name, birth date)
+    pair looked up by the index on both, so the cost follows the rows, not the union's size
+    (a set of names and a set of dates would match every namesake born on any of the dates)."""
+    pairs = sorted({(_sort_key(row.values), row.values["birth_date"]) for row in rows}, key=str)
+    pairs = [(key, born) for key, born in pairs if born is not None]
+    if not pairs:
+        return
+    members = Membership.objects.filter(
+        ended_on__isnull=True, unit__in={row.unit_id for row in rows}
+    ).values("person_id")
+    for start in range(0, len(pairs), PAIRS_PER_QUERY):
+        batch = pairs[start : start + PAIRS_PER_QUERY]
+        same = reduce(or_, (Q(sort_key=key, birth_date=born) for key, born in batch))
+        yield from Person.objects.filter(same, pk__in=members)
 
 
 def _sort_key(values: dict) -> str:

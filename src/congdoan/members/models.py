@@ -102,6 +102,9 @@ class Person(TimeStamped):
                 include=["search_text"],
                 name="members_person_name_order",
             ),
+            # Who a row without CCCD is, on import: its name and birth date (imports/
+            # members_import.py, `_namesakes`); the name order alone reads every namesake.
+            models.Index(fields=["sort_key", "birth_date"], name="members_person_name_birth"),
         ]
 
     def __str__(self) -> str:
