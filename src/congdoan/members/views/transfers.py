@@ -50,7 +50,8 @@ def _visible(request, pk: int) -> TransferRequest:
     return found
 
 
-def _keeper_of(request, transfer: TransferRequest, *units) -> None:
+def _keeper_of(request, *units) -> None:
+    """A keeper of one of the units may answer, else 403."""
     scope = scope_for(request.user)
     if not any(scope.can_edit_members(unit) for unit in units):
         raise PermissionDenied(_("Bạn không có quyền trả lời yêu cầu chuyển sinh hoạt này."))
@@ -175,7 +176,7 @@ def _answer_page(request, pk: int, *, form_class, sides: str, title: str, button
     give it (403), the form, the service; done, back to the request's page."""
     transfer = _visible(request, pk)
     units = [transfer.to_unit] if sides == "to" else [transfer.from_unit, transfer.to_unit]
-    _keeper_of(request, transfer, *units)
+    _keeper_of(request, *units)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         ok, _result = run_form_service(form, lambda: act(transfer, form.cleaned_data), by_field=str)
