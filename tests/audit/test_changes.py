@@ -32,6 +32,7 @@ UPDATES = {
     "scorecard_set_thresholds", "criterion_update", "cluster_end_member", "cluster_set_leads",
     "covenant_set", "rating_check", "rating_publish", "rating_reopen", "term_update",
     "card_print", "card_replace", "application_admit", "application_refuse",
+    "transfer_accept", "transfer_refuse", "transfer_cancel",
 }  # fmt: skip
 # Services that only add rows, or change many rows at once, or must not copy what they erase.
 OTHERS = {
@@ -88,6 +89,7 @@ OTHERS = {
     "correction_request": "adds a correction request: the field named, not its values",
     "correction_accept": "the change goes through member_update (old → new)",
     "correction_refuse": "closes a correction request: the field and the reason",
+    "transfer_request": "adds a transfer request: the receiving union and the note",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

@@ -38,7 +38,7 @@ def test_admit_find_without_tones_transfer_and_see_the_history(page, world):
     page.get_by_role("button", name="Tìm").click()
     page.get_by_role("link", name="Nguyễn Đức Nhân").click()
 
-    page.get_by_role("link", name="Chuyển sinh hoạt").click()
+    page.get_by_role("link", name="Chuyển sinh hoạt", exact=True).click()
     page.get_by_label("Chuyển đến công đoàn cơ sở").fill("truong kim lien")  # a type-ahead
     page.get_by_role("option", name="Công đoàn Trường Tiểu học Kim Liên (G2)").click()
     page.get_by_label("Từ ngày").fill("2022-01-01")

@@ -1,12 +1,22 @@
 """The registry's forms for the form-field walk: a move, a re-admission, a record's CCCD and the
-admissions, each naming what lies in Đà Nẵng (tests/form_walk.py)."""
+admissions, each naming what lies in Đà Nẵng (tests/form_walk.py). A transfer request's receiver
+may be any open grassroots union in the country (issue 16: across federations), Đà Nẵng's too;
+what it never names is anything else there — the Đà Nẵng federation itself is answered as a code
+that does not exist, with no name."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from congdoan.members.forms import AdmitForm, AdmitManyForm, PersonForm, ReadmitForm, TransferForm
-from congdoan.members.models import Membership, Person, PlanningIntroduction
+from congdoan.members.forms import (
+    AdmitForm,
+    AdmitManyForm,
+    PersonForm,
+    ReadmitForm,
+    TransferForm,
+    TransferRequestForm,
+)
+from congdoan.members.models import Membership, Person, PlanningIntroduction, TransferRequest
 from congdoan.members.services import member_exit
 from congdoan.members.views.planning import PlanningForm
 from tests.form_walk import MISSING_MEMBER, FieldCase
@@ -53,6 +63,18 @@ def cases(world, foreign) -> list[FieldCase]:
     keep = {"allowed": MEMBER_KEEPERS}
     cccd = foreign.person.citizen_id
     return [
+        FieldCase(
+            "members:transfer_request",
+            {"pk": own.pk},
+            TransferRequestForm,
+            "to_unit",
+            {"note": ""},
+            world.dn.code,
+            admin_outside=True,  # not a grassroots union: refused for everyone
+            models=(TransferRequest, Membership),
+            message=f"Không tìm thấy công đoàn cơ sở đang hoạt động mã {world.dn.code}.",
+            **keep,
+        ),
         FieldCase(
             "members:transfer",
             {"pk": own.pk},

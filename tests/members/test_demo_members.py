@@ -132,8 +132,24 @@ def check_asti_members_carry_cards_and_some_wait_at_each_step():
     assert waiting.count() == 3 and waiting.exclude(nationality="").count() == 1
 
 
+def check_one_transfer_waits_for_asti_to_answer():
+    from congdoan.accounts.models import User
+    from congdoan.members.models import TransferRequest
+    from congdoan.members.transfer_selectors import transfer_requests_waiting_on
+    from congdoan.org.selectors import last_version
+
+    waiting = TransferRequest.objects.get(status="waiting")
+    assert (waiting.from_unit.code, waiting.to_unit.code) == ("CDCS-CHUA-HUONG", "CDCS-ASTI")
+    parents = {last_version(unit).parent_id for unit in (waiting.from_unit, waiting.to_unit)}
+    assert len(parents) == 2  # two upper-level unions
+    for username in ("asti", "thanhpho"):  # ASTI is kept by the city federation directly
+        (shown,) = transfer_requests_waiting_on(User.objects.get(username=username))
+        assert shown.member_name == waiting.person.full_name
+
+
 def check_all():
     """Run by tests/test_demo.py on its one build of the demo."""
+    check_one_transfer_waits_for_asti_to_answer()
     check_asti_members_carry_cards_and_some_wait_at_each_step()
     check_my_duc_admitted_554_and_founded_15_in_2020_up_to_30_september()
     check_thanh_tri_introduced_1234_members_to_the_party_in_its_term()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from congdoan.core.forms import SearchSelect
+from congdoan.core.forms import LookupInput, SearchSelect
 from congdoan.core.params import bounded
 from congdoan.core.text import fold
 from congdoan.members.models import Ethnicity, ExitKind, Gender, ReferralStatus, Religion
@@ -203,8 +204,8 @@ class TransferForm(forms.Form):
         self.fields["to_unit"].queryset = units
         if not units.exists():
             self.fields["to_unit"].help_text = _(
-                "Bạn không quản lý công đoàn cơ sở nào khác; việc chuyển sinh hoạt sang "
-                "công đoàn khác do công đoàn cấp trên quản lý cả hai đơn vị thực hiện."
+                "Bạn không quản lý công đoàn cơ sở nào khác: chuyển sinh hoạt sang công đoàn "
+                "khác bằng “Yêu cầu chuyển sinh hoạt”, để công đoàn nhận tiếp nhận."
             )
 
 
@@ -259,3 +260,45 @@ class CardReplaceForm(forms.Form):
 
 class DayForm(forms.Form):
     on = date_field(gettext_lazy("Ngày"))
+
+
+class TransferRequestForm(forms.Form):
+    """The sending union's request: the receiving union (any open grassroots union, found by
+    name or code) and a note for it."""
+
+    to_unit = forms.CharField(
+        label=gettext_lazy("Công đoàn cơ sở nhận"),
+        max_length=40,
+        help_text=gettext_lazy(
+            "Gõ tên (có dấu hay không) hoặc mã của công đoàn cơ sở nơi đoàn viên chuyển đến; "
+            "có thể ở liên đoàn lao động tỉnh, thành phố khác."
+        ),
+        widget=LookupInput(
+            "units", attrs={"data-lookup": reverse_lazy("members:transfer_receivers")}
+        ),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú gửi công đoàn nhận"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TransferAcceptForm(forms.Form):
+    on = date_field(gettext_lazy("Ngày chuyển sinh hoạt (từ ngày)"))
+
+
+class TransferRefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do không tiếp nhận"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TransferCancelForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Tôi xác nhận hủy yêu cầu chuyển sinh hoạt này"),
+        error_messages={"required": gettext_lazy("Đánh dấu xác nhận để hủy yêu cầu.")},
+    )

@@ -210,6 +210,86 @@ class Membership(TimeStamped):
         return f"{self.person} @ {self.unit}"
 
 
+class TransferStatus(models.TextChoices):
+    WAITING = "waiting", _("Chờ công đoàn nhận trả lời")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    REFUSED = "refused", _("Không tiếp nhận")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class TransferRequest(TimeStamped):
+    """A transfer between two unions whose officers are not the same: the sending union asks,
+    the receiving union accepts (choosing the day the member moves) or refuses with a reason;
+    either side may cancel while it waits (members/transfers.py)."""
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="transfer_requests",
+        verbose_name=_("đoàn viên"),
+    )
+    from_unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
+        verbose_name=_("công đoàn chuyển đi"),
+    )
+    to_unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+        verbose_name=_("công đoàn nhận"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("ngày đề nghị"))
+    note = models.TextField(_("ghi chú của công đoàn chuyển đi"), blank=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=TransferStatus.choices,
+        default=TransferStatus.WAITING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("ngày trả lời"), null=True, blank=True)
+    effective_on = models.DateField(_("ngày chuyển sinh hoạt"), null=True, blank=True)
+    refusal_reason = models.TextField(_("lý do không tiếp nhận"), blank=True)
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("quá trình sinh hoạt ở công đoàn nhận"),
+    )
+
+    class Meta:
+        verbose_name = _("yêu cầu chuyển sinh hoạt")
+        verbose_name_plural = _("yêu cầu chuyển sinh hoạt")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [
+            models.Index(fields=["to_unit", "status"], name="members_transfer_in"),
+            models.Index(fields=["from_unit", "status"], name="members_transfer_out"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status="waiting"),
+                name="one_waiting_transfer_per_person",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_unit=models.F("to_unit")),
+                name="transfer_between_two_unions",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.to_unit}"
+
+
 class CardStatus(models.TextChoices):
     REQUESTED = "requested", _("Đề nghị cấp")
     APPROVED = "approved", _("Cấp trên đã duyệt")

@@ -224,24 +224,32 @@ def member_transfer(
     current = _current(person)
     require_member_keeper(actor, current.unit)
     require_member_keeper(actor, to_unit)
+    return move_membership(actor, current, to_unit, on=on, note=note, before=snapshot(current))
+
+
+def move_membership(
+    actor, current: Membership, to_unit: Unit, *, on: date, note: str, before: dict
+) -> Membership:
+    """The move itself, once the caller has checked who may make it (member_transfer: a keeper
+    of both unions; transfer_accept: the receiving union's, on the sending union's request);
+    `before` is the caller's snapshot of the current membership, for the trail."""
+    person = current.person
     if to_unit.pk == current.unit_id:
         raise ValidationError(_("Đoàn viên đã sinh hoạt tại công đoàn này."))
     _require_grassroots_on(to_unit, on)
     if on == current.started_on:
-        return _move_same_day(actor, current, to_unit)
-    left = snapshot(current)
+        return _move_same_day(actor, current, to_unit, before)
     _end(current, on=on, kind=ExitKind.TRANSFER, note=note)
     arrived = Membership.objects.create(
         person=person, unit=to_unit, started_on=on, entry_kind=EntryKind.TRANSFER
     )
-    _audit_change(actor, "member.transfer", current, current, left, to_unit=to_unit.code)
+    _audit_change(actor, "member.transfer", current, current, before, to_unit=to_unit.code)
     return arrived
 
 
-def _move_same_day(actor, current: Membership, to_unit: Unit) -> Membership:
+def _move_same_day(actor, current: Membership, to_unit: Unit, before: dict) -> Membership:
     """A transfer on the day the membership began (say, imported into the wrong union today):
     the member never sat a day in the first union, so the membership itself moves."""
-    before = snapshot(current)
     current.unit = to_unit
     current.save(update_fields=["unit", "updated_at"])
     _audit_change(actor, "member.transfer", current, current, before)

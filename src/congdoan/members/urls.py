@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from congdoan.members.views import browse, changes, planning, privacy, records
+from congdoan.members.views import browse, changes, planning, privacy, records, transfers
 
 
 class CardStep:
@@ -24,6 +24,16 @@ urlpatterns = [
     path("members/<int:pk>/edit/", changes.edit, name="edit"),
     path("members/<int:pk>/transfer/", changes.transfer, name="transfer"),
     path("members/<int:pk>/exit/", changes.leave, name="exit"),
+    path("members/<int:pk>/transfer-request/", transfers.request_transfer, name="transfer_request"),
+    path("members/transfer-receivers/", transfers.receivers, name="transfer_receivers"),
+    path("transfers/<int:pk>/", transfers.detail, name="transfer_detail"),
+    path("transfers/<int:pk>/accept/", transfers.accept, name="transfer_accept"),
+    path("transfers/<int:pk>/refuse/", transfers.refuse, name="transfer_refuse"),
+    path("transfers/<int:pk>/cancel/", transfers.cancel, name="transfer_cancel"),
+    path("units/<int:pk>/transfers/in/", transfers.unit_list, {"side": "in"}, name="transfers_in"),
+    path(
+        "units/<int:pk>/transfers/out/", transfers.unit_list, {"side": "out"}, name="transfers_out"
+    ),
     path("members/<int:pk>/readmit/", changes.readmit, name="readmit"),
     path("members/<int:pk>/cards/request/", records.card_request, name="card_request"),
     path("members/<int:pk>/referrals/new/", records.referral_new, name="referral_new"),

@@ -32,6 +32,7 @@ from congdoan.members.selectors import (
     is_citizen_id_search,
     person_history,
 )
+from congdoan.members.transfer_selectors import person_transfers
 from congdoan.org.access import readable_unit
 from congdoan.org.models import Sector
 from congdoan.org.selectors import display_version, named_rows
@@ -163,6 +164,7 @@ def member_detail(request, pk: int):
             "history": history,
             "cards": _with_next_steps(request, person, cards, can_keep),
             "posts": posts,
+            "transfers": person_transfers(person),
             "sensitive": read_person(request.user, person),
             "open_referral_statuses": list(NEXT_STATUSES),
             "can_keep": can_keep,

@@ -17,6 +17,7 @@ from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.portal import build_portal, member_logins, slips_path
 from congdoan.demo.scale import SCALES
+from congdoan.demo.transfers import build_transfers
 from congdoan.demo.tree import Reform2025, TreeBuilder
 from congdoan.demo.users import (
     DEMO_PASSWORD,
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
         build_cards()
+        build_transfers()  # one transfer waiting for ASTI's answer
         portal_started = time.perf_counter()
         portal = build_portal()
         self.stdout.write(
