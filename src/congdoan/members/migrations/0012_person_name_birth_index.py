@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0010_person_name_order_index'),
+        ('members', '0011_transfer_requests'),
     ]
 
     operations = [
