@@ -22,7 +22,7 @@ def chain(world):
     keeper = user_with_role("hoa", RoleKind.GRASSROOTS, union)
     other_union = direct_union(world)
     other_keeper = user_with_role("lan", RoleKind.GRASSROOTS, other_union)
-    campaign = seed_campaign(world, [(union, 1), (other_union, 1)])
+    campaign = seed_campaign(world, [(union, 3), (other_union, 1)])
     nomination = nominate(
         actor=keeper,
         campaign=campaign,
@@ -95,3 +95,38 @@ def test_a_new_source_is_one_registered_function(world):
         assert [e.title for e in waiting(world.bob)][0] == "Chờ tiếp nhận"
     finally:
         SOURCES.remove(extra)
+
+
+def test_another_federation_sees_nothing_of_it(world, chain):
+    keeper, _other, nomination = chain
+    party_confirm(
+        actor=keeper, nomination=nomination, committee="Chi bộ", document="1-XN", on=SUBMIT_ON
+    )
+    danang = user_with_role("tuan", RoleKind.FEDERATION, world.dn)
+    assert waiting(danang) == []
+    upper_approve(actor=world.bob, nomination=nomination, on=date(2020, 2, 16))
+    assert waiting(danang) == []
+
+
+def test_the_page_reads_a_bounded_number_of_queries(
+    client, world, chain, django_assert_max_num_queries
+):
+    """More nominations waiting do not cost more queries (pinned; raise it only with a reason)."""
+    keeper, _other, nomination = chain
+    client.force_login(keeper)
+    client.get(reverse("notifications:inbox"))  # warm the session and scope
+    with django_assert_max_num_queries(30) as first:
+        client.get(reverse("notifications:inbox"))
+    for given in ["Bình", "Cường"]:
+        union = nomination.nominating_unit
+        nominate(
+            actor=keeper,
+            campaign=nomination.campaign,
+            from_unit=union,
+            person=official(union, given=given),
+            dossier=dossier(nomination.campaign),
+            on=SUBMIT_ON,
+        )
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        page = client.get(reverse("notifications:inbox")).content.decode()
+    assert page.count("Chờ cấp ủy xác nhận") == 3
