@@ -1,5 +1,6 @@
 """The inbox sources of the awards chain: a nomination waiting for the Party committee's
-confirmation, for the upper level's approval, and the council scores a member has to enter."""
+confirmation, for the upper level's approval, the council scores a member has to enter; and
+the union cards waiting for the upper level's approval."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import CouncilMember, Nomination, Score, Status
+from congdoan.members.models import CardStatus, Membership, UnionCard
 from congdoan.notifications.registry import Entry, source
 from congdoan.org.models import UnitVersion
 from congdoan.org.selectors import names_on
@@ -65,3 +67,31 @@ def council_scores(user, scope: Scope) -> list[Entry]:
         status=Status.UPPER_APPROVED, campaign__in=seats.values("campaign_id")
     ).filter(~Exists(scored))
     return _entries(rows, _("Chờ chấm điểm hội đồng"))
+
+
+@source
+def cards_to_approve(user, scope: Scope) -> list[Entry]:
+    """Card requests of members of the unions right under a unit whose registry the user keeps."""
+    kept = scope.member_editable_versions().values("unit_id")
+    below = UnitVersion.objects.open().filter(parent__in=kept).values("unit_id")
+    current = Membership.objects.filter(ended_on__isnull=True, unit__in=below)
+    cards = list(
+        UnionCard.objects.filter(
+            status=CardStatus.REQUESTED, person__in=current.values("person_id")
+        )
+        .select_related("person")
+        .order_by("requested_on", "pk")
+    )
+    unit_of = dict(
+        current.filter(person__in=[c.person_id for c in cards]).values_list("person_id", "unit_id")
+    )
+    names = names_on(set(unit_of.values()), timezone.localdate())
+    return [
+        Entry(
+            title=_("Duyệt cấp thẻ đoàn viên: %(name)s") % {"name": card.person.full_name},
+            unit_name=names.get(unit_of.get(card.person_id), ""),
+            link=reverse("members:detail", args=[card.person_id]),
+            since=card.requested_on,
+        )
+        for card in cards
+    ]
