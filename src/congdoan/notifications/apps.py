@@ -6,3 +6,6 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "congdoan.notifications"
     verbose_name = "Hộp việc"
+
+    def ready(self) -> None:
+        from congdoan.notifications import sources  # noqa: F401  (registers the inbox sources)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from congdoan.notifications import sources  # noqa: F401  (registers the awards sources)
 from congdoan.notifications.registry import waiting
 
 
