@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "congdoan.cards",
     "congdoan.joining",
     "congdoan.portal",
+    "congdoan.notifications",
     "congdoan.demo",  # the demo builders and the `demo` command: above every app
 ]
 

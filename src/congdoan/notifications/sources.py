@@ -1,0 +1,97 @@
+"""The inbox sources of the awards chain: a nomination waiting for the Party committee's
+confirmation, for the upper level's approval, the council scores a member has to enter; and
+the union cards waiting for the upper level's approval."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import Scope
+from congdoan.awards.models import CouncilMember, Nomination, Score, Status
+from congdoan.members.models import CardStatus, Membership, UnionCard
+from congdoan.notifications.registry import Entry, source
+from congdoan.org.models import UnitVersion
+from congdoan.org.selectors import names_on
+
+_OPEN = Q(campaign__council_closed_on__isnull=True)
+
+
+def _entries(rows, title: str) -> list[Entry]:
+    rows = list(rows.select_related("person", "unit").order_by("updated_at", "pk"))
+    names = names_on({r.nominating_unit_id for r in rows}, timezone.localdate())
+    return [
+        Entry(
+            title=f"{title}: {r.nominee_name}",
+            unit_name=names.get(r.nominating_unit_id, ""),
+            link=reverse("awards:nomination", args=[r.pk]),
+            since=r.updated_at,
+        )
+        for r in rows
+    ]
+
+
+@source
+def party_confirmations(user, scope: Scope) -> list[Entry]:
+    """Nominations sent by a union whose registry the user keeps, waiting for the committee."""
+    kept = scope.member_editable_versions().values("unit_id")
+    rows = Nomination.objects.filter(
+        _OPEN,
+        status=Status.SUBMITTED,
+        campaign__requires_party_confirmation=True,
+        nominating_unit__in=kept,
+    )
+    return _entries(rows, _("Chờ cấp ủy xác nhận"))
+
+
+@source
+def upper_approvals(user, scope: Scope) -> list[Entry]:
+    """Nominations of the unions right under a unit the user organises, ready for approval."""
+    editable = scope.org_editable_versions().values("unit_id")
+    below = UnitVersion.objects.open().filter(parent__in=editable).values("unit_id")
+    ready = Q(status=Status.PARTY_CONFIRMED, campaign__requires_party_confirmation=True) | Q(
+        status=Status.SUBMITTED, campaign__requires_party_confirmation=False
+    )
+    rows = Nomination.objects.filter(_OPEN, ready, nominating_unit__in=below)
+    return _entries(rows, _("Chờ công đoàn cấp trên xét duyệt"))
+
+
+@source
+def council_scores(user, scope: Scope) -> list[Entry]:
+    """Nominations before the council that the user, a member, has not scored (nor recused)."""
+    seats = CouncilMember.objects.filter(user=user, campaign__council_closed_on__isnull=True)
+    scored = Score.objects.filter(nomination=OuterRef("pk"), member__user=user)
+    rows = Nomination.objects.filter(
+        status=Status.UPPER_APPROVED, campaign__in=seats.values("campaign_id")
+    ).filter(~Exists(scored))
+    return _entries(rows, _("Chờ chấm điểm hội đồng"))
+
+
+@source
+def cards_to_approve(user, scope: Scope) -> list[Entry]:
+    """Card requests of members of the unions right under a unit whose registry the user keeps."""
+    kept = scope.member_editable_versions().values("unit_id")
+    below = UnitVersion.objects.open().filter(parent__in=kept).values("unit_id")
+    current = Membership.objects.filter(ended_on__isnull=True, unit__in=below)
+    cards = list(
+        UnionCard.objects.filter(
+            status=CardStatus.REQUESTED, person__in=current.values("person_id")
+        )
+        .select_related("person")
+        .order_by("requested_on", "pk")
+    )
+    unit_of = dict(
+        current.filter(person__in=[c.person_id for c in cards]).values_list("person_id", "unit_id")
+    )
+    names = names_on(set(unit_of.values()), timezone.localdate())
+    return [
+        Entry(
+            title=_("Duyệt cấp thẻ đoàn viên: %(name)s") % {"name": card.person.full_name},
+            unit_name=names.get(unit_of.get(card.person_id), ""),
+            link=reverse("members:detail", args=[card.person_id]),
+            since=card.requested_on,
+        )
+        for card in cards
+    ]
