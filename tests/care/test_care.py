@@ -135,3 +135,13 @@ def test_totals_are_kept_only_when_plausible(world, people, money):
     else:
         assert plausible
         assert rollup(programme)["money"] == money
+
+
+def test_the_report_json_has_the_care_key(world):
+    from congdoan.care.selectors import unit_care
+
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
+    figures = unit_care(world.hn, date(2025, 1, 1), date(2025, 12, 31))
+    assert (figures["people"], figures["supports"], figures["money"]) == (1, 1, 1_000_000)
+    assert unit_care(world.hn, date(2024, 1, 1), date(2024, 12, 31))["money"] == 0

@@ -88,3 +88,20 @@ def rollup(programme: CareProgramme) -> dict:
         ],
         "by_level": dict(sorted(by_level.items())),
     }
+
+
+def unit_care(unit, start, end) -> dict:
+    """The report's `care` key: the programmes the unit ran that ended in the period, added."""
+    out = {"people": 0, "supports": 0, "money": 0}
+    by_source = {s: {"people": 0, "money": 0} for s in Source.values}
+    for programme in CareProgramme.objects.filter(owner=unit, ends_on__range=(start, end)):
+        figures = rollup(programme)
+        for key in out:
+            out[key] += figures[key]
+        for line in figures["by_source"]:
+            by_source[line["source"]]["people"] += line["people"]
+            by_source[line["source"]]["money"] += line["money"]
+    out["by_source"] = [
+        {"source": s, "name": str(Source(s).label), **by_source[s]} for s in Source.values
+    ]
+    return out
