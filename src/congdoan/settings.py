@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "congdoan.api",
     "congdoan.cards",
     "congdoan.joining",
+    "congdoan.care",
     "congdoan.portal",
     "congdoan.notifications",
     "congdoan.demo",  # the demo builders and the `demo` command: above every app

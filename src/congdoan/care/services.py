@@ -1,0 +1,235 @@
+"""Writes of the care programmes: a programme, one support to one person, a union's totals.
+One transaction each, scope checked, audited. The programme row is locked by every write, so
+two imports of the same list at once support each person once, and a union's itemised list and
+its totals are never both kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from congdoan.accounts.scope import scope_for
+from congdoan.audit.services import audit_record
+from congdoan.care.models import (
+    Beneficiary,
+    CareProgramme,
+    CareTotals,
+    CareTotalsMoney,
+    Form,
+    Reason,
+    Source,
+    Support,
+)
+from congdoan.core.text import normalize_text
+from congdoan.members.models import Person
+from congdoan.org.models import Unit, UnitVersion
+
+ABSURD = 10**12  # no single support or union's total of a source reaches a thousand billion đồng
+
+
+def _require_keeper(actor, unit: Unit) -> None:
+    if not scope_for(actor).can_edit_members(unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi hỗ trợ của đơn vị này."))
+
+
+def _require_in_programme(programme: CareProgramme, unit: Unit) -> None:
+    """The union stands under the programme's owner in the tree of the programme's last day."""
+    owner = UnitVersion.objects.valid_on(programme.ends_on).filter(unit=programme.owner).first()
+    inside = (
+        owner is not None
+        and UnitVersion.objects.valid_on(programme.ends_on)
+        .under(owner.path)
+        .filter(unit=unit)
+        .exists()
+    )
+    if not inside:
+        raise ValidationError(
+            {"unit": _("Đơn vị này không thuộc phạm vi của chương trình chăm lo.")}
+        )
+
+
+@transaction.atomic
+def programme_create(
+    *, actor, owner: Unit, name: str, starts_on: date, ends_on: date, ceiling: int,
+    allows_repeat: bool = False,
+) -> CareProgramme:  # fmt: skip
+    """Open a care programme of a unit for a period, with a ceiling for one support."""
+    _require_keeper(actor, owner)
+    errors = {}
+    if not normalize_text(name):
+        errors["name"] = _("Ghi tên chương trình.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+    if not 0 < ceiling < ABSURD:
+        errors["ceiling"] = _("Mức hỗ trợ tối đa phải là số tiền dương hợp lý.")
+    if errors:
+        raise ValidationError(errors)
+    programme = CareProgramme.objects.create(
+        owner=owner, name=normalize_text(name), starts_on=starts_on, ends_on=ends_on,
+        ceiling=ceiling, allows_repeat=allows_repeat,
+    )  # fmt: skip
+    audit_record(
+        actor=actor, action="care.programme_create", unit=owner, target=programme.name,
+        after={"name": programme.name, "starts_on": str(starts_on), "ends_on": str(ends_on),
+               "ceiling": ceiling, "allows_repeat": allows_repeat},
+    )  # fmt: skip
+    return programme
+
+
+@dataclass(frozen=True)
+class SupportInput:
+    full_name: str
+    reason: str
+    form: str
+    value: int
+    source: str
+    given_on: date
+    person: Person | None = None
+    birth_date: date | None = None
+    citizen_id: str = ""
+    delivered: bool = True
+
+
+def _clean_support(programme: CareProgramme, row: SupportInput) -> dict:
+    errors = {}
+    if row.person is None and not normalize_text(row.full_name):
+        errors["full_name"] = _("Ghi họ và tên người được hỗ trợ.")
+    if row.citizen_id and not (row.citizen_id.isdigit() and len(row.citizen_id) == 12):
+        errors["citizen_id"] = _("Số CCCD gồm đúng 12 chữ số.")
+    if row.reason not in Reason.values:
+        errors["reason"] = _("Chọn lý do hỗ trợ.")
+    if row.form not in Form.values:
+        errors["form"] = _("Chọn hình thức hỗ trợ.")
+    if row.source not in Source.values:
+        errors["source"] = _("Chọn nguồn hỗ trợ.")
+    if not isinstance(row.value, int) or row.value <= 0:
+        errors["value"] = _("Giá trị hỗ trợ phải là số tiền dương.")
+    elif row.value > programme.ceiling:
+        errors["value"] = _(
+            "Giá trị hỗ trợ vượt mức tối đa của chương trình (%(ceiling)s đồng)."
+        ) % {"ceiling": f"{programme.ceiling:,}".replace(",", ".")}
+    if not programme.starts_on <= row.given_on <= programme.ends_on:
+        errors["given_on"] = _("Ngày hỗ trợ nằm ngoài thời gian của chương trình.")
+    if errors:
+        raise ValidationError(errors)
+    return {}
+
+
+def _require_no_totals(programme: CareProgramme, unit: Unit) -> None:
+    if CareTotals.objects.filter(programme=programme, unit=unit).exists():
+        raise ValidationError(
+            _(
+                "Đơn vị này đã báo số tổng hợp cho chương trình; "
+                "không ghi thêm danh sách từng người."
+            )
+        )
+
+
+def _support_one(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
+    """Inside a transaction that holds the programme's lock."""
+    _clean_support(programme, row)
+    person = row.person
+    citizen_id = person.citizen_id if person is not None and person.citizen_id else row.citizen_id
+    found = Beneficiary.objects.filter(programme=programme)
+    if person is not None:
+        found = found.filter(person=person)
+    elif citizen_id:
+        found = found.filter(citizen_id=citizen_id)
+    else:
+        found = found.none()
+    beneficiary = found.first()
+    if beneficiary is not None:
+        if beneficiary.unit_id != unit.pk:
+            raise ValidationError(
+                _("Người này đã được một công đoàn khác hỗ trợ trong chương trình này.")
+            )
+        if not programme.allows_repeat:
+            raise ValidationError(_("Người này đã được hỗ trợ trong chương trình này."))
+    else:
+        beneficiary = Beneficiary.objects.create(
+            programme=programme, unit=unit, person=person,
+            full_name=person.full_name if person is not None else normalize_text(row.full_name),
+            birth_date=person.birth_date if person is not None else row.birth_date,
+            citizen_id=citizen_id or "", reason=row.reason,
+        )  # fmt: skip
+    return Support.objects.create(
+        beneficiary=beneficiary, form=row.form, value=row.value, source=row.source,
+        given_on=row.given_on, delivered=row.delivered,
+    )  # fmt: skip
+
+
+def _locked(programme: CareProgramme) -> CareProgramme:
+    return CareProgramme.objects.select_for_update().get(pk=programme.pk)
+
+
+@transaction.atomic
+def supports_record(
+    *, actor, programme: CareProgramme, unit: Unit, rows: list[SupportInput]
+) -> list[Support]:
+    """Record supports given by a union: all rows or none. A person is supported once in a
+    programme (unless it allows more), and by one union only."""
+    _require_keeper(actor, unit)
+    programme = _locked(programme)
+    _require_in_programme(programme, unit)
+    _require_no_totals(programme, unit)
+    made, errors = [], []
+    for number, row in enumerate(rows, start=1):
+        try:
+            with transaction.atomic():
+                made.append(_support_one(programme, unit, row))
+        except ValidationError as error:
+            errors.append(
+                _("Dòng %(n)s: %(error)s") % {"n": number, "error": "; ".join(error.messages)}
+            )
+    if errors:
+        raise ValidationError(errors)
+    audit_record(
+        actor=actor, action="care.supports_record", unit=unit, target=programme.name,
+        after={"supports": len(made), "money": sum(s.value for s in made)},
+    )  # fmt: skip
+    return made
+
+
+@transaction.atomic
+def totals_record(
+    *, actor, programme: CareProgramme, unit: Unit, people: int, money: dict[str, int]
+) -> CareTotals:
+    """Record a union's totals (people, money by source) instead of a list, or replace them."""
+    _require_keeper(actor, unit)
+    programme = _locked(programme)
+    _require_in_programme(programme, unit)
+    if Beneficiary.objects.filter(programme=programme, unit=unit).exists():
+        raise ValidationError(
+            _("Đơn vị này đã ghi danh sách từng người được hỗ trợ; không báo thêm số tổng hợp.")
+        )
+    errors = {}
+    if not isinstance(people, int) or not 0 < people < 10**7:
+        errors["people"] = _("Số người được hỗ trợ phải là số dương hợp lý.")
+    for source, amount in money.items():
+        if source not in Source.values:
+            errors["source"] = _("Chọn nguồn hỗ trợ.")
+        elif not isinstance(amount, int) or not 0 <= amount < ABSURD:
+            errors[source] = _("Số tiền phải là số không âm hợp lý.")
+        elif people and amount > people * programme.ceiling:
+            errors[source] = _("Số tiền vượt mức tối đa của chương trình cho số người đã báo.")
+    if not any(money.values()):
+        errors.setdefault("money", _("Ghi số tiền của ít nhất một nguồn."))
+    if errors:
+        raise ValidationError(errors)
+    totals, _created = CareTotals.objects.update_or_create(
+        programme=programme, unit=unit, defaults={"people": people}
+    )
+    before = {row.source: row.money for row in totals.money.all()}
+    totals.money.all().delete()
+    CareTotalsMoney.objects.bulk_create(
+        CareTotalsMoney(totals=totals, source=s, money=m) for s, m in money.items() if m
+    )
+    audit_record(
+        actor=actor, action="care.totals_record", unit=unit, target=programme.name,
+        before=before, after={"people": people, **{s: m for s, m in money.items() if m}},
+    )  # fmt: skip
+    return totals

@@ -1,0 +1,147 @@
+"""Care programmes: one support per person per programme, never by two unions; a union's list
+or its totals, never both; the roll-up by source and level adds exactly what was recorded; bad
+values, dates and people are refused with nothing written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from congdoan.care.models import Beneficiary, CareTotals, Source, Support
+from congdoan.care.selectors import rollup
+from congdoan.care.services import supports_record, totals_record
+from congdoan.org.models import Level
+from tests.care.helpers import row, tet
+from tests.members.registry import admit
+
+
+def test_itemised_and_totals_roll_up_by_source_and_level(world):
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[
+        row("Trần Thị Mai", "001301000001"),
+        row("Lê Văn Hùng", value=500_000, source=Source.ENTERPRISE),
+    ])  # fmt: skip
+    totals_record(actor=world.bob, programme=programme, unit=world.g3, people=40,
+                  money={Source.UNION: 30_000_000, Source.SPONSOR: 12_000_000})  # fmt: skip
+    figures = rollup(programme)
+    assert (figures["people"], figures["supports"]) == (42, 2)
+    assert figures["money"] == 1_000_000 + 500_000 + 30_000_000 + 12_000_000
+    by_source = {r["source"]: (r["people"], r["money"]) for r in figures["by_source"]}
+    assert by_source == {
+        "union": (41, 31_000_000), "enterprise": (1, 500_000),
+        "sponsor": (40, 12_000_000), "other": (0, 0),
+    }  # fmt: skip
+    assert figures["by_level"] == {Level.GRASSROOTS: {"people": 42, "money": 43_500_000}}
+
+
+def test_g4_outside_the_programme_is_refused(world):
+    programme = tet(world)
+    with pytest.raises(ValidationError, match="không thuộc phạm vi"):
+        supports_record(actor=world.alice, programme=programme, unit=world.g4, rows=[row()])
+    assert not Beneficiary.objects.exists()
+
+
+def test_a_person_is_supported_once_and_by_one_union(world):
+    programme = tet(world)
+    member = admit(world.alice, world.g1).person
+    supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                    rows=[row(person=member)])  # fmt: skip
+    with pytest.raises(ValidationError, match="đã được hỗ trợ"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                        rows=[row("Ngô Bảo Châu"), row(person=member)])  # fmt: skip
+    with pytest.raises(ValidationError, match="công đoàn khác"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g2,
+                        rows=[row(person=member)])  # fmt: skip
+    assert Support.objects.count() == 1  # the good first row of the refused list is not kept
+
+
+def test_a_programme_that_allows_repeats_takes_a_second_support(world):
+    programme = tet(world, allows_repeat=True)
+    for _ in range(2):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                        rows=[row(citizen_id="001301000002")])  # fmt: skip
+    assert (Beneficiary.objects.count(), Support.objects.count()) == (1, 2)
+
+
+def test_a_union_keeps_a_list_or_totals_never_both(world):
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
+    with pytest.raises(ValidationError, match="danh sách từng người"):
+        totals_record(actor=world.bob, programme=programme, unit=world.g1, people=3,
+                      money={Source.UNION: 1_000_000})  # fmt: skip
+    totals_record(actor=world.bob, programme=programme, unit=world.g2, people=3,
+                  money={Source.UNION: 1_000_000})  # fmt: skip
+    with pytest.raises(ValidationError, match="số tổng hợp"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g2, rows=[row()])
+    assert CareTotals.objects.count() == 1 and Support.objects.count() == 1
+
+
+def test_a_union_outside_the_users_scope_is_refused(world):
+    programme = tet(world)
+    with pytest.raises(PermissionDenied):
+        supports_record(actor=world.dana, programme=programme, unit=world.g2, rows=[row()])
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"given_on": date(2025, 2, 1)}, "ngoài thời gian"),
+        ({"given_on": date(2024, 12, 31)}, "ngoài thời gian"),
+        ({"citizen_id": "12345"}, "12 chữ số"),
+        ({"full_name": "  "}, "họ và tên"),
+        ({"source": "bank"}, "nguồn"),
+    ],
+)
+def test_bad_rows_are_refused_with_nothing_written(world, changes, message):
+    programme = tet(world)
+    with pytest.raises(ValidationError, match=message):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                        rows=[row(), row("Phạm Hoa", **changes)])  # fmt: skip
+    assert not Beneficiary.objects.exists() and not Support.objects.exists()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=st.one_of(st.integers(max_value=0), st.integers(min_value=2_000_001, max_value=10**15))
+)
+def test_negative_or_absurd_values_are_refused(world, value):
+    programme = tet(world)
+    with pytest.raises(ValidationError, match="Dòng 1"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                        rows=[row(value=value)])  # fmt: skip
+    assert not Support.objects.filter(beneficiary__programme=programme).exists()
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(people=st.integers(min_value=1, max_value=500),
+       money=st.integers(min_value=-(10**13), max_value=10**13))  # fmt: skip
+def test_totals_are_kept_only_when_plausible(world, people, money):
+    programme = tet(world)
+    plausible = 0 < money <= people * programme.ceiling
+    try:
+        totals_record(actor=world.bob, programme=programme, unit=world.g3, people=people,
+                      money={Source.SPONSOR: money})  # fmt: skip
+    except ValidationError:
+        assert not plausible
+        assert not CareTotals.objects.filter(programme=programme).exists()
+    else:
+        assert plausible
+        assert rollup(programme)["money"] == money
+
+
+def test_the_report_json_has_the_care_key(world):
+    from congdoan.care.selectors import unit_care
+
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
+    figures = unit_care(world.hn, date(2025, 1, 1), date(2025, 12, 31))
+    assert (figures["people"], figures["supports"], figures["money"]) == (1, 1, 1_000_000)
+    assert unit_care(world.hn, date(2024, 1, 1), date(2024, 12, 31))["money"] == 0
