@@ -1,0 +1,1 @@
+"""Members' dues (đoàn phí) and the employers' levy (kinh phí công đoàn)."""
