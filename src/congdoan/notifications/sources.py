@@ -1,6 +1,7 @@
 """The inbox sources of the awards chain: a nomination waiting for the Party committee's
 confirmation, for the upper level's approval, the council scores a member has to enter; and
-the union cards waiting for the upper level's approval."""
+the union cards waiting for the upper level's approval; the transfers waiting for the
+receiving union."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import CouncilMember, Nomination, Score, Status
 from congdoan.members.models import CardStatus, Membership, UnionCard
+from congdoan.members.transfer_selectors import transfer_requests_waiting_on
 from congdoan.notifications.registry import Entry, source
 from congdoan.org.models import UnitVersion
 from congdoan.org.selectors import names_on
@@ -94,4 +96,18 @@ def cards_to_approve(user, scope: Scope) -> list[Entry]:
             since=card.requested_on,
         )
         for card in cards
+    ]
+
+
+@source
+def transfers_to_accept(user, scope: Scope) -> list[Entry]:
+    """Members another union asks to send to a union whose registry the user keeps."""
+    return [
+        Entry(
+            title=_("Chờ tiếp nhận chuyển sinh hoạt: %(name)s") % {"name": row.member_name},
+            unit_name=row.from_unit_name,
+            link=row.url,
+            since=row.requested_at,
+        )
+        for row in transfer_requests_waiting_on(user)
     ]
