@@ -111,3 +111,27 @@ def test_a_certificate_not_yet_in_force_is_refused():
 
 def test_a_key_that_does_not_match_its_certificate_is_refused():
     assert "không khớp" in _refusal(mismatched_pkcs12(), "")
+
+
+def test_the_signature_field_lies_over_the_box_the_layout_drew():
+    import io
+
+    from pypdf import PdfReader
+
+    data, placement = as_placed_pdf(paper(), MARK)
+    material = pades.read_pkcs12(pkcs12_for(), PASSWORD)
+    signed = pades.sign_bytes(
+        data, material.plain_pkcs12(), box=pades.Box(*placement), name="A", reason="B", location="C"
+    )
+    page = PdfReader(io.BytesIO(signed)).pages[placement[0]]
+    widgets = [a.get_object() for a in page["/Annots"] if a.get_object()["/Subtype"] == "/Widget"]
+    assert [float(v) for v in widgets[0]["/Rect"]] == pytest.approx(
+        [int(v) for v in placement[1:]], abs=1
+    )
+    assert "Người ký: Nguyễn Văn Ký" in pades_text(signed)
+
+
+def pades_text(data: bytes) -> str:
+    from congdoan.core.documents import pdf_text
+
+    return pdf_text(data)

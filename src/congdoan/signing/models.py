@@ -116,6 +116,9 @@ class SignedPaper(models.Model):
     certificate = models.ForeignKey(
         SigningCertificate, on_delete=models.PROTECT, null=True, blank=True, related_name="papers"
     )
+    signer = models.ForeignKey(
+        Signer, on_delete=models.SET_NULL, null=True, blank=True, related_name="papers"
+    )
     signer_name = models.CharField(_("người ký"), max_length=200, blank=True)
     signer_title = models.CharField(_("chức vụ"), max_length=200, blank=True)
     issued_by = models.ForeignKey(

@@ -71,3 +71,12 @@ def trust_root_ders() -> list[bytes]:
 
 def checks_by_hash(hashes: list[str]) -> dict[str, PdfCheck]:
     return {c.sha256: c for c in PdfCheck.objects.filter(sha256__in=hashes)}
+
+
+def paper_finding(issued: SignedPaper | None):
+    """A stored paper checked again as it is now (its bytes against today's trust roots)."""
+    from congdoan.signing.pades import check_bytes
+
+    if issued is None or not issued.signed:
+        return None
+    return check_bytes(bytes(issued.data), trust_root_ders())

@@ -154,9 +154,11 @@ def _mark(signer: Signer, unit: Unit, at: datetime) -> SignatureMark:
     )
 
 
-def _require_signable(unit: Unit, actor) -> tuple[SigningCertificate | None, Signer | None]:
-    """The unit's certificate and the actor's signer post; (None, None) when the unit has no
-    certificate at all (its papers go out marked unsigned)."""
+def _require_signable(
+    unit: Unit, actor, signer: Signer | None = None
+) -> tuple[SigningCertificate | None, Signer | None]:
+    """The unit's certificate and the signer post (the actor's, unless the paper follows one
+    already signed); (None, None) when the unit has no certificate at all."""
     certificate = open_certificate(unit)
     if certificate is None:
         return None, None
@@ -168,7 +170,7 @@ def _require_signable(unit: Unit, actor) -> tuple[SigningCertificate | None, Sig
             )
             % {"day": timezone.localtime(certificate.not_after).strftime("%d/%m/%Y")}
         )
-    signer = signer_for(unit, actor)
+    signer = signer if signer is not None and signer.unit_id == unit.pk else signer_for(unit, actor)
     if signer is None:
         raise ValidationError(
             _("Bạn không có tên trong danh sách người ký của đơn vị nên không ban hành được.")
@@ -178,16 +180,24 @@ def _require_signable(unit: Unit, actor) -> tuple[SigningCertificate | None, Sig
 
 @transaction.atomic
 def paper_issue(
-    *, actor, kind: str, reference: str, unit: Unit, render: Render, reason: str
+    *,
+    actor,
+    kind: str,
+    reference: str,
+    unit: Unit,
+    render: Render,
+    reason: str,
+    signer: Signer | None = None,
 ) -> SignedPaper:
     """Issue a paper once: rendered with the signature box of the actor (a signer named for the
     unit), signed with the unit's certificate (and timestamped when a timestamp authority is set),
     stored unchanged with its SHA-256. A unit with no certificate issues it marked unsigned; a
-    unit with one refuses an actor not named, or an expired certificate."""
+    unit with one refuses an actor not named, or an expired certificate. `signer` signs a
+    paper that follows one already signed (a decision's certificates, in its signer's name)."""
     issued = SignedPaper.objects.filter(kind=kind, reference=str(reference)).first()
     if issued is not None:
         return issued
-    certificate, signer = _require_signable(unit, actor)
+    certificate, signer = _require_signable(unit, actor, signer)
     now = timezone.now()
     tsa = settings.CONGDOAN_TSA_URL if certificate else ""
     if certificate is None:
@@ -212,6 +222,7 @@ def paper_issue(
         sha256=pades.sha256(data),
         signed=certificate is not None,
         certificate=certificate,
+        signer=signer,
         signer_name=signer.name if signer else "",
         signer_title=signer.title if signer else "",
         issued_by=actor if getattr(actor, "pk", None) else None,
