@@ -27,6 +27,11 @@ ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(","
 # Encrypts the union-card signing keys kept in the database (congdoan/cards/keys.py); without
 # it they are encrypted with SECRET_KEY. Verification needs neither: it uses the public keys.
 CONGDOAN_CARD_KEY_SECRET = os.environ.get("CONGDOAN_CARD_KEY_SECRET", "")
+# Seals the units' signing certificates (PKCS#12) kept in the database (congdoan/signing/vault.py);
+# without it they are sealed with SECRET_KEY. An RFC 3161 timestamp authority, when set, stamps
+# every signature (PAdES B-T).
+CONGDOAN_SIGNING_KEY = os.environ.get("CONGDOAN_SIGNING_KEY", "")
+CONGDOAN_TSA_URL = os.environ.get("CONGDOAN_TSA_URL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -52,6 +57,7 @@ INSTALLED_APPS = [
     "congdoan.audit",
     "congdoan.org",
     "congdoan.members",
+    "congdoan.signing",
     "congdoan.imports",
     "congdoan.emulation",
     "congdoan.awards",

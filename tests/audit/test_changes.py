@@ -93,6 +93,12 @@ OTHERS = {
     "correction_accept": "the change goes through member_update (old → new)",
     "correction_refuse": "closes a correction request: the field and the reason",
     "transfer_request": "adds a transfer request: the receiving union and the note",
+    "certificate_upload": "adds a unit's signing certificate: its fingerprint (never the key)",
+    "signer_name": "adds a signer post: user, name and title",
+    "signer_remove": "deletes a signer post: before = the post",
+    "trust_root_add": "adds a trust root: its fingerprint",
+    "paper_issue": "adds an issued paper: its hash and whether it is signed",
+    "pdf_check": "keeps an uploaded PDF's check under its hash (a cache, no actor)",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

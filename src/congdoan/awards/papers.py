@@ -15,9 +15,12 @@ from congdoan.core.documents import (
     NATION,
     Heading,
     Paragraph,
+    Placement,
     Signature,
+    SignatureMark,
     Table,
     UnionDocument,
+    pdf_with_placement,
 )
 from congdoan.core.text import document_date_line, format_date, format_number
 from congdoan.org.models import Unit, UnitVersion
@@ -180,7 +183,12 @@ def certificate_context(award: Award, verify_url: str) -> dict:
 
 def certificate_pdf(award: Award, verify_url: str) -> bytes:
     """One page, A4 landscape."""
-    from weasyprint import HTML
+    return certificate_placed(award, verify_url)[0]
 
-    html = render_to_string("awards/certificate_pdf.html", certificate_context(award, verify_url))
-    return HTML(string=html).write_pdf()
+
+def certificate_placed(
+    award: Award, verify_url: str, mark: SignatureMark | None = None
+) -> tuple[bytes, Placement | None]:
+    """The certificate, with the digital signature's box in the seal's place (given a mark)."""
+    context = certificate_context(award, verify_url) | {"mark": mark}
+    return pdf_with_placement(render_to_string("awards/certificate_pdf.html", context))

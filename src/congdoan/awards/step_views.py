@@ -22,6 +22,8 @@ from congdoan.awards.access import (
     readable_nomination,
 )
 from congdoan.awards.forms import DecideForm, ExclusionForm, RevokeForm
+from congdoan.awards.issuing import decision_paper as stored_decision
+from congdoan.awards.issuing import issue_certificate
 from congdoan.awards.models import Attachment, AwardDecision, Exclusion, Rule, Status
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
@@ -239,6 +241,10 @@ def decide(request, pk: int):
 def decision_paper(request, pk: int, kind: str):
     made = get_object_or_404(AwardDecision.objects.select_related("decision", "campaign"), pk=pk)
     readable_campaign(request, made.campaign_id)
+    stored = stored_decision(made) if kind == "pdf" else None
+    if stored is not None:  # the PDF as issued (signed), byte for byte
+        document = decision_document(made)
+        return file_response(bytes(stored.data), "application/pdf", document.filename("pdf"))
     return download(decision_document(made), kind)
 
 
@@ -249,7 +255,12 @@ def certificate(request, pk: int):
         messages.error(request, _("Khen thưởng này đã bị thu hồi; không cấp giấy chứng nhận."))
         return redirect("awards:nomination", pk=award.nomination_id)
     url = request.build_absolute_uri(reverse("awards:verify", args=[award.token]))
-    body = certificate_pdf(award, url)
+    try:
+        stored = issue_certificate(actor=request.user, award=award, verify_url=url)
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+        return redirect("awards:nomination", pk=award.nomination_id)
+    body = bytes(stored.data) if stored is not None else certificate_pdf(award, url)
     return file_response(body, "application/pdf", f"chung-nhan-{award.pk}.pdf", inline=True)
 
 

@@ -34,6 +34,8 @@ from congdoan.core.params import QueryParams, optional_int
 from congdoan.org.access import org_editable_unit, readable_unit
 from congdoan.org.models import Level
 from congdoan.org.selectors import display_version, name_units
+from congdoan.signing.models import PaperKind
+from congdoan.signing.selectors import paper, paper_finding
 
 LIST_LIMIT = 500
 
@@ -253,4 +255,13 @@ def verify(request, token):
         if award.person_id
         else display_version(award.unit, award.awarded_on).name
     )
-    return render(request, "awards/verify.html", {"award": award, "name": name})
+    certificate = paper(PaperKind.CERTIFICATE, award.pk)
+    decision = paper(PaperKind.DECISION, award.decision_id)
+    context = {
+        "award": award,
+        "name": name,
+        "certificate_check": paper_finding(certificate),
+        "decision_check": paper_finding(decision),
+        "decision_paper": decision,
+    }
+    return render(request, "awards/verify.html", context)

@@ -103,6 +103,39 @@ class Signature:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class SignatureMark:
+    """What a digital signature's visible box prints where the layout signs: who signed, their
+    title, the unit, the time. The PDF's signature field is laid over the box it draws."""
+
+    lines: tuple[str, ...]
+
+
+SIGNATURE_ANCHOR = "chu-ky-so"  # the id of the box, found again in the rendered pages
+# Where the box landed: page index and PDF points (x1, y1, x2, y2) from the lower left corner.
+Placement = tuple[int, float, float, float, float]
+
+
+def pdf_with_placement(html: str) -> tuple[bytes, Placement | None]:
+    """The HTML as PDF, and where its signature box landed (None when it drew none)."""
+    from weasyprint import HTML  # imported on use: it loads Pango
+
+    rendered = HTML(string=html).render()
+    placement = None
+    for index, page in enumerate(rendered.pages):
+        if SIGNATURE_ANCHOR in page.anchors:
+            x1, y1, x2, y2 = page.anchors[SIGNATURE_ANCHOR]
+            points, height = 0.75, page.height * 0.75  # CSS px to PDF points
+            placement = (
+                index,
+                x1 * points,
+                height - y2 * points,
+                x2 * points,
+                height - y1 * points,
+            )
+    return rendered.write_pdf(), placement
+
+
 @dataclass
 class UnionDocument:
     parent_body: str  # the body above the issuer: "LĐLĐ THÀNH PHỐ HÀ NỘI"
@@ -131,11 +164,16 @@ class UnionDocument:
 
 
 def as_pdf(document: UnionDocument) -> bytes:
-    from weasyprint import HTML  # imported on use: it loads Pango
+    return as_placed_pdf(document)[0]
 
-    context = {"doc": document, "nation": NATION, "motto": MOTTO}
+
+def as_placed_pdf(
+    document: UnionDocument, mark: SignatureMark | None = None
+) -> tuple[bytes, Placement | None]:
+    """The PDF, with the digital signature's box drawn where the paper signs (given a mark)."""
+    context = {"doc": document, "nation": NATION, "motto": MOTTO, "mark": mark}
     html = render_to_string("documents/union.html", context)
-    return HTML(string=html).write_pdf()
+    return pdf_with_placement(html)
 
 
 def as_docx(document: UnionDocument) -> bytes:

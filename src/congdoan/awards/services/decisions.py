@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import audit_changes, audit_record, snapshot
+from congdoan.awards.issuing import issue_decision
 from congdoan.awards.models import (
     Award,
     AwardDecision,
@@ -181,6 +182,7 @@ def decide(
         target=made.decision.number,
         after={"awards": len(chosen)},
     )
+    issue_decision(actor=actor, made=made)
     return made
 
 
@@ -218,4 +220,5 @@ def revoke(
         target=f"{award.holder_name} – {award.title.name}",
         extra={"decision": made.decision.number},
     )
+    issue_decision(actor=actor, made=made)
     return made

@@ -1,0 +1,82 @@
+"""Reads of signing: a unit's certificate in force and signers, the units a user may give
+certificates to, the papers issued, the trust roots, and an uploaded file's check."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from congdoan.org.models import Unit
+from congdoan.signing.models import (
+    PaperKind,
+    PdfCheck,
+    SignedPaper,
+    Signer,
+    SigningCertificate,
+    TrustRoot,
+)
+
+
+def open_certificate(unit: Unit) -> SigningCertificate | None:
+    """The unit's newest certificate not retired (it may have expired: the caller says so)."""
+    return SigningCertificate.objects.filter(unit=unit, retired_at__isnull=True).first()
+
+
+def signer_for(unit: Unit, user) -> Signer | None:
+    if user is None or not getattr(user, "pk", None):
+        return None
+    return Signer.objects.filter(unit=unit, user=user).first()
+
+
+def unit_signers(unit: Unit) -> QuerySet[Signer]:
+    return Signer.objects.filter(unit=unit).select_related("user")
+
+
+def unit_certificates(unit: Unit) -> QuerySet[SigningCertificate]:
+    return SigningCertificate.objects.filter(unit=unit).defer("sealed")
+
+
+def managed_units(scope) -> QuerySet[Unit]:
+    """Units whose certificate and signers the user keeps: those they may grant roles on."""
+    from congdoan.org.models import UnitVersion
+
+    versions = UnitVersion.objects.open()
+    if not scope.everything:
+        if not scope.role_grant_paths:
+            return Unit.objects.none()
+        from django.db.models import Q
+
+        match = Q()
+        for path in scope.role_grant_paths:
+            match |= Q(path__startswith=path)
+        versions = versions.filter(match)
+    return Unit.objects.filter(pk__in=versions.values("unit_id"))
+
+
+def paper(kind: PaperKind | str, reference: str) -> SignedPaper | None:
+    return SignedPaper.objects.filter(kind=kind, reference=str(reference)).first()
+
+
+def trust_roots() -> QuerySet[TrustRoot]:
+    return TrustRoot.objects.all()
+
+
+def trust_root_ders() -> list[bytes]:
+    now = timezone.now()
+    return [
+        bytes(der)
+        for der in TrustRoot.objects.filter(not_after__gt=now).values_list("der", flat=True)
+    ]
+
+
+def checks_by_hash(hashes: list[str]) -> dict[str, PdfCheck]:
+    return {c.sha256: c for c in PdfCheck.objects.filter(sha256__in=hashes)}
+
+
+def paper_finding(issued: SignedPaper | None):
+    """A stored paper checked again as it is now (its bytes against today's trust roots)."""
+    from congdoan.signing.pades import check_bytes
+
+    if issued is None or not issued.signed:
+        return None
+    return check_bytes(bytes(issued.data), trust_root_ders())
