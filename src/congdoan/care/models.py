@@ -94,7 +94,9 @@ class Support(TimeStamped):
 class CareTotals(TimeStamped):
     """A union that reports only how many people it supported and how much, by source."""
 
-    programme = models.ForeignKey(CareProgramme, on_delete=models.CASCADE, related_name="totals")
+    programme = models.ForeignKey(
+        CareProgramme, on_delete=models.CASCADE, related_name="unit_totals"
+    )
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
     people = models.PositiveIntegerField(_("số người được hỗ trợ"))
 
@@ -105,7 +107,7 @@ class CareTotals(TimeStamped):
 
 
 class CareTotalsMoney(models.Model):
-    totals = models.ForeignKey(CareTotals, on_delete=models.CASCADE, related_name="money")
+    totals = models.ForeignKey(CareTotals, on_delete=models.CASCADE, related_name="amounts")
     source = models.CharField(_("nguồn"), max_length=12, choices=Source.choices)
     money = models.BigIntegerField(_("số tiền (đồng)"))
 

@@ -72,7 +72,7 @@ def rollup(programme: CareProgramme) -> dict:
         row["people"] += n
         row["money"] += money
     for unit_id, n, money in totals.values_list("unit_id", "people").annotate(
-        m=Sum("money__money")
+        m=Sum("amounts__money")
     ):
         row = by_level.setdefault(tree[unit_id], {"people": 0, "money": 0})
         row["people"] += n

@@ -223,8 +223,8 @@ def totals_record(
     totals, _created = CareTotals.objects.update_or_create(
         programme=programme, unit=unit, defaults={"people": people}
     )
-    before = {row.source: row.money for row in totals.money.all()}
-    totals.money.all().delete()
+    before = {row.source: row.money for row in totals.amounts.all()}
+    totals.amounts.all().delete()
     CareTotalsMoney.objects.bulk_create(
         CareTotalsMoney(totals=totals, source=s, money=m) for s, m in money.items() if m
     )

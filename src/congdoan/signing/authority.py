@@ -4,13 +4,14 @@ tests: a root, and signing certificates it issues as PKCS#12. Never for real pap
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _name(common_name: str, organisation: str) -> x509.Name:
 def make_authority(
     common_name: str = "CA thử nghiệm congdoan", *, now: datetime | None = None
 ) -> Authority:
-    now = now or datetime.now(UTC)
+    now = now or timezone.now()
     key = ec.generate_private_key(ec.SECP256R1())
     name = _name(common_name, "congdoan (thử nghiệm)")
     certificate = (
@@ -81,7 +82,7 @@ def issue_pkcs12(
 ) -> bytes:
     """A signing certificate under the authority, as a PKCS#12 with `password`. `key` is the
     certificate's key; `own_key` (tests) packs a different key beside it."""
-    now = datetime.now(UTC)
+    now = timezone.now()
     key = key or ec.generate_private_key(ec.SECP256R1())
     certificate = (
         x509.CertificateBuilder()

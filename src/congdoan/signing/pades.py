@@ -3,15 +3,18 @@ the place the layout drew, and check a PDF's signatures against trust roots."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -22,6 +25,18 @@ class Status:
     INTACT = "intact"
     ALTERED = "altered"
     UNREADABLE = "unreadable"
+
+
+def outside_a_running_loop(call, *args):
+    """pyHanko's plain calls start an event loop of their own (asyncio.run), which cannot
+    start in a thread whose loop is running (an async server, a browser test's thread): there
+    the call runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call(*args)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call, *args).result()
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,7 @@ def common_name(name: x509.Name) -> str:
 
 def read_pkcs12(data: bytes, password: str, *, now: datetime | None = None) -> KeyMaterial:
     """The key material of an uploaded PKCS#12, or a refusal saying what is wrong with it."""
-    now = now or datetime.now(UTC)
+    now = now or timezone.now()
     try:
         key, certificate, chain = pkcs12.load_key_and_certificates(
             data, password.encode() if password else None
@@ -167,7 +182,7 @@ def sign_bytes(
         stamp_style=TextStampStyle(stamp_text=" ", border_width=0),
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    return pdf_signer.sign_pdf(writer).getvalue()
+    return outside_a_running_loop(pdf_signer.sign_pdf, writer).getvalue()
 
 
 @dataclass(frozen=True)
@@ -216,7 +231,7 @@ def _check_signatures(embedded, trust_roots: list[bytes]) -> Finding:
     for index, signature in enumerate(embedded):
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
         try:
-            status = validate_pdf_signature(signature, context)
+            status = outside_a_running_loop(validate_pdf_signature, signature, context)
         except SignatureValidationError:
             altered = True
             continue

@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='sửa lúc')),
                 ('people', models.PositiveIntegerField(verbose_name='số người được hỗ trợ')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='totals', to='care.careprogramme')),
+                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_totals', to='care.careprogramme')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.unit')),
             ],
         ),
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('source', models.CharField(choices=[('union', 'Tài chính công đoàn các cấp'), ('enterprise', 'Doanh nghiệp, người sử dụng lao động'), ('sponsor', 'Nhà tài trợ'), ('other', 'Nguồn xã hội hóa khác')], max_length=12, verbose_name='nguồn')),
                 ('money', models.BigIntegerField(verbose_name='số tiền (đồng)')),
-                ('totals', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='money', to='care.caretotals')),
+                ('totals', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='amounts', to='care.caretotals')),
             ],
         ),
         migrations.CreateModel(
