@@ -226,6 +226,7 @@ def test_kill_9_in_the_middle_of_a_commit_then_retry_from_the_command_line(tmp_p
             "LOCATION": tmp_path / "cache",
         }
     }
+    settings.DATA_DIR = tmp_path  # the retry reads the file the worker kept there
     worker = subprocess.Popen(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", SLOW_IMPORT, str(path)],
         env=env,
