@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("congdoan.emulation.urls")),
     path("", include("congdoan.imports.urls")),
     path("", include("congdoan.activities.urls")),
+    path("", include("congdoan.care.urls")),
     path("", include("congdoan.reports.urls")),
     path("", include("congdoan.audit.urls")),
     path("", include("congdoan.ops.urls")),

@@ -138,10 +138,16 @@ def test_totals_are_kept_only_when_plausible(world, people, money):
 
 
 def test_the_report_json_has_the_care_key(world):
-    from congdoan.care.selectors import unit_care
+    from congdoan.reports.figures import build_report
+    from congdoan.reports.summary import report_summary
 
     programme = tet(world)
     supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
-    figures = unit_care(world.hn, date(2025, 1, 1), date(2025, 12, 31))
-    assert (figures["people"], figures["supports"], figures["money"]) == (1, 1, 1_000_000)
-    assert unit_care(world.hn, date(2024, 1, 1), date(2024, 12, 31))["money"] == 0
+    totals_record(actor=world.bob, programme=programme, unit=world.g3, people=4,
+                  money={Source.SPONSOR: 2_000_000})  # fmt: skip
+    care = report_summary(build_report(world.hn, date(2025, 1, 1), date(2025, 12, 31)))["care"]
+    assert (care["people"], care["supports"], care["money"]) == (5, 1, 3_000_000)
+    assert {line["source"]: line["money"] for line in care["by_source"]}["sponsor"] == 2_000_000
+    assert set(care["by_source"][0]) == {"source", "name", "people", "money"}
+    earlier = report_summary(build_report(world.hn, date(2024, 1, 1), date(2024, 12, 31)))
+    assert earlier["care"]["money"] == 0

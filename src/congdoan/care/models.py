@@ -28,7 +28,10 @@ class Reason(models.TextChoices):
 class Form(models.TextChoices):
     MONEY = "money", _("Tiền mặt")
     GIFT = "gift", _("Quà")
+    VOUCHER = "voucher", _("Phiếu mua hàng")
+    HEALTH_CHECK = "health", _("Khám sức khỏe miễn phí")
     TICKET = "ticket", _("Vé xe về quê")
+    MARKET = "market", _("Chợ Tết công đoàn")
     OTHER = "other", _("Hình thức khác")
 
 
@@ -42,12 +45,34 @@ class CareProgramme(TimeStamped):
     ends_on = models.DateField(_("đến ngày"))
     allows_repeat = models.BooleanField(_("một người được hỗ trợ nhiều lần"), default=False)
     ceiling = models.BigIntegerField(_("mức hỗ trợ tối đa mỗi lần (đồng)"))
+    # The units taking part (with every union under them); none named: all under the owner.
+    units = models.ManyToManyField(
+        "org.Unit", blank=True, related_name="care_programmes_joined",
+        verbose_name=_("đơn vị tham gia"),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-starts_on", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgrammeBudget(models.Model):
+    """What the programme plans to spend from one source."""
+
+    programme = models.ForeignKey(CareProgramme, on_delete=models.CASCADE, related_name="budget")
+    source = models.CharField(_("nguồn"), max_length=12, choices=Source.choices)
+    amount = models.BigIntegerField(_("dự kiến (đồng)"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "source"], name="care_budget_once"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="care_budget_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.amount}"
 
 
 class Beneficiary(TimeStamped):

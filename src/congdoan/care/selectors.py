@@ -1,12 +1,14 @@
-"""Reads of the care programmes: the programmes a user sees, and a programme's roll-up over
-its tree on its last day (people, supports, money by source and by level). A union's list and
-its totals are never both kept (the services refuse), so both are simply added."""
+"""Reads of the care programmes: the programmes a user sees, a programme's roll-up over its
+tree on its last day (people, supports, money by source and by level), each union's part, the
+list a union signs for, and the `care` figures of a unit's report. A union's list and its
+totals are never both kept (the services refuse), so both are simply added."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from congdoan.care.models import (
     Beneficiary,
@@ -16,92 +18,187 @@ from congdoan.care.models import (
     Source,
     Support,
 )
-from congdoan.org.models import UnitVersion
+from congdoan.members.models import Membership
+from congdoan.org.models import Unit, UnitVersion
+from congdoan.org.selectors import names_on
 
 if TYPE_CHECKING:
     from congdoan.accounts.scope import Scope
 
 
-def programmes_for(scope: Scope):
-    return CareProgramme.objects.filter(owner__in=scope.units()).select_related("owner")
+def programmes_for(scope: Scope) -> QuerySet[CareProgramme]:
+    """The programmes of units the user reads, and of the units above them (which the user's
+    unions take part in)."""
+    programmes = CareProgramme.objects.select_related("owner")
+    if scope.everything:
+        return programmes
+    above = {int(part) for path in scope.read_paths for part in path.split("/") if part}
+    return programmes.filter(Q(owner__in=scope.units()) | Q(owner_id__in=above))
+
+
+def programmes_joined(programmes: QuerySet[CareProgramme], unit: Unit):
+    """Of the programmes, those the union takes part in: owned by it or a unit above it (on
+    the programme's last day), or naming it or a unit above it among those taking part."""
+    paths = UnitVersion.objects.filter(unit=unit).values_list("path", flat=True)
+    above = {int(part) for path in paths for part in path.split("/") if part}
+    found = programmes.filter(owner_id__in=above)
+    return found.filter(Q(units__isnull=True) | Q(units__in=above)).distinct()
+
+
+def _within(tree: dict[int, int], scope: Scope | None) -> dict[int, int]:
+    """The part of the tree the user reads (all of it without a scope)."""
+    if scope is None or scope.everything:
+        return tree
+    readable = set(scope.units(Unit.objects.filter(pk__in=list(tree))).values_list("pk", flat=True))
+    return {unit_id: level for unit_id, level in tree.items() if unit_id in readable}
 
 
 def _tree(programme: CareProgramme) -> dict[int, int]:
-    """Unit id -> level, for the units under the owner on the programme's last day."""
+    """Unit id -> level, for the owner and the units under it on the programme's last day."""
     day = programme.ends_on
     owner = UnitVersion.objects.valid_on(day).filter(unit=programme.owner).first()
     if owner is None:
         return {}
-    rows = UnitVersion.objects.valid_on(day).under(owner.path)
+    rows = UnitVersion.objects.valid_on(day).filter(path__startswith=owner.path)
     return dict(rows.values_list("unit_id", "unit__unit_type__level"))
 
 
-def rollup(programme: CareProgramme) -> dict:
-    """{people, supports, money, by_source: [{source, name, people, money}], by_level}."""
-    tree = _tree(programme)
-    units = list(tree)
-    supports = Support.objects.filter(
-        beneficiary__programme=programme, beneficiary__unit_id__in=units
+def _empty_sources() -> dict[str, dict[str, int]]:
+    return {s: {"people": 0, "money": 0} for s in Source.values}
+
+
+def _source_lines(by_source: dict[str, dict[str, int]]) -> list[dict]:
+    return [{"source": s, "name": str(Source(s).label), **by_source[s]} for s in Source.values]
+
+
+def empty_figures() -> dict:
+    """The figures of a period without any care recorded (and of a report without figures)."""
+    return {"people": 0, "supports": 0, "money": 0, "by_source": _source_lines(_empty_sources())}
+
+
+def _figures(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> dict:
+    """{people, supports, money, by_source} of the itemised supports and the reported totals."""
+    by_source = _empty_sources()
+    itemised = supports.values_list("source").annotate(
+        n=Count("beneficiary_id", distinct=True), m=Sum("value")
     )
-    people = Beneficiary.objects.filter(
-        programme=programme, unit_id__in=units, supports__isnull=False
-    ).distinct()
-    totals = CareTotals.objects.filter(programme=programme, unit_id__in=units)
-    totals_money = CareTotalsMoney.objects.filter(totals__in=totals)
-    by_source = {s: {"people": 0, "money": 0} for s in Source.values}
-    for source, n, money in (
-        supports.values_list("source").annotate(
-            n=Count("beneficiary_id", distinct=True), m=Sum("value")
-        ).order_by()
-    ):  # fmt: skip
+    for source, n, money in itemised.order_by():
         by_source[source]["people"] += n
         by_source[source]["money"] += money
-    for source, n, money in (
-        totals_money.values_list("source").annotate(n=Sum("totals__people"), m=Sum("money"))
-        .order_by()
-    ):  # fmt: skip
+    reported = CareTotalsMoney.objects.filter(totals__in=totals).values_list("source")
+    for source, n, money in reported.annotate(n=Sum("totals__people"), m=Sum("money")).order_by():
         by_source[source]["people"] += n
         by_source[source]["money"] += money
-    by_level: dict[int, dict] = {}
-    for unit_id, n, money in (
-        supports.values_list("beneficiary__unit_id").annotate(
-            n=Count("beneficiary_id", distinct=True), m=Sum("value")
-        ).order_by()
-    ):  # fmt: skip
-        row = by_level.setdefault(tree[unit_id], {"people": 0, "money": 0})
-        row["people"] += n
-        row["money"] += money
-    for unit_id, n, money in totals.values_list("unit_id", "people").annotate(
-        m=Sum("amounts__money")
-    ):
-        row = by_level.setdefault(tree[unit_id], {"people": 0, "money": 0})
-        row["people"] += n
-        row["money"] += money or 0
-    itemised = supports.aggregate(n=Count("id"), m=Sum("value"))
-    reported = totals.aggregate(n=Sum("people"))
+    counts = supports.aggregate(n=Count("id"), people=Count("beneficiary_id", distinct=True))
     return {
-        "people": people.count() + (reported["n"] or 0),
-        "supports": itemised["n"],
-        "money": (itemised["m"] or 0) + (totals_money.aggregate(m=Sum("money"))["m"] or 0),
-        "by_source": [
-            {"source": s, "name": str(Source(s).label), **by_source[s]} for s in Source.values
-        ],
-        "by_level": dict(sorted(by_level.items())),
+        "people": counts["people"] + (totals.aggregate(n=Sum("people"))["n"] or 0),
+        "supports": counts["n"],
+        "money": sum(line["money"] for line in by_source.values()),
+        "by_source": _source_lines(by_source),
     }
 
 
-def unit_care(unit, start, end) -> dict:
-    """The report's `care` key: the programmes the unit ran that ended in the period, added."""
-    out = {"people": 0, "supports": 0, "money": 0}
-    by_source = {s: {"people": 0, "money": 0} for s in Source.values}
-    for programme in CareProgramme.objects.filter(owner=unit, ends_on__range=(start, end)):
-        figures = rollup(programme)
-        for key in out:
-            out[key] += figures[key]
-        for line in figures["by_source"]:
-            by_source[line["source"]]["people"] += line["people"]
-            by_source[line["source"]]["money"] += line["money"]
-    out["by_source"] = [
-        {"source": s, "name": str(Source(s).label), **by_source[s]} for s in Source.values
-    ]
-    return out
+def rollup(programme: CareProgramme, scope: Scope | None = None) -> dict:
+    """{people, supports, money, by_source: [{source, name, people, money}], by_level}, of the
+    unions the user reads (every union without a scope)."""
+    tree = _within(_tree(programme), scope)
+    supports = Support.objects.filter(
+        beneficiary__programme=programme, beneficiary__unit_id__in=list(tree)
+    )
+    totals = CareTotals.objects.filter(programme=programme, unit_id__in=list(tree))
+    figures = _figures(supports, totals)
+    by_level: dict[int, dict] = {}
+    for row in unit_parts(programme, tree):
+        line = by_level.setdefault(tree[row["unit_id"]], {"people": 0, "money": 0})
+        line["people"] += row["people"]
+        line["money"] += row["money"]
+    figures["by_level"] = dict(sorted(by_level.items()))
+    return figures
+
+
+def unit_parts(
+    programme: CareProgramme, tree: dict[int, int] | None = None, scope: Scope | None = None
+) -> list[dict]:
+    """Each union's part: {unit_id, name, itemised, people, supports, money}, by name."""
+    units = list(_within(_tree(programme), scope) if tree is None else tree)
+    rows: dict[int, dict] = {}
+    listed = (
+        Support.objects.filter(beneficiary__programme=programme, beneficiary__unit_id__in=units)
+        .values_list("beneficiary__unit_id")
+        .annotate(p=Count("beneficiary_id", distinct=True), n=Count("id"), m=Sum("value"))
+        .order_by()
+    )
+    for unit_id, people, n, money in listed:
+        rows[unit_id] = {"itemised": True, "people": people, "supports": n, "money": money}
+    reported = (
+        CareTotals.objects.filter(programme=programme, unit_id__in=units)
+        .values_list("unit_id", "people")
+        .annotate(m=Sum("amounts__money"))
+    )
+    for unit_id, people, money in reported:
+        rows[unit_id] = {"itemised": False, "people": people, "supports": 0, "money": money or 0}
+    names = names_on(set(rows), programme.ends_on)
+    parts = [{"unit_id": pk, "name": names.get(pk, ""), **row} for pk, row in rows.items()]
+    return sorted(parts, key=lambda part: part["name"])
+
+
+def budget_lines(programme: CareProgramme, figures: dict) -> list[dict]:
+    """Per source: {source, name, planned, money, people}: the budget against what was spent."""
+    planned = dict(programme.budget.values_list("source", "amount"))
+    return [{**line, "planned": planned.get(line["source"], 0)} for line in figures["by_source"]]
+
+
+def takes_part(programme: CareProgramme, unit: Unit) -> bool:
+    """The union stands under the owner (and a unit taking part) on the programme's last day."""
+    tree = _tree(programme)
+    if unit.pk not in tree:
+        return False
+    heads = list(programme.units.values_list("pk", flat=True))
+    if not heads:
+        return True
+    versions = UnitVersion.objects.valid_on(programme.ends_on)
+    mine = versions.filter(unit=unit).values_list("path", flat=True).first() or ""
+    paths = versions.filter(unit__in=heads).values_list("path", flat=True)
+    return any(mine.startswith(path) for path in paths)
+
+
+def unit_list(programme: CareProgramme, unit: Unit) -> list[Beneficiary]:
+    """The people a union supported in the programme, with their supports, by name."""
+    supports = Prefetch("supports", queryset=Support.objects.order_by("given_on", "pk"))
+    return list(
+        Beneficiary.objects.filter(programme=programme, unit=unit)
+        .prefetch_related(supports)
+        .order_by("full_name", "pk")
+    )
+
+
+def unit_totals(programme: CareProgramme, unit: Unit) -> CareTotals | None:
+    return (
+        CareTotals.objects.filter(programme=programme, unit=unit)
+        .prefetch_related("amounts")
+        .first()
+    )
+
+
+def report_care(path: str, start: date, day: date) -> dict:
+    """The report's `care` key: the programmes that ended in the period, the supports and
+    totals of the unions of the subtree (the tree of the report's structure day)."""
+    below = UnitVersion.objects.valid_on(day).filter(path__startswith=path).values("unit_id")
+    ended = Q(programme__ends_on__range=(start, day))
+    supports = Support.objects.filter(
+        beneficiary__unit_id__in=below,
+        beneficiary__programme__ends_on__range=(start, day),
+    )
+    totals = CareTotals.objects.filter(ended, unit_id__in=below)
+    return _figures(supports, totals)
+
+
+def member_by_citizen_id(unit: Unit, citizen_id: str):
+    """The current member of the union with that CCCD, or None (a worker who is not one)."""
+    if not citizen_id:
+        return None
+    found = Membership.objects.filter(
+        unit=unit, ended_on__isnull=True, person__citizen_id=citizen_id
+    ).select_related("person")
+    membership = found.first()
+    return membership.person if membership else None

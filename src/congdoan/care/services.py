@@ -20,10 +20,12 @@ from congdoan.care.models import (
     CareTotals,
     CareTotalsMoney,
     Form,
+    ProgrammeBudget,
     Reason,
     Source,
     Support,
 )
+from congdoan.care.selectors import takes_part
 from congdoan.core.text import normalize_text
 from congdoan.members.models import Person
 from congdoan.org.models import Unit, UnitVersion
@@ -37,45 +39,71 @@ def _require_keeper(actor, unit: Unit) -> None:
 
 
 def _require_in_programme(programme: CareProgramme, unit: Unit) -> None:
-    """The union stands under the programme's owner in the tree of the programme's last day."""
-    owner = UnitVersion.objects.valid_on(programme.ends_on).filter(unit=programme.owner).first()
-    inside = (
-        owner is not None
-        and UnitVersion.objects.valid_on(programme.ends_on)
-        .under(owner.path)
-        .filter(unit=unit)
-        .exists()
-    )
-    if not inside:
+    if not takes_part(programme, unit):
         raise ValidationError(
             {"unit": _("Đơn vị này không thuộc phạm vi của chương trình chăm lo.")}
         )
 
 
+def _clean_budget(budget: dict[str, int]) -> dict[str, int]:
+    errors = {}
+    for source, amount in budget.items():
+        if source not in Source.values:
+            errors["budget"] = _("Chọn nguồn kinh phí.")
+        elif not isinstance(amount, int) or not 0 <= amount < ABSURD:
+            errors[f"budget_{source}"] = _("Kinh phí dự kiến phải là số tiền không âm hợp lý.")
+    if errors:
+        raise ValidationError(errors)
+    return {source: amount for source, amount in budget.items() if amount}
+
+
+def _clean_participants(owner: Unit, units: list[Unit], day: date) -> list[Unit]:
+    """The units taking part stand under the owner on the programme's last day."""
+    versions = UnitVersion.objects.valid_on(day)
+    owner_path = versions.filter(unit=owner).values_list("path", flat=True).first() or "-"
+    inside = set(
+        versions.under(owner_path).filter(unit__in=units).values_list("unit_id", flat=True)
+    )
+    if any(unit.pk not in inside for unit in units):
+        raise ValidationError(
+            {"units": _("Đơn vị tham gia phải trực thuộc đơn vị tổ chức chương trình.")}
+        )
+    return units
+
+
 @transaction.atomic
 def programme_create(
     *, actor, owner: Unit, name: str, starts_on: date, ends_on: date, ceiling: int,
-    allows_repeat: bool = False,
+    allows_repeat: bool = False, budget: dict[str, int] | None = None,
+    units: list[Unit] | None = None,
 ) -> CareProgramme:  # fmt: skip
-    """Open a care programme of a unit for a period, with a ceiling for one support."""
+    """Open a care programme of a unit for a period, with a ceiling for one support, the
+    budget by source and the units taking part (none named: every union under the owner)."""
     _require_keeper(actor, owner)
     errors = {}
     if not normalize_text(name):
         errors["name"] = _("Ghi tên chương trình.")
     if ends_on < starts_on:
         errors["ends_on"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
-    if not 0 < ceiling < ABSURD:
+    if not isinstance(ceiling, int) or not 0 < ceiling < ABSURD:
         errors["ceiling"] = _("Mức hỗ trợ tối đa phải là số tiền dương hợp lý.")
     if errors:
         raise ValidationError(errors)
+    planned = _clean_budget(budget or {})
+    taking_part = _clean_participants(owner, list(units or []), ends_on)
     programme = CareProgramme.objects.create(
         owner=owner, name=normalize_text(name), starts_on=starts_on, ends_on=ends_on,
         ceiling=ceiling, allows_repeat=allows_repeat,
     )  # fmt: skip
+    programme.units.set(taking_part)
+    ProgrammeBudget.objects.bulk_create(
+        ProgrammeBudget(programme=programme, source=s, amount=a) for s, a in planned.items()
+    )
     audit_record(
         actor=actor, action="care.programme_create", unit=owner, target=programme.name,
         after={"name": programme.name, "starts_on": str(starts_on), "ends_on": str(ends_on),
-               "ceiling": ceiling, "allows_repeat": allows_repeat},
+               "ceiling": ceiling, "allows_repeat": allows_repeat, "budget": planned,
+               "units": sorted(unit.code for unit in taking_part)},
     )  # fmt: skip
     return programme
 

@@ -37,6 +37,7 @@ def sections(report: Report) -> list[Section]:
         _activities(report),
         _targets(report),
         _recognition(report),
+        _care(report),
         _children(report),
     ]
 
@@ -104,6 +105,24 @@ def _recognition(report: Report) -> Section:
     return _("Thi đua, khen thưởng"), _figure(), rows
 
 
+def _care(report: Report) -> Section:
+    """The care programmes that ended in the period: people, supports, money by source."""
+    care = report.care
+    if not care or not care["people"]:
+        return _("Chăm lo đoàn viên, người lao động"), _figure(), []
+    rows = [
+        [_("Lượt người được hỗ trợ"), _n(care["people"])],
+        [_("Suất hỗ trợ ghi theo danh sách"), _n(care["supports"])],
+        [_("Tổng số tiền"), money_words(care["money"])],
+    ]
+    rows += [
+        [_("Nguồn: %(name)s") % {"name": line["name"]}, money_words(line["money"])]
+        for line in care["by_source"]
+        if line["money"]
+    ]
+    return _("Chăm lo đoàn viên, người lao động"), _figure(), rows
+
+
 def _children(report: Report) -> Section:
     headers = [_("Đơn vị"), _("Đoàn viên"), _("Kết nạp"), _("CĐCS"), _("Hoạt động")]
     rows = [
@@ -125,7 +144,7 @@ def _measures_text(line) -> str:
     return "; ".join(parts)
 
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 KIND_CODE = "BC"

@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import ActivityType
 from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
+from congdoan.care.selectors import report_care
 from congdoan.figures import reads
 from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on, period_figures
 from congdoan.members.models import Gender
@@ -74,6 +75,7 @@ class Report:
     rating_years: list[int] = field(default_factory=list)
     ratings: list[tuple[str, str, int]] = field(default_factory=list)
     planning_introduced: int = 0  # officials introduced to Party committees for planning
+    care: dict = field(default_factory=dict)  # the care programmes ended in the period
 
     @property
     def name(self) -> str:
@@ -146,6 +148,7 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.rating_years = rating_years(report.start, report.end)
     report.ratings = quality_classes(version, day, report.rating_years)
     report.planning_introduced = introduced_for_planning(version, report.start, day)
+    report.care = report_care(version.path, report.start, day)
     if children:
         admitted, below = None, rows
         if kept:  # the kept rows are per child already

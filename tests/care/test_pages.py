@@ -1,0 +1,114 @@
+"""The care pages as a union official uses them: open a programme with its budget, record one
+support and a union's totals, read the roll-up by source and by union, print the list people
+sign for; outside the user's scope, nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from congdoan.accounts.models import RoleKind
+from congdoan.care.models import Beneficiary, CareProgramme, CareTotals, Source
+from congdoan.care.services import supports_record
+from congdoan.core.documents import pdf_text
+from tests.care.helpers import row, tet
+from tests.factories import user_with_role
+
+
+@pytest.fixture
+def bob(world):
+    client = Client()
+    client.force_login(world.bob)
+    return client
+
+
+def test_opening_a_programme_with_its_budget_and_units(world, bob):
+    url = reverse("care:new", args=[world.hn.pk])
+    answer = bob.post(url, {
+        "name": "Tháng Công nhân 2025", "starts_on": "01/05/2025", "ends_on": "31/05/2025",
+        "ceiling": "2.000.000", "budget_union": "50.000.000", "budget_sponsor": "10.000.000",
+        "units": "DD",
+    })  # fmt: skip
+    programme = CareProgramme.objects.get(name="Tháng Công nhân 2025")
+    assert answer.status_code == 302 and list(programme.units.all()) == [world.dd]
+    assert dict(programme.budget.values_list("source", "amount")) == {
+        "union": 50_000_000, "sponsor": 10_000_000,
+    }  # fmt: skip
+    page = bob.get(reverse("care:programme", args=[programme.pk])).content.decode()
+    assert "50 triệu đồng" in page and "Đống Đa" in page
+
+
+def test_a_programme_ending_before_it_starts_is_refused(world, bob):
+    answer = bob.post(reverse("care:new", args=[world.hn.pk]), {
+        "name": "Sai ngày", "starts_on": "31/05/2025", "ends_on": "01/05/2025", "ceiling": "1",
+    })  # fmt: skip
+    assert answer.status_code == 200 and "không được trước ngày bắt đầu" in answer.content.decode()
+    assert not CareProgramme.objects.exists()
+
+
+def test_recording_a_support_then_the_totals_of_another_union(world, bob):
+    programme = tet(world)
+    part = reverse("care:part", args=[programme.pk, world.g1.pk])
+    answer = bob.post(part, {
+        "support": "1", "full_name": "Trần Thị Mai", "reason": "low_income", "form": "gift",
+        "value": "1.500.000", "source": "enterprise", "given_on": "20/01/2025", "delivered": "on",
+    })  # fmt: skip
+    assert answer.status_code == 302
+    assert Beneficiary.objects.get().supports.get().value == 1_500_000
+    again = bob.post(part, {
+        "support": "1", "full_name": "Lê Văn Hùng", "reason": "low_income", "form": "gift",
+        "value": "9.500.000", "source": "enterprise", "given_on": "20/01/2025",
+    })  # fmt: skip
+    assert "vượt mức tối đa" in again.content.decode() and Beneficiary.objects.count() == 1
+    other = reverse("care:part", args=[programme.pk, world.g3.pk])
+    assert (
+        bob.post(other, {"totals": "1", "people": "40", "money_union": "30.000.000"}).status_code
+        == 302
+    )
+    assert CareTotals.objects.get().people == 40
+    page = bob.get(reverse("care:programme", args=[programme.pk])).content.decode()
+    assert "31,5 triệu đồng" in page  # 1.500.000 itemised + 30.000.000 reported
+    assert "Trần Thị Mai" not in page  # the programme page shows unions, not people
+
+
+def test_the_signature_list_is_a_paper_with_a_signature_column(world, bob):
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[
+        row("Trần Thị Mai"), row("Nguyễn Văn Nam", value=800_000, source=Source.SPONSOR),
+    ])  # fmt: skip
+    url = reverse("care:signatures", args=[programme.pk, world.g1.pk, "pdf"])
+    answer = bob.get(url)
+    assert answer["Content-Type"] == "application/pdf"
+    text = pdf_text(answer.content)
+    assert "DANH SÁCH" in text and "Ký nhận" in text and "Nguyễn Văn Nam" in text
+    assert "1.800.000" in text
+    book = bob.get(reverse("care:signatures", args=[programme.pk, world.g1.pk, "xlsx"]))
+    assert book.status_code == 200
+    assert (
+        bob.get(reverse("care:signatures", args=[programme.pk, world.g1.pk, "exe"])).status_code
+        == 404
+    )
+
+
+def test_a_grassroots_officer_records_for_their_union_only(world):
+    programme = tet(world)
+    dana = Client()
+    dana.force_login(world.dana)
+    assert programme.name in dana.get(reverse("care:list")).content.decode()
+    assert dana.get(reverse("care:programme", args=[programme.pk])).status_code == 200
+    assert dana.get(reverse("care:part", args=[programme.pk, world.g1.pk])).status_code == 200
+    assert dana.get(reverse("care:part", args=[programme.pk, world.g3.pk])).status_code == 404
+
+
+def test_outside_the_scope_a_programme_is_not_found(world):
+    programme = tet(world)
+    stranger = Client()
+    stranger.force_login(user_with_role("zed", RoleKind.GRASSROOTS, world.g4))
+    for url in (
+        reverse("care:programme", args=[programme.pk]),
+        reverse("care:part", args=[programme.pk, world.g1.pk]),
+        reverse("care:signatures", args=[programme.pk, world.g1.pk, "pdf"]),
+    ):
+        assert stranger.get(url).status_code == 404
+    assert programme.name not in stranger.get(reverse("care:list")).content.decode()
