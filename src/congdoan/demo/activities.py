@@ -1,6 +1,6 @@
 """Demo activities: the events the seed articles tell (Workers' Month 2024, the online
-dialogues of June 2024, Cầu Giấy's 312 initiatives in 2025, the city's Tết Ất Tỵ care of over
-300 billion đồng), targets for 2024, and believable everyday records around them.
+dialogues of June 2024, Cầu Giấy's 312 initiatives in 2025), targets for 2024, and believable
+everyday records around them. The city's Tết Ất Tỵ care is a care programme (demo/care.py).
 
 The everyday records avoid the windows of the facts (2024 and the first half of 2025), so the
 facts' figures stay exactly what the articles say.
@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from congdoan.activities.models import Activity, ActivityType, Target
-from congdoan.core.text import format_number
 from congdoan.demo.people import random_name
 from congdoan.demo.users import demo_admin
 from congdoan.members.models import Gender
@@ -60,11 +59,6 @@ DIALOGUES_JUNE_2024 = [
     ("CD-XAY-DUNG", date(2024, 6, 12)),
 ]
 CAU_GIAY_INITIATIVES_2025 = 312
-TET_AT_TY = (date(2025, 1, 6), date(2025, 1, 28))
-# Gifts of Tết Sum vầy: how many each union gave and the value of one gift, in đồng.
-TET_GIFTS_BY_UPPER_UNION = (4_000, 9_000)
-TET_GIFTS_BY_CITY = (20_000, 40_000)
-TET_GIFT_VALUE = (12, 25)  # × 100.000 đồng
 EVERYDAY_YEARS = (2020, 2021, 2022, 2023)
 EVERYDAY_TYPES = ["dialogue", "care", "event", "training", "legal-advice", "inspection"]
 
@@ -78,7 +72,7 @@ def build_activities(rng: random.Random) -> dict[str, int]:
         )
     }
     rows = _workers_month(types, units) + _dialogues(types, units)
-    rows += _initiatives(rng, types) + _tet_care(rng, types, units)
+    rows += _initiatives(rng, types)
     rows += _everyday(rng, types)
     recorder = demo_admin()
     for row in rows:
@@ -145,36 +139,6 @@ def _initiatives(rng: random.Random, types) -> list[Activity]:
             )
         )
     return rows
-
-
-def _tet_care(rng: random.Random, types, units) -> list[Activity]:
-    """Tết Sum vầy Xuân Ất Tỵ: every upper-level union's gifts, then the city federation's own;
-    each record is its gifts times the value of one gift, and the city's figure is their sum
-    (over 300 billion đồng in the demo, as in the seed article), not a number aimed at."""
-    start, _end = TET_AT_TY
-    rows = []
-    for _code, unit in sorted(units.items()):
-        if unit.unit_type.level != Level.UPPER or not unit.exists_on(start):
-            continue
-        rows.append(_care(rng, types, unit, rng.randint(*TET_GIFTS_BY_UPPER_UNION)))
-    rows.append(_care(rng, types, units["LDLD-HN"], rng.randint(*TET_GIFTS_BY_CITY)))
-    return rows
-
-
-def _care(rng: random.Random, types, unit: Unit, gifts: int) -> Activity:
-    start, end = TET_AT_TY
-    value = rng.randint(*TET_GIFT_VALUE) * 100_000
-    return Activity(
-        unit=unit,
-        activity_type=types["care"],
-        title=f"Chương trình Tết Sum vầy Xuân Ất Tỵ 2025: {format_number(gifts)} suất quà, "
-        f"mỗi suất {format_number(value)} đồng",
-        started_on=start,
-        ended_on=end,
-        people=gifts,
-        money=gifts * value,
-        details={"programme": "Tết Sum vầy", "source": "Công đoàn"},
-    )
 
 
 def _everyday(rng: random.Random, types) -> list[Activity]:

@@ -12,6 +12,7 @@ from congdoan.core.text import format_number
 from congdoan.demo.activities import build_activities
 from congdoan.demo.awards import build_awards
 from congdoan.demo.cards import build_cards
+from congdoan.demo.care import build_care
 from congdoan.demo.emulation import build_emulation
 from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         build_emulation(random.Random(SEED + 5))  # its own stream: the others' stay as they were
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
+        build_care(random.Random(SEED + 8))  # Tết Sum vầy Ất Tỵ 2025, from what units recorded
         build_cards()
         build_transfers()  # one transfer waiting for ASTI's answer
         portal_started = time.perf_counter()
