@@ -36,6 +36,40 @@ def unit_certificates(unit: Unit) -> QuerySet[SigningCertificate]:
     return SigningCertificate.objects.filter(unit=unit).defer("sealed")
 
 
+class CertificateState:
+    """Where a unit's certificate stands today (the administration page's status column)."""
+
+    IN_USE = "in_use"
+    EXPIRED = "expired"
+    NOT_YET = "not_yet"
+    RETIRED = "retired"
+
+
+def certificate_state(certificate: SigningCertificate, now=None) -> str:
+    now = now or timezone.now()
+    if certificate.retired_at is not None:
+        return CertificateState.RETIRED
+    if certificate.not_after <= now:
+        return CertificateState.EXPIRED
+    if certificate.not_before > now:
+        return CertificateState.NOT_YET
+    return CertificateState.IN_USE
+
+
+def certificate_rows(unit: Unit) -> list[tuple[SigningCertificate, str]]:
+    """The unit's certificates, newest first, each with its state today."""
+    now = timezone.now()
+    return [(c, certificate_state(c, now)) for c in unit_certificates(unit)]
+
+
+def kept_signer(scope, pk: int) -> Signer | None:
+    """A signer post the scope reads (None outside it, exactly as one that does not exist)."""
+    signer = Signer.objects.select_related("unit", "user").filter(pk=pk).first()
+    if signer is None or not scope.can_read(signer.unit):
+        return None
+    return signer
+
+
 def managed_units(scope) -> QuerySet[Unit]:
     """Units whose certificate and signers the user keeps: those they may grant roles on."""
     from congdoan.org.models import UnitVersion

@@ -77,6 +77,9 @@ def certificate_upload(*, actor, unit: Unit, data: bytes, password: str) -> Sign
 def signer_name(*, actor, unit: Unit, user, name: str, title: str) -> Signer:
     """Name a user who may sign the unit's papers, with the name and title the box prints."""
     require_certificate_keeper(actor, unit)
+    if user is None or not user.is_active or not scope_for(user).can_read(unit):
+        # Only someone whose scope holds the unit signs for it; anyone else is not found.
+        raise ValidationError({"user": _("Không có người dùng này.")})
     name, title = normalize_text(name or ""), normalize_text(title or "")
     if not name or not title:
         raise ValidationError(_("Ghi họ tên và chức vụ của người ký."))
