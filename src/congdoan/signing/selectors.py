@@ -3,6 +3,8 @@ certificates to, the papers issued, the trust roots, and an uploaded file's chec
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from congdoan.signing.models import (
     SigningCertificate,
     TrustRoot,
 )
+from congdoan.signing.pades import is_pdf
 
 
 def open_certificate(unit: Unit) -> SigningCertificate | None:
@@ -105,6 +108,26 @@ def trust_root_ders() -> list[bytes]:
 
 def checks_by_hash(hashes: list[str]) -> dict[str, PdfCheck]:
     return {c.sha256: c for c in PdfCheck.objects.filter(sha256__in=hashes)}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """An uploaded file beside its signature check: `check` is None for a file not checked
+    (not a PDF, or a PDF stored before checks began: `pdf` says which)."""
+
+    file: object
+    check: PdfCheck | None
+    pdf: bool
+
+
+def checked_files(files) -> list[CheckedFile]:
+    """Files with `name`, `content_type` and `sha256` (a dossier's), each with its check."""
+    files = list(files)
+    found = checks_by_hash([f.sha256 for f in files if f.sha256])
+    return [
+        CheckedFile(f, found.get(f.sha256), f.sha256 in found or is_pdf(f.name, f.content_type))
+        for f in files
+    ]
 
 
 def paper_finding(issued: SignedPaper | None):

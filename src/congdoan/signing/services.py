@@ -262,15 +262,8 @@ def pdf_check(*, data: bytes) -> PdfCheck:
     return check
 
 
-def is_pdf(name: str, content_type: str, data: bytes) -> bool:
-    """A file to check: named or typed as PDF, or starting like one."""
-    return (
-        name.lower().endswith(".pdf") or content_type == "application/pdf" or data[:5] == b"%PDF-"
-    )
-
-
 def check_upload(*, name: str, content_type: str, data: bytes) -> PdfCheck | None:
     """The check of an uploaded file when it is a PDF (None otherwise)."""
-    if not is_pdf(name, content_type, data):
+    if not pades.is_pdf(name, content_type, data):
         return None
     return pdf_check(data=data)
