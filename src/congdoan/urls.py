@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("congdoan.joining.urls")),
     path("", include("congdoan.portal.urls")),
     path("", include("congdoan.notifications.urls")),
+    path("", include("congdoan.signing.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -99,6 +99,7 @@ OTHERS = {
     "trust_root_add": "adds a trust root: its fingerprint",
     "paper_issue": "adds an issued paper: its hash and whether it is signed",
     "pdf_check": "keeps an uploaded PDF's check under its hash (a cache, no actor)",
+    "covenant_issue": "adds the covenant's issued paper through paper_issue (audited there)",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

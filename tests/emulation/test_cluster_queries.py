@@ -14,7 +14,7 @@ from congdoan.emulation.services.clusters import (
 from tests.emulation.helpers import cluster_of_dd_and_tt
 from tests.factories import make_unit
 
-CLUSTER_QUERIES = 26  # with the check that the kept monthly figures were built
+CLUSTER_QUERIES = 27  # with the check that the kept monthly figures were built; the signed covenant
 
 
 def _targets(world, covenant, unit) -> None:

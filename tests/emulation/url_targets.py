@@ -99,6 +99,8 @@ def targets(world) -> dict[str, list[Target]]:
             )
         },
         "emulation:sign": [Target(c, o, allowed=MEMBER_KEEPERS, methods=FORMS)],
+        # only a named signer of the lead issues the signed covenant: nobody in the walk is one
+        "emulation:covenant_issue": [Target(c, o, allowed=set(), methods=("post",))],
         "emulation:covenant_file": [
             Target({**c, "fmt": f}, {**o, "fmt": f}) for f in ("pdf", "docx")
         ],

@@ -244,6 +244,8 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     data = models.BinaryField()
+    # The content's hash: a PDF's signature check is kept under it (signing.PdfCheck).
+    sha256 = models.CharField(_("mã băm SHA-256"), max_length=64, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

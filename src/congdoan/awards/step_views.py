@@ -38,6 +38,7 @@ from congdoan.core.http import file_response
 from congdoan.members.access import keeps, kept_person, readable_person
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
+from congdoan.signing.selectors import checked_files
 
 
 @login_required
@@ -49,7 +50,9 @@ def nomination_detail(request, pk: int):
         "nomination": nomination,
         "campaign": campaign,
         "checks": nomination.checks.select_related("criterion"),
-        "attachments": nomination.attachments.only("pk", "name", "size"),
+        "attachments": checked_files(
+            nomination.attachments.only("pk", "name", "size", "content_type", "sha256")
+        ),
         "events": nomination.events.select_related("actor"),
         "objections": nomination.objections.all(),
         "can": can_act(request.user, nomination),

@@ -18,6 +18,7 @@ from congdoan.awards.services.council import council_close, score_give
 from congdoan.awards.services.decisions import decide, publish
 from congdoan.awards.services.nominations import Dossier, nominate, party_confirm, upper_approve
 from congdoan.demo.people import random_person
+from congdoan.demo.signing import signer_name_of
 from congdoan.demo.users import demo_admin, ensure_demo_users
 from congdoan.members.models import EntryKind, Membership, Official, Person
 from congdoan.org.models import Position, Sector, Unit, UnitType, UnitVersion
@@ -137,7 +138,7 @@ class Run:
             actor=self.actor,
             campaign=campaign,
             signed_on=cal.decided,
-            signer="Chủ tịch",
+            signer=signer_name_of(campaign.organiser, self.actor, "Chủ tịch"),
             suffix="QĐ-" + _issuer_code(campaign.organiser),
         )
 

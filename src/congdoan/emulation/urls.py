@@ -42,6 +42,7 @@ urlpatterns = [
     path("clusters/<int:pk>/covenant/", views_clusters.covenant_edit, name="covenant"),
     path("clusters/<int:pk>/targets/", views_clusters.covenant_targets, name="targets"),
     path("clusters/<int:pk>/sign/", views_clusters.covenant_sign, name="sign"),
+    path("clusters/<int:pk>/covenant/issue/", views_clusters.covenant_issue, name="covenant_issue"),
     path(
         "clusters/<int:pk>/covenant.<str:fmt>",
         views_clusters.covenant_file,

@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from congdoan.accounts.lookups import unit_in_scope, units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
-from congdoan.core.form_service import done, run_form_service
+from congdoan.core.form_service import done, refusal_text, run_form_service
+from congdoan.core.http import file_response
+from congdoan.core.paper_form import PaperForm
 from congdoan.core.params import QueryParams
 from congdoan.emulation.access import (
     acting_units,
@@ -23,7 +25,7 @@ from congdoan.emulation.access import (
     readable_cluster,
     readable_clusters,
 )
-from congdoan.emulation.covenant_doc import covenant_document, covenant_paper_form
+from congdoan.emulation.covenant_doc import KIND_CODE, covenant_document, covenant_paper_form
 from congdoan.emulation.forms import (
     ClusterForm,
     CovenantForm,
@@ -39,8 +41,11 @@ from congdoan.emulation.permissions import may_finalise, may_manage
 from congdoan.emulation.progress import covenant_progress
 from congdoan.emulation.selectors import cluster_units, is_closed, named_units, signable_units
 from congdoan.emulation.services import clusters
+from congdoan.emulation.services.covenant_paper import covenant_issue as covenant_paper_issue
+from congdoan.emulation.services.covenant_paper import covenant_paper, may_issue
 from congdoan.org.access import org_editable_unit
 from congdoan.org.selectors import display_version, named_rows, tree_roots
+from congdoan.signing.selectors import paper_finding
 
 
 @login_required
@@ -86,8 +91,22 @@ def cluster_detail(request, pk: int):
         "acting": acting_units(request, cluster),
         "proposals": named_rows(cluster.proposals.select_related("unit")),
         "paper_form": covenant_paper_form(request, covenant) if covenant else None,
+        **_issued(request, cluster, covenant),
     }
     return render(request, "emulation/cluster.html", context)
+
+
+def _issued(request, cluster, covenant) -> dict:
+    """The covenant's signed paper, once issued, with its check; whether the user may issue it."""
+    if covenant is None:
+        return {}
+    covenant.cluster = cluster  # read once for the page
+    issued = covenant_paper(covenant)
+    return {
+        "issued": issued,
+        "issued_check": paper_finding(issued),
+        "can_issue": may_issue(request.user, covenant, issued=issued),
+    }
 
 
 def _back(cluster) -> str:
@@ -291,5 +310,35 @@ def covenant_file(request, pk: int, fmt: str):
     if chosen is None:  # the cluster page shows the form again with its error
         page = reverse("emulation:cluster", args=[cluster.pk])
         return redirect(f"{page}?{request.GET.urlencode()}")
+    issued = covenant_paper(covenant) if fmt == "pdf" else None
+    if issued is not None:  # the covenant as issued and signed: the stored file, byte for byte
+        return file_response(bytes(issued.data), "application/pdf", _issued_name(covenant))
     number, dated = chosen
     return download(covenant_document(covenant, number=number, dated=dated), fmt)
+
+
+def _issued_name(covenant) -> str:
+    return covenant_document(covenant).filename("pdf")
+
+
+@login_required
+@require_POST
+def covenant_issue(request, pk: int):
+    cluster = readable_cluster(request, pk)
+    covenant = _covenant(cluster)
+    if covenant is None:
+        raise Http404
+    form = PaperForm(
+        request.POST, default_day=covenant.signed_on, kind_code=KIND_CODE, issuer=cluster.name
+    )
+    chosen = form.choice()
+    if chosen is None:
+        messages.error(request, form.error_text())
+        return redirect(_back(cluster))
+    number, dated = chosen
+    try:
+        covenant_paper_issue(actor=request.user, covenant=covenant, number=number, dated=dated)
+        messages.success(request, _("Đã ban hành bản giao ước có ký số."))
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+    return redirect(_back(cluster))

@@ -124,6 +124,13 @@ def _key_matches(key, certificate: x509.Certificate) -> bool:
     )
 
 
+def is_pdf(name: str, content_type: str, data: bytes = b"") -> bool:
+    """A file to check: named or typed as PDF, or starting like one."""
+    return (
+        name.lower().endswith(".pdf") or content_type == "application/pdf" or data[:5] == b"%PDF-"
+    )
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

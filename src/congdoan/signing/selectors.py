@@ -3,6 +3,8 @@ certificates to, the papers issued, the trust roots, and an uploaded file's chec
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from congdoan.signing.models import (
     SigningCertificate,
     TrustRoot,
 )
+from congdoan.signing.pades import is_pdf
 
 
 def open_certificate(unit: Unit) -> SigningCertificate | None:
@@ -34,6 +37,40 @@ def unit_signers(unit: Unit) -> QuerySet[Signer]:
 
 def unit_certificates(unit: Unit) -> QuerySet[SigningCertificate]:
     return SigningCertificate.objects.filter(unit=unit).defer("sealed")
+
+
+class CertificateState:
+    """Where a unit's certificate stands today (the administration page's status column)."""
+
+    IN_USE = "in_use"
+    EXPIRED = "expired"
+    NOT_YET = "not_yet"
+    RETIRED = "retired"
+
+
+def certificate_state(certificate: SigningCertificate, now=None) -> str:
+    now = now or timezone.now()
+    if certificate.retired_at is not None:
+        return CertificateState.RETIRED
+    if certificate.not_after <= now:
+        return CertificateState.EXPIRED
+    if certificate.not_before > now:
+        return CertificateState.NOT_YET
+    return CertificateState.IN_USE
+
+
+def certificate_rows(unit: Unit) -> list[tuple[SigningCertificate, str]]:
+    """The unit's certificates, newest first, each with its state today."""
+    now = timezone.now()
+    return [(c, certificate_state(c, now)) for c in unit_certificates(unit)]
+
+
+def kept_signer(scope, pk: int) -> Signer | None:
+    """A signer post the scope reads (None outside it, exactly as one that does not exist)."""
+    signer = Signer.objects.select_related("unit", "user").filter(pk=pk).first()
+    if signer is None or not scope.can_read(signer.unit):
+        return None
+    return signer
 
 
 def managed_units(scope) -> QuerySet[Unit]:
@@ -71,6 +108,26 @@ def trust_root_ders() -> list[bytes]:
 
 def checks_by_hash(hashes: list[str]) -> dict[str, PdfCheck]:
     return {c.sha256: c for c in PdfCheck.objects.filter(sha256__in=hashes)}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """An uploaded file beside its signature check: `check` is None for a file not checked
+    (not a PDF, or a PDF stored before checks began: `pdf` says which)."""
+
+    file: object
+    check: PdfCheck | None
+    pdf: bool
+
+
+def checked_files(files) -> list[CheckedFile]:
+    """Files with `name`, `content_type` and `sha256` (a dossier's), each with its check."""
+    files = list(files)
+    found = checks_by_hash([f.sha256 for f in files if f.sha256])
+    return [
+        CheckedFile(f, found.get(f.sha256), f.sha256 in found or is_pdf(f.name, f.content_type))
+        for f in files
+    ]
 
 
 def paper_finding(issued: SignedPaper | None):

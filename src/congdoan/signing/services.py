@@ -77,6 +77,9 @@ def certificate_upload(*, actor, unit: Unit, data: bytes, password: str) -> Sign
 def signer_name(*, actor, unit: Unit, user, name: str, title: str) -> Signer:
     """Name a user who may sign the unit's papers, with the name and title the box prints."""
     require_certificate_keeper(actor, unit)
+    if user is None or not user.is_active or not scope_for(user).can_read(unit):
+        # Only someone whose scope holds the unit signs for it; anyone else is not found.
+        raise ValidationError({"user": _("Không có người dùng này.")})
     name, title = normalize_text(name or ""), normalize_text(title or "")
     if not name or not title:
         raise ValidationError(_("Ghi họ tên và chức vụ của người ký."))
@@ -259,15 +262,8 @@ def pdf_check(*, data: bytes) -> PdfCheck:
     return check
 
 
-def is_pdf(name: str, content_type: str, data: bytes) -> bool:
-    """A file to check: named or typed as PDF, or starting like one."""
-    return (
-        name.lower().endswith(".pdf") or content_type == "application/pdf" or data[:5] == b"%PDF-"
-    )
-
-
 def check_upload(*, name: str, content_type: str, data: bytes) -> PdfCheck | None:
     """The check of an uploaded file when it is a PDF (None otherwise)."""
-    if not is_pdf(name, content_type, data):
+    if not pades.is_pdf(name, content_type, data):
         return None
     return pdf_check(data=data)

@@ -4,6 +4,7 @@ Every step is an Event and an audit entry; nothing is deleted."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,6 +37,7 @@ from congdoan.awards.selectors import allocation_for, deadline, holder_step
 from congdoan.core.text import format_date, normalize_text, vi_sort_key
 from congdoan.members.models import Membership, Person
 from congdoan.org.models import Unit, UnitVersion
+from congdoan.signing.services import check_upload
 
 
 @dataclass
@@ -58,12 +60,16 @@ def _attach(nomination: Nomination, files: list) -> None:
     for upload in files:
         if upload.size > MAX_FILE_BYTES:
             raise ValidationError(_("Tệp %(name)s lớn hơn 10 MB.") % {"name": upload.name[:100]})
+        data = upload.read()
+        content_type = getattr(upload, "content_type", "") or "application/octet-stream"
+        check_upload(name=upload.name, content_type=content_type, data=data)  # a PDF: its check
         Attachment.objects.create(
             nomination=nomination,
             name=upload.name[:200],
-            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            content_type=content_type,
             size=upload.size,
-            data=upload.read(),
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
         )
 
 

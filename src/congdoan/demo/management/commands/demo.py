@@ -18,6 +18,7 @@ from congdoan.demo.members import build_members
 from congdoan.demo.officials import build_officials
 from congdoan.demo.portal import build_portal, member_logins, slips_path
 from congdoan.demo.scale import SCALES
+from congdoan.demo.signing import build_signing
 from congdoan.demo.transfers import build_transfers
 from congdoan.demo.tree import Reform2025, TreeBuilder
 from congdoan.demo.users import (
@@ -80,6 +81,7 @@ class Command(BaseCommand):
         build_officials(rng)  # before the members: Kim Liên's 5,135 count its officials too
         made = build_members(rng, scale)
         _refresh_statistics()  # the planner must know the registry is no longer empty
+        build_signing()  # before any paper is issued: every decision goes out signed
         build_emulation(random.Random(SEED + 5))  # its own stream: the others' stay as they were
         build_awards(random.Random(SEED + 6))  # commendation campaigns (seed 000, 004)
         build_activities(random.Random(SEED + 7))
