@@ -124,6 +124,17 @@ def tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def vietnamese_to_begin_with():
+    """Each test starts in the site's language: a request made in English by an earlier test
+    leaves its language active in the thread, and messages would come out in English."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
 def second_factor_not_required(settings):
     """The world's administrator and federation officer would be sent to enrol a second factor
     before any page; tests/accounts turn the requirement on where it is the subject."""
