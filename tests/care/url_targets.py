@@ -26,6 +26,9 @@ def targets(world) -> dict[str, list[Target]]:
             Target(part, foreign_part),
             Target(part, foreign_part, allowed=MEMBER_KEEPERS, methods=("post",)),
         ],
+        "care:upload": [
+            Target(part, foreign_part, allowed=MEMBER_KEEPERS, methods=("get", "post"))
+        ],
         "care:signatures": [
             Target({**part, "kind": "pdf"}, {**foreign_part, "kind": "pdf"}, allowed=MEMBER_KEEPERS)
         ],

@@ -10,6 +10,7 @@ from congdoan.activities.forms import WholeNumberField
 from congdoan.care.models import Form, Reason, Source
 from congdoan.care.services import SupportInput
 from congdoan.core.forms import LookupInput
+from congdoan.imports.forms import ListFileForm
 from congdoan.members.forms import optional_date
 from congdoan.org.forms import date_field
 
@@ -97,3 +98,7 @@ class TotalsForm(forms.Form):
 
     def money(self) -> dict[str, int]:
         return {s: self.cleaned_data.get(f"money_{s}") or 0 for s in Source.values}
+
+
+class ListUploadForm(ListFileForm):
+    given_on = date_field(gettext_lazy("Ngày hỗ trợ của các dòng không ghi ngày"))

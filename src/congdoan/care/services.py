@@ -194,31 +194,48 @@ def _locked(programme: CareProgramme) -> CareProgramme:
     return CareProgramme.objects.select_for_update().get(pk=programme.pk)
 
 
+def supports_open(*, actor, programme: CareProgramme, unit: Unit) -> CareProgramme:
+    """Inside the caller's transaction: check the union may record supports in the programme
+    and lock it (the programme returned is the locked row), for `support_add` row by row."""
+    _require_keeper(actor, unit)
+    programme = _locked(programme)
+    _require_in_programme(programme, unit)
+    _require_no_totals(programme, unit)
+    return programme
+
+
+def support_add(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
+    """One support, in its own savepoint: refused with a ValidationError, nothing written.
+    `programme` is the locked row `supports_open` returned, in the same transaction."""
+    with transaction.atomic():
+        return _support_one(programme, unit, row)
+
+
+def supports_audit(*, actor, programme: CareProgramme, unit: Unit, made: list[Support]) -> None:
+    audit_record(
+        actor=actor, action="care.supports_record", unit=unit, target=programme.name,
+        after={"supports": len(made), "money": sum(s.value for s in made)},
+    )  # fmt: skip
+
+
 @transaction.atomic
 def supports_record(
     *, actor, programme: CareProgramme, unit: Unit, rows: list[SupportInput]
 ) -> list[Support]:
     """Record supports given by a union: all rows or none. A person is supported once in a
     programme (unless it allows more), and by one union only."""
-    _require_keeper(actor, unit)
-    programme = _locked(programme)
-    _require_in_programme(programme, unit)
-    _require_no_totals(programme, unit)
+    programme = supports_open(actor=actor, programme=programme, unit=unit)
     made, errors = [], []
     for number, row in enumerate(rows, start=1):
         try:
-            with transaction.atomic():
-                made.append(_support_one(programme, unit, row))
+            made.append(support_add(programme, unit, row))
         except ValidationError as error:
             errors.append(
                 _("Dòng %(n)s: %(error)s") % {"n": number, "error": "; ".join(error.messages)}
             )
     if errors:
         raise ValidationError(errors)
-    audit_record(
-        actor=actor, action="care.supports_record", unit=unit, target=programme.name,
-        after={"supports": len(made), "money": sum(s.value for s in made)},
-    )  # fmt: skip
+    supports_audit(actor=actor, programme=programme, unit=unit, made=made)
     return made
 
 

@@ -7,20 +7,25 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.lookups import units_in_scope
 from congdoan.accounts.scope import scope_for
 from congdoan.care import papers, selectors, services
-from congdoan.care.forms import ProgrammeForm, SupportForm, TotalsForm
+from congdoan.care.forms import ListUploadForm, ProgrammeForm, SupportForm, TotalsForm
 from congdoan.care.models import CareProgramme
 from congdoan.core.dates import today
 from congdoan.core.documents import download
 from congdoan.core.form_service import done, run_form_service
 from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.core.params import BadParameter, parse_int
+from congdoan.imports.columns import is_complete
+from congdoan.imports.models import ImportKind
+from congdoan.imports.reading import ImportRefused
+from congdoan.imports.services import import_upload
+from congdoan.imports.tasks import preview_import
 from congdoan.org.access import readable_unit
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version, names_on
@@ -194,6 +199,33 @@ def _record(request, programme, unit, support_form, totals_form):
         if ok:
             return done(request, _("Đã ghi số tổng hợp."), *back)
     return None
+
+
+@login_required
+def list_upload(request, pk: int, unit_pk: int):
+    """A union's list of people supported, through the spreadsheet importer: checked row by
+    row in a preview, written only when the officer asks."""
+    programme, unit = _part(request, pk, unit_pk)
+    _require_keeper(request, unit)
+    form = ListUploadForm(
+        request.POST or None, request.FILES or None, initial={"given_on": programme.starts_on}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = import_upload(
+                actor=request.user, unit=unit, kind=ImportKind.CARE, care_programme=programme,
+                filename=form.cleaned_data["file"].name, data=form.cleaned_data["file"].read(),
+                joined_on=form.cleaned_data["given_on"],
+            )  # fmt: skip
+        except (ImportRefused, PermissionDenied) as error:
+            form.add_error("file", getattr(error, "message", str(error)))
+        else:
+            if is_complete(job.mapping, job.kind):
+                preview_import.enqueue(job.pk)
+            return redirect("imports:job", pk=job.pk)
+    version = display_version(unit, min(today(), programme.ends_on))
+    context = {"programme": programme, "unit": unit, "version": version, "form": form}
+    return render(request, "care/upload.html", context)
 
 
 @login_required

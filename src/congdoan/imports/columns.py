@@ -55,6 +55,20 @@ UNIT_FIELDS: dict[str, tuple] = {
     "established_on": (_("Ngày thành lập"), {"ngay thanh lap", "thanh lap"}),
     "decision": (_("Số quyết định thành lập"), {"so quyet dinh", "quyet dinh", "so qd"}),
 }
+CARE_FIELDS: dict[str, tuple] = {
+    "full_name": (_("Họ và tên"), {"ho va ten", "ho ten", "ten nguoi nhan", "nguoi nhan"}),
+    "birth_date": (_("Ngày sinh"), {"ngay sinh", "nam sinh", "ngay thang nam sinh"}),
+    "citizen_id": (_("Số CCCD/CMND"), {"so cccd", "cccd", "cmnd", "so cmnd", "so dinh danh"}),
+    "reason": (_("Lý do hỗ trợ"), {"ly do", "ly do ho tro", "hoan canh", "doi tuong"}),
+    "form": (_("Hình thức hỗ trợ"), {"hinh thuc", "hinh thuc ho tro", "loai ho tro"}),
+    "value": (
+        _("Giá trị (đồng)"),
+        {"gia tri", "so tien", "gia tri ho tro", "muc ho tro", "thanh tien", "tien"},
+    ),
+    "source": (_("Nguồn"), {"nguon", "nguon kinh phi", "nguon ho tro"}),
+    "given_on": (_("Ngày hỗ trợ"), {"ngay ho tro", "ngay nhan", "ngay trao", "ngay"}),
+    "delivered": (_("Đã trao"), {"da trao", "da nhan", "trang thai"}),
+}
 # Lists exported from other systems (CiviCRM, Tendenci…) name their columns in English; a
 # Vietnamese name split in two puts the family name in last_name.
 ENGLISH = {
@@ -72,10 +86,11 @@ ENGLISH = {
 }
 for _name, _words in ENGLISH.items():
     MEMBER_FIELDS[_name][1].update(_words)
-FIELDS = {"members": MEMBER_FIELDS, "units": UNIT_FIELDS}
+FIELDS = {"members": MEMBER_FIELDS, "units": UNIT_FIELDS, "care": CARE_FIELDS}
 REQUIRED = {
     "members": ({"full_name"}, {"family_middle", "given_name"}),
     "units": ({"code", "name"},),
+    "care": ({"full_name", "value"},),
 }
 IGNORED = {"stt", "tt", "so tt", "so thu tu", "ghi chu"}
 

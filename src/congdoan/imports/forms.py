@@ -8,23 +8,15 @@ from congdoan.imports.models import ImportKind
 from congdoan.imports.reading import ImportRefused, require_size
 
 
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại danh sách"), choices=ImportKind.choices)
+class ListFileForm(forms.Form):
+    """A list to import: the file, refused past the upload limit before it is read."""
+
     file = forms.FileField(
         label=_("Tệp danh sách (.xlsx, .xls, .ods, .csv)"),
         error_messages={
             "required": _("Chọn tệp danh sách cần nhập."),
             "empty": _("Tệp rỗng: không có dòng nào để nhập."),
         },
-    )
-    joined_on = day_field(
-        _("Ngày vào công đoàn, hoặc ngày thành lập công đoàn cơ sở, khi dòng không ghi"),
-        initial=timezone.localdate,
-    )
-    decision_number = forms.CharField(
-        label=_("Số quyết định thành lập cho các dòng không ghi (danh sách công đoàn cơ sở)"),
-        required=False,
-        max_length=60,
     )
 
     def clean_file(self):
@@ -35,6 +27,23 @@ class UploadForm(forms.Form):
         except ImportRefused as refused:
             raise forms.ValidationError(refused.message) from None
         return upload
+
+
+class UploadForm(ListFileForm):
+    kind = forms.ChoiceField(
+        label=_("Loại danh sách"),
+        choices=[(k, label) for k, label in ImportKind.choices if k != ImportKind.CARE],
+    )
+    field_order = ["kind", "file"]
+    joined_on = day_field(
+        _("Ngày vào công đoàn, hoặc ngày thành lập công đoàn cơ sở, khi dòng không ghi"),
+        initial=timezone.localdate,
+    )
+    decision_number = forms.CharField(
+        label=_("Số quyết định thành lập cho các dòng không ghi (danh sách công đoàn cơ sở)"),
+        required=False,
+        max_length=60,
+    )
 
 
 class MappingForm(forms.Form):

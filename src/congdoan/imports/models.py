@@ -12,6 +12,7 @@ from congdoan.core.models import TimeStamped
 class ImportKind(models.TextChoices):
     MEMBERS = "members", _("Danh sách đoàn viên")
     UNITS = "units", _("Danh sách công đoàn cơ sở")
+    CARE = "care", _("Danh sách nhận hỗ trợ của chương trình chăm lo")
 
 
 class ImportStatus(models.TextChoices):
@@ -54,6 +55,10 @@ class ImportJob(TimeStamped):
     )
     decision_number = models.CharField(
         _("số quyết định thành lập (khi dòng không ghi)"), max_length=60, blank=True
+    )
+    # A list of people supported: the care programme it belongs to (the union is `unit`).
+    care_programme = models.ForeignKey(
+        "care.CareProgramme", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=20, choices=ImportStatus.choices)
     rows_total = models.PositiveIntegerField(_("số dòng dưới tiêu đề"), default=0)

@@ -383,7 +383,8 @@ def _csv_frames_streamed(stream, head: bytes) -> Iterator[tuple]:
             utf8 = utf8 and _decodes(decoder, block)
         utf8 = utf8 and _decodes(decoder, b"", final=True)
         if not utf8:
-            _require_text(head)
+            # judged as a file read whole is: on its first bytes without their stray NULs
+            _require_text(next(_blocks(stream, nul_free=True), b"")[:4096])
         encoding = "utf-8-sig" if utf8 else "cp1252"  # legacy files: TCVN3/VNI in Latin-1
     yield from _csv_rows(_lines(stream, encoding), _sample(stream, encoding), lines + 1)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -23,6 +23,7 @@ from congdoan.accounts.scope import scope_for
 from congdoan.audit.services import audit_record
 from congdoan.core import deferral
 from congdoan.core.text import fold, format_date
+from congdoan.imports.care_import import CareImport
 from congdoan.imports.locate import locate, require_complete
 from congdoan.imports.members_import import MemberImport
 from congdoan.imports.models import ColumnLayout, ImportJob, ImportKind, ImportStatus
@@ -66,14 +67,18 @@ def import_upload(
     joined_on: date | None,
     kind: str = ImportKind.MEMBERS,
     decision_number: str = "",
+    care_programme=None,
 ) -> ImportJob:
     """Check the file (refused with ImportRefused, nothing kept) and keep it for the preview.
     `data` is an upload's bytes, kept in the job, or a file on disk the command line names,
     copied under DATA_DIR/imports and streamed from there."""
     require_importer(actor, unit, kind)
+    if (kind == ImportKind.CARE) != (care_programme is not None):
+        raise ImportRefused(_("Danh sách nhận hỗ trợ phải thuộc một chương trình chăm lo."))
     located = locate(data, kind)
     return ImportJob.objects.create(
         kind=kind,
+        care_programme=care_programme,
         decision_number=decision_number,
         unit=unit,
         created_by=actor,
@@ -158,6 +163,8 @@ def run_import(job: ImportJob, *, write: bool) -> ImportJob:
     except _Superseded:
         pass  # a later run owns the job now (a retry after this one was seen as dead)
     except Exception as error:  # the database is as it was; the page says what happened
+        if not isinstance(error, ValidationError | ImportRefused):
+            logger.exception("import %s failed", job.pk)
         now = timezone.now()
         ImportJob.objects.filter(pk=job.pk, attempt=token).update(
             status=ImportStatus.FAILED, message=_import_failure(error), updated_at=now
@@ -334,6 +341,8 @@ def _pass(job: ImportJob, *, write: bool) -> dict[str, int]:
         if write:
             lock_registries([job.unit_id])
         importer = UnitImport(job, write=write, progress=progress)
+    elif job.kind == ImportKind.CARE:  # the programme is locked by the importer itself
+        importer = CareImport(job, write=write, progress=progress)
     else:
         targets = grassroots_targets(job)
         if write:  # one import or admission per union at a time; matches are read after this

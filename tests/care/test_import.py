@@ -1,0 +1,105 @@
+"""A union's list of people supported comes in through the spreadsheet importer: each row under
+the care service's own rules (ceiling, dates, once per programme, the union's own members known
+by CCCD), a preview that keeps nothing, a commit, and the same list again refused row by row."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from django.test import Client
+from django.urls import reverse
+from openpyxl import Workbook
+
+from congdoan.care.models import Beneficiary, Support
+from congdoan.imports.models import ImportKind, ImportStatus, Outcome
+from congdoan.imports.services import import_upload, run_import
+from congdoan.members.models import Gender
+from tests.care.helpers import tet
+from tests.members.registry import admit, person
+
+HEADER = ["STT", "Họ và tên", "Năm sinh", "Số CCCD", "Lý do", "Hình thức", "Số tiền", "Nguồn",
+          "Ngày nhận", "Ký nhận"]  # fmt: skip
+
+
+def care_list(rows: list[list]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH NHẬN QUÀ TẾT SUM VẦY"])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    sheet.append(["", "Tổng cộng", "", "", "", "", 4_300_000])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _rows(member_cccd: str) -> list[list]:
+    return [
+        [1, "TRẦN THỊ MAI", "1988", member_cccd, "Thu nhập thấp", "Quà", "1.500.000",
+         "Doanh nghiệp", "20/01/2025", ""],
+        [2, "Lê Văn Hùng", "", "001090000222", "ốm đau", "tiền mặt", 800_000, "", "", ""],
+        [3, "Phạm Văn Nam", "", "", "", "", "9.000.000", "", "", ""],  # over the ceiling
+        [4, "Đỗ Thị Hoa", "", "", "", "", "500.000", "", "15/03/2025", ""],  # after it ended
+        [5, "Lê Văn Hùng", "", "001090000222", "", "", "500.000", "", "", ""],  # twice
+        [6, "Vũ Thị Lan", "", "", "Lý do lạ", "", "500.000", "", "", ""],
+    ]  # fmt: skip
+
+
+def _upload(world, programme, data):
+    return import_upload(
+        actor=world.dana, unit=world.g1, filename="tet.xlsx", data=data, kind=ImportKind.CARE,
+        joined_on=date(2025, 1, 22), care_programme=programme,
+    )  # fmt: skip
+
+
+def test_a_list_is_previewed_then_written_row_by_row_under_the_care_rules(world):
+    mai_data = person("Trần Thị Mai", gender=Gender.FEMALE, birth=date(1988, 3, 2),
+                      citizen_id="001188000111")  # fmt: skip
+    member = admit(world.alice, world.g1, mai_data)
+    programme = tet(world)
+    data = care_list(_rows("001188000111"))
+    preview = run_import(_upload(world, programme, data), write=False)
+    assert (preview.counts["new"], preview.counts["rejected"]) == (2, 3)
+    assert preview.counts["duplicate"] == 1 and preview.counts["skipped"] == 1
+    assert not Support.objects.exists()
+    reasons = " ".join(
+        preview.rows.filter(outcome=Outcome.REJECTED).values_list("reason", flat=True)
+    )
+    assert "vượt mức tối đa" in reasons and "ngoài thời gian" in reasons and "Lý do lạ" in reasons
+    job = run_import(_upload(world, programme, data), write=True)
+    assert job.status == ImportStatus.DONE and job.counts["new"] == 2
+    mai = Beneficiary.objects.get(citizen_id="001188000111")
+    assert mai.person == member.person and mai.supports.get().value == 1_500_000
+    assert mai.supports.get().source == "enterprise"
+    hung = Beneficiary.objects.get(citizen_id="001090000222")
+    assert hung.person is None and hung.supports.get().given_on == date(2025, 1, 22)
+    again = run_import(_upload(world, programme, data), write=True)
+    assert again.counts["new"] == 0 and Support.objects.count() == 2
+    assert "đã được hỗ trợ" in again.rows.filter(number=3).first().reason
+
+
+def test_the_upload_page_sends_the_list_to_the_preview(world):
+    programme = tet(world)
+    client = Client()
+    client.force_login(world.dana)
+    url = reverse("care:upload", args=[programme.pk, world.g1.pk])
+    assert client.get(url).status_code == 200
+    upload = io.BytesIO(care_list(_rows("")))
+    upload.name = "tet.xlsx"
+    answer = client.post(url, {"file": upload, "given_on": "22/01/2025"})
+    assert answer.status_code == 302 and "/imports/" in answer["Location"]
+    page = client.get(answer["Location"]).content.decode()
+    assert "Phạm Văn Nam" in page and "vượt mức tối đa" in page
+
+
+def test_a_union_that_reported_totals_cannot_import_a_list(world):
+    from congdoan.care.services import totals_record
+
+    programme = tet(world)
+    totals_record(actor=world.bob, programme=programme, unit=world.g1, people=3,
+                  money={"union": 1_000_000})  # fmt: skip
+    job = run_import(_upload(world, programme, care_list(_rows(""))), write=True)
+    assert job.status == ImportStatus.FAILED and "số tổng hợp" in job.message
+    assert not Support.objects.exists()
