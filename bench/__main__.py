@@ -91,6 +91,10 @@ def run_all(connection) -> None:
         from bench import awards_bench
 
         awards_bench.run()
+    if os.environ.get("BENCH_CARE", "1") == "1":
+        from bench import care_bench
+
+        care_bench.run()
     if connection.vendor != "postgresql":
         print("note: the targets are for PostgreSQL; run `make bench`.", file=sys.stderr)
 

@@ -20,8 +20,9 @@ THROUGH_SERVICES = int(os.environ.get("BENCH_RATED_BY_SERVICES", "640"))
 CLASSES = ["excellent", "good", "completed", "not_completed"]
 
 
-def build_tree() -> dict:
-    """The federation, its upper-level unions and their grassroots unions, loaded in bulk."""
+def build_tree(code: str = "EMU", uppers: int = UPPER, grassroots: int = UPPER * PER_UPPER) -> dict:
+    """The federation, its upper-level unions and their grassroots unions (spread evenly over
+    them), loaded in bulk; `code` starts every unit's code (care_bench builds one too)."""
     from congdoan.org.models import Unit, UnitType, UnitVersion
 
     types = {t.code: t for t in UnitType.objects.all()}
@@ -33,11 +34,11 @@ def build_tree() -> dict:
             for i in range(count)
         )
 
-    (root,) = units("EMU-HN", "federation", 1)
+    (root,) = units(f"{code}-HN", "federation", 1)
     UnitVersion.objects.create(
         unit=root, name="LĐLĐ Bench", path=f"/{root.pk}/", depth=0, valid_from=day
     )
-    uppers = units("EMU-U", "district", UPPER)
+    upper_units = units(f"{code}-U", "district", uppers)
     UnitVersion.objects.bulk_create(
         UnitVersion(
             unit=u,
@@ -47,24 +48,24 @@ def build_tree() -> dict:
             valid_from=day,
             path=f"/{root.pk}/{u.pk}/",
         )
-        for i, u in enumerate(uppers)
+        for i, u in enumerate(upper_units)
     )
-    grassroots = units("EMU-G", "grassroots", UPPER * PER_UPPER)
+    unions = units(f"{code}-G", "grassroots", grassroots)
     UnitVersion.objects.bulk_create(
         (
             UnitVersion(
                 unit=g,
-                parent=uppers[i // PER_UPPER],
+                parent=upper_units[i * uppers // grassroots],
                 name=f"CĐCS Bench {i}",
                 depth=2,
                 valid_from=day,
-                path=f"/{root.pk}/{uppers[i // PER_UPPER].pk}/{g.pk}/",
+                path=f"/{root.pk}/{upper_units[i * uppers // grassroots].pk}/{g.pk}/",
             )
-            for i, g in enumerate(grassroots)
+            for i, g in enumerate(unions)
         ),
         batch_size=2000,
     )
-    return {"root": root, "grassroots": grassroots}
+    return {"root": root, "uppers": upper_units, "grassroots": unions}
 
 
 def rate_through_services(actor, units, rng) -> float:
