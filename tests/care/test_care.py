@@ -151,3 +151,32 @@ def test_the_report_json_has_the_care_key(world):
     assert set(care["by_source"][0]) == {"source", "name", "people", "money"}
     earlier = report_summary(build_report(world.hn, date(2024, 1, 1), date(2024, 12, 31)))
     assert earlier["care"]["money"] == 0
+
+
+def test_a_member_already_listed_by_cccd_as_a_worker_is_known_by_it(world):
+    """Listed first without the member link (a worker with a CCCD), the same person named
+    again as the member with that CCCD is the same beneficiary: refused, not a second one."""
+    from datetime import date as day
+
+    from congdoan.members.models import Gender
+    from tests.members.registry import person
+
+    member = admit(world.alice, world.g1, person(
+        "Trần Thị Mai", gender=Gender.FEMALE, birth=day(1988, 3, 2), citizen_id="001188000111",
+    )).person  # fmt: skip
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                    rows=[row("Trần Thị Mai", "001188000111")])  # fmt: skip
+    with pytest.raises(ValidationError, match="đã được hỗ trợ"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1,
+                        rows=[row("Trần Thị Mai", person=member)])  # fmt: skip
+    assert Beneficiary.objects.count() == 1 and Support.objects.count() == 1
+
+
+def test_a_list_naming_one_person_twice_is_refused_whole(world):
+    programme = tet(world)
+    with pytest.raises(ValidationError, match="Dòng 2"):
+        supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[
+            row("Lê Văn Hùng", "001090000222"), row("Lê Văn Hùng", "001090000222"),
+        ])  # fmt: skip
+    assert not Beneficiary.objects.exists()

@@ -149,17 +149,18 @@ def budget_lines(programme: CareProgramme, figures: dict) -> list[dict]:
 
 
 def takes_part(programme: CareProgramme, unit: Unit) -> bool:
-    """The union stands under the owner (and a unit taking part) on the programme's last day."""
-    tree = _tree(programme)
-    if unit.pk not in tree:
-        return False
-    heads = list(programme.units.values_list("pk", flat=True))
-    if not heads:
-        return True
+    """The union stands at or under the owner, and under a unit taking part when the programme
+    names them, on the programme's last day: two indexed lookups of paths."""
     versions = UnitVersion.objects.valid_on(programme.ends_on)
-    mine = versions.filter(unit=unit).values_list("path", flat=True).first() or ""
-    paths = versions.filter(unit__in=heads).values_list("path", flat=True)
-    return any(mine.startswith(path) for path in paths)
+    mine = versions.filter(unit=unit).values_list("path", flat=True).first()
+    if mine is None:
+        return False
+    heads = [programme.owner_id, *programme.units.values_list("pk", flat=True)]
+    paths = dict(versions.filter(unit__in=heads).values_list("unit_id", "path"))
+    owner = paths.pop(programme.owner_id, None)
+    if owner is None or not mine.startswith(owner):
+        return False
+    return not paths or any(mine.startswith(path) for path in paths.values())
 
 
 def unit_list(programme: CareProgramme, unit: Unit) -> list[Beneficiary]:

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
@@ -157,37 +158,76 @@ def _require_no_totals(programme: CareProgramme, unit: Unit) -> None:
         )
 
 
-def _support_one(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
-    """Inside a transaction that holds the programme's lock."""
-    _clean_support(programme, row)
+def _keys(row: SupportInput) -> list[tuple[str, object]]:
+    """How a row's person is known in a programme: as a member, by CCCD, or both."""
     person = row.person
     citizen_id = person.citizen_id if person is not None and person.citizen_id else row.citizen_id
-    found = Beneficiary.objects.filter(programme=programme)
-    if person is not None:
-        found = found.filter(person=person)
-    elif citizen_id:
-        found = found.filter(citizen_id=citizen_id)
-    else:
-        found = found.none()
-    beneficiary = found.first()
-    if beneficiary is not None:
-        if beneficiary.unit_id != unit.pk:
-            raise ValidationError(
-                _("Người này đã được một công đoàn khác hỗ trợ trong chương trình này.")
-            )
-        if not programme.allows_repeat:
-            raise ValidationError(_("Người này đã được hỗ trợ trong chương trình này."))
-    else:
-        beneficiary = Beneficiary.objects.create(
-            programme=programme, unit=unit, person=person,
+    keys: list[tuple[str, object]] = [("person", person.pk)] if person is not None else []
+    return keys + ([("cccd", citizen_id)] if citizen_id else [])
+
+
+class _People:
+    """The programme's people a list may name, read in one query, and those the list adds:
+    one support per person (unless the programme allows more), by one union only."""
+
+    def __init__(self, programme: CareProgramme, rows: list[SupportInput]):
+        self.programme = programme
+        keys = [key for row in rows for key in _keys(row)]
+        people = {value for kind, value in keys if kind == "person"}
+        cccds = {value for kind, value in keys if kind == "cccd"}
+        found = Beneficiary.objects.filter(programme=programme).filter(
+            Q(person_id__in=people) | Q(citizen_id__in=cccds)
+        )
+        self.known: dict[tuple[str, object], Beneficiary] = {}
+        for beneficiary in found:
+            self._know(beneficiary)
+
+    def _know(self, beneficiary: Beneficiary) -> None:
+        if beneficiary.person_id is not None:
+            self.known[("person", beneficiary.person_id)] = beneficiary
+        if beneficiary.citizen_id:
+            self.known[("cccd", beneficiary.citizen_id)] = beneficiary
+
+    def settle(self, unit: Unit, row: SupportInput) -> tuple[Beneficiary, bool]:
+        """The row's beneficiary (and whether it is new), or ValidationError."""
+        _clean_support(self.programme, row)
+        keys = _keys(row)
+        beneficiary = next((self.known[key] for key in keys if key in self.known), None)
+        if beneficiary is not None:
+            if beneficiary.unit_id != unit.pk:
+                raise ValidationError(
+                    _("Người này đã được một công đoàn khác hỗ trợ trong chương trình này.")
+                )
+            if not self.programme.allows_repeat:
+                raise ValidationError(_("Người này đã được hỗ trợ trong chương trình này."))
+            return beneficiary, False
+        person = row.person
+        beneficiary = Beneficiary(
+            programme=self.programme, unit=unit, person=person,
             full_name=person.full_name if person is not None else normalize_text(row.full_name),
             birth_date=person.birth_date if person is not None else row.birth_date,
-            citizen_id=citizen_id or "", reason=row.reason,
+            citizen_id=next((value for kind, value in keys if kind == "cccd"), ""),
+            reason=row.reason,
         )  # fmt: skip
-    return Support.objects.create(
+        self._know(beneficiary)
+        return beneficiary, True
+
+
+def _support_of(beneficiary: Beneficiary, row: SupportInput) -> Support:
+    return Support(
         beneficiary=beneficiary, form=row.form, value=row.value, source=row.source,
         given_on=row.given_on, delivered=row.delivered,
     )  # fmt: skip
+
+
+def _support_one(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
+    """Inside a transaction that holds the programme's lock."""
+    beneficiary, new = _People(programme, [row]).settle(unit, row)
+    if new:
+        beneficiary.save()
+    support = _support_of(beneficiary, row)
+    support.save()
+    return support
 
 
 def _locked(programme: CareProgramme) -> CareProgramme:
@@ -223,18 +263,23 @@ def supports_record(
     *, actor, programme: CareProgramme, unit: Unit, rows: list[SupportInput]
 ) -> list[Support]:
     """Record supports given by a union: all rows or none. A person is supported once in a
-    programme (unless it allows more), and by one union only."""
+    programme (unless it allows more), and by one union only. The rows are settled in memory
+    against the programme's people read in one query, then written in bulk."""
     programme = supports_open(actor=actor, programme=programme, unit=unit)
-    made, errors = [], []
+    people, settled, errors = _People(programme, rows), [], []
     for number, row in enumerate(rows, start=1):
         try:
-            made.append(support_add(programme, unit, row))
+            settled.append((*people.settle(unit, row), row))
         except ValidationError as error:
             errors.append(
                 _("Dòng %(n)s: %(error)s") % {"n": number, "error": "; ".join(error.messages)}
             )
     if errors:
         raise ValidationError(errors)
+    Beneficiary.objects.bulk_create([b for b, new, _row in settled if new], batch_size=1000)
+    made = Support.objects.bulk_create(
+        [_support_of(b, row) for b, _new, row in settled], batch_size=1000
+    )
     supports_audit(actor=actor, programme=programme, unit=unit, made=made)
     return made
 
