@@ -56,6 +56,7 @@ def _panel(unit, today: date) -> dict:
         )
         if now.by_sector
         else None,
+        "care_chart": _care_chart(now),
         "query": f"from={start:%Y-%m-%d}&to={today:%Y-%m-%d}",
     }
 
@@ -70,12 +71,22 @@ def _comparison(now: Report, before: Report) -> list[tuple[str, int, int]]:
             before.period.grassroots_established,
         ),
         (_("Giới thiệu cho Đảng"), now.period.referred, before.period.referred),
+        (_("Người được hỗ trợ (chăm lo)"), now.care["people"], before.care["people"]),
+        (_("Tiền chăm lo (đồng)"), now.care["money"], before.care["money"]),
     ]
     previous = {line.kind.code: line.count for line in before.activities}
     rows += [
         (line.kind.name, line.count, previous.get(line.kind.code, 0)) for line in now.activities
     ]
     return rows
+
+
+def _care_chart(report: Report):
+    """The money of the care programmes ended this year, by source."""
+    lines = [(line["name"], line["money"]) for line in report.care["by_source"] if line["money"]]
+    if not lines:
+        return None
+    return share_chart(lines, _("Tiền chăm lo theo nguồn"), _("đồng, tỷ lệ"))
 
 
 def _monthly(queryset, field: str) -> dict[tuple[int, int], int]:

@@ -108,7 +108,7 @@ def _recognition(report: Report) -> Section:
 def _care(report: Report) -> Section:
     """The care programmes that ended in the period: people, supports, money by source."""
     care = report.care
-    if not care or not care["people"]:
+    if not care["people"]:
         return _("Chăm lo đoàn viên, người lao động"), _figure(), []
     rows = [
         [_("Lượt người được hỗ trợ"), _n(care["people"])],

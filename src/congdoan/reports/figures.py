@@ -16,7 +16,7 @@ from django.db.models import Count, Q, Sum
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import ActivityType
 from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
-from congdoan.care.selectors import report_care
+from congdoan.care.selectors import empty_figures, report_care
 from congdoan.figures import reads
 from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on, period_figures
 from congdoan.members.models import Gender
@@ -75,7 +75,7 @@ class Report:
     rating_years: list[int] = field(default_factory=list)
     ratings: list[tuple[str, str, int]] = field(default_factory=list)
     planning_introduced: int = 0  # officials introduced to Party committees for planning
-    care: dict = field(default_factory=dict)  # the care programmes ended in the period
+    care: dict = field(default_factory=empty_figures)  # the care programmes ended in it
 
     @property
     def name(self) -> str:

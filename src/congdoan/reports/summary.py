@@ -3,7 +3,6 @@ command `congdoan report summary --json` and the JSON endpoint both print this."
 
 from __future__ import annotations
 
-from congdoan.care.selectors import empty_figures
 from congdoan.reports.figures import Report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period
@@ -58,7 +57,7 @@ def report_summary(report: Report) -> dict:
             ],
         },
         "awards": [{"title": title, "count": n} for title, n in report.awards],
-        "care": report.care or empty_figures(),
+        "care": report.care,
         "narrative": narrative(report),
     }
 
