@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "congdoan.core",
     "congdoan.accounts",
     "congdoan.audit",
+    "congdoan.notices",
     "congdoan.org",
     "congdoan.members",
     "congdoan.signing",
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "congdoan.notifications.context_processors.inbox",  # the header's count
             ],
             # {{ n|vn_number }}, {{ x|vn_score }}, {% day_input %} in every template
             "builtins": ["congdoan.core.templatetags.vn_format"],
