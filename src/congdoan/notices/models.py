@@ -57,3 +57,13 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.email}"
+
+
+class DailyRun(models.Model):
+    """The days whose daily task (reminders, digests) has been queued: once a day."""
+
+    day = models.DateField(unique=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.day}"
