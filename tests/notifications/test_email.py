@@ -96,3 +96,14 @@ def test_the_user_chooses_on_the_settings_page_and_a_bad_choice_is_refused(world
     assert answer.status_code == 200 and "often" in answer.content.decode()
     assert Preference.objects.get(user=world.dana).email == EmailChoice.EACH
     assert email_choice(world.charlie) == EmailChoice.DIGEST  # only one's own
+
+
+def test_the_digest_walks_officers_and_users_with_notices_only(world):
+    from congdoan.accounts.models import User
+    from congdoan.notices.mail import _digest_users
+
+    plain = User.objects.create_user("thanh", email="thanh@example.vn")
+    _with_mail(world.dana, None)
+    assert world.dana in _digest_users() and plain not in _digest_users()
+    notify(user=plain, title="Đơn đã được trả lời")
+    assert plain in _digest_users()

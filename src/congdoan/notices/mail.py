@@ -53,8 +53,12 @@ def mail_if_each(notice_id: int) -> bool:
 
 def _digest_users():
     digest = Q(notice_preference__isnull=True) | Q(notice_preference__email=EmailChoice.DIGEST)
-    users = get_user_model().objects.filter(digest, is_active=True).exclude(email="")
-    return users.order_by("pk")
+    # Officers (steps may wait on them) and whoever has a notice not yet mailed: the member
+    # accounts of the portal, many and with nothing waiting, are not walked through.
+    unmailed = Notice.objects.filter(mailed_at__isnull=True, read_at__isnull=True)
+    concerned = Q(roles__isnull=False) | Q(pk__in=unmailed.values("user_id"))
+    users = get_user_model().objects.filter(digest, concerned, is_active=True).exclude(email="")
+    return users.distinct().order_by("pk")
 
 
 def send_digests(*, on: date, waiting: Waiting | None = None) -> int:
