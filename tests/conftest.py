@@ -152,6 +152,18 @@ def card_keys_of_this_test_only():
 
 
 @pytest.fixture(autouse=True)
+def inbox_counts_of_this_test_only(monkeypatch):
+    """The header's inbox count is cached a minute by user id; a rolled-back test's ids come
+    back in the next test, so each test counts in a cache of its own."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    cache = LocMemCache(f"inbox-counts-{id(monkeypatch)}", {})
+    monkeypatch.setattr("congdoan.notices.counts._cache", lambda: cache)
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

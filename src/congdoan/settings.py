@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "congdoan.core",
     "congdoan.accounts",
     "congdoan.audit",
+    "congdoan.notices",
     "congdoan.org",
     "congdoan.members",
     "congdoan.signing",
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "congdoan.notifications.context_processors.inbox",  # the header's count
             ],
             # {{ n|vn_number }}, {{ x|vn_score }}, {% day_input %} in every template
             "builtins": ["congdoan.core.templatetags.vn_format"],
@@ -217,6 +219,22 @@ CACHES = {
     }
 }
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail of notices (notices/mail.py): SMTP when EMAIL_HOST is set, else printed on the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0" if EMAIL_USE_SSL else "1") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "congdoan <noreply@localhost>")
 # An import's check or commit silent this long died with its worker (imports/services.py).
 IMPORT_STALE_SECONDS = int(os.environ.get("CONGDOAN_IMPORT_STALE_SECONDS", 60))
 

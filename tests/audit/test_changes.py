@@ -100,6 +100,9 @@ OTHERS = {
     "paper_issue": "adds an issued paper: its hash and whether it is signed",
     "pdf_check": "keeps an uploaded PDF's check under its hash (a cache, no actor)",
     "covenant_issue": "adds the covenant's issued paper through paper_issue (audited there)",
+    "notices_mark_read": "the actor's own notices marked read: their read time, no trail",
+    "email_choose": "the actor's own e-mail choice for notices: no registry row changes",
+    "deadlines_remind": "the day's deadline reminders: notices only, no registry row changes",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

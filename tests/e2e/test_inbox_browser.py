@@ -40,6 +40,7 @@ def test_the_keeper_finds_the_step_in_the_inbox(browser, live_server, nomination
     page = context.new_page()
     page.set_default_timeout(15_000)
     sign_in(page, "hoa", PASSWORD)
+    expect(page.locator("#inbox-count")).to_have_text("1")  # the header counts the step
     page.get_by_role("link", name="Hộp việc").click()
     row = page.locator("#inbox-waiting tbody tr")
     expect(row).to_have_count(1)

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,7 @@ from congdoan.imports.reading import ImportRefused
 from congdoan.imports.units_import import UnitImport
 from congdoan.members.selectors import keepable_grassroots
 from congdoan.members.services import lock_registries, require_member_keeper
+from congdoan.notices.services import notify
 from congdoan.org.models import Unit, UnitVersion
 
 logger = logging.getLogger(__name__)
@@ -166,9 +168,11 @@ def run_import(job: ImportJob, *, write: bool) -> ImportJob:
         if not isinstance(error, ValidationError | ImportRefused):
             logger.exception("import %s failed", job.pk)
         now = timezone.now()
-        ImportJob.objects.filter(pk=job.pk, attempt=token).update(
+        failed = ImportJob.objects.filter(pk=job.pk, attempt=token).update(
             status=ImportStatus.FAILED, message=_import_failure(error), updated_at=now
         )
+        if failed:
+            _tell_importer(job, done=False)
     finally:
         beat.stop()
     job.refresh_from_db()
@@ -220,6 +224,18 @@ def _finish(job: ImportJob, token: int, counts: dict[str, int], *, write: bool) 
         heartbeat_at=timezone.now(),
         updated_at=timezone.now(),
     )
+    if write:
+        _tell_importer(job, done=True)
+
+
+def _tell_importer(job: ImportJob, *, done: bool) -> None:
+    """The user who uploaded the file learns that its import ended, written or failed."""
+    names = {"file": job.filename, "unit": job.unit.latest_name}
+    if done:
+        title = _("Đã ghi xong danh sách từ tệp %(file)s vào %(unit)s") % names
+    else:
+        title = _("Nhập danh sách từ tệp %(file)s vào %(unit)s không thành công") % names
+    notify(user=job.created_by, title=title, link=reverse("imports:job", args=[job.pk]))
 
 
 # --- the lease: a run that stops beating died -------------------------------------------------
@@ -293,10 +309,12 @@ def reap_if_stale(job: ImportJob) -> ImportJob:
         "được ghi. Có thể chạy lại từ đầu: nút “Chạy lại” dưới đây, hoặc lệnh "
         "“congdoan imports retry %(job)s”."
     ) % {"time": f"{when:%H:%M:%S} {format_date(when.date())}", "job": job.pk}
-    ImportJob.objects.filter(pk=job.pk, status=job.status, attempt=job.attempt).update(
+    reaped = ImportJob.objects.filter(pk=job.pk, status=job.status, attempt=job.attempt).update(
         status=ImportStatus.FAILED, message=message, updated_at=timezone.now()
     )
     job.refresh_from_db()
+    if reaped:
+        _tell_importer(job, done=False)
     return job
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import scope_for
@@ -24,6 +25,7 @@ from congdoan.members.services import (
     open_membership,
     require_member_keeper,
 )
+from congdoan.notices.services import keepers_of, notify_all
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.versioning import open_version
 
@@ -88,6 +90,12 @@ def card_approve(*, actor, card: UnionCard, on: date) -> UnionCard:
     card.status, card.approved_on = CardStatus.APPROVED, on
     card.save(update_fields=["status", "approved_on", "updated_at"])
     _audit_change(actor, "card.approve", membership, card, before)
+    # A card request keeps no requester: the keepers of the member's union are told.
+    notify_all(
+        keepers_of(membership.unit).exclude(pk=actor.pk),
+        title=_("Cấp trên đã duyệt cấp thẻ đoàn viên: %(name)s") % {"name": card.person.full_name},
+        link=reverse("members:detail", args=[card.person_id]),
+    )
     return card
 
 

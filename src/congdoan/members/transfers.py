@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ from congdoan.members.services import (
     open_membership,
     require_member_keeper,
 )
+from congdoan.notices.services import notify
 from congdoan.org.models import Level, Unit
 
 NOTE_LENGTH = 1000
@@ -148,6 +150,13 @@ def _decide(actor, request: TransferRequest, before: dict, *, action: str, unit:
     )
 
 
+def _tell_requester(actor, request: TransferRequest, title: str) -> None:
+    """The sending union's officer who asked learns the answer (not when they gave it)."""
+    if request.requested_by_id and request.requested_by_id != actor.pk:
+        link = reverse("members:transfer_detail", args=[request.pk])
+        notify(user=request.requested_by, title=title, link=link)
+
+
 @transaction.atomic
 def transfer_accept(
     *, actor, request: TransferRequest, on: date, today: date | None = None
@@ -173,6 +182,16 @@ def transfer_accept(
         effective_on=on,
         membership=arrived,
     )
+    _tell_requester(
+        actor,
+        request,
+        _("%(unit)s đã tiếp nhận %(name)s chuyển sinh hoạt từ ngày %(day)s")
+        % {
+            "unit": request.to_unit.latest_name,
+            "name": request.person.full_name,
+            "day": format_date(on),
+        },
+    )
     return arrived
 
 
@@ -197,6 +216,12 @@ def transfer_refuse(*, actor, request: TransferRequest, reason: str) -> Transfer
         status=TransferStatus.REFUSED,
         refusal_reason=reason,
     )
+    _tell_requester(
+        actor,
+        request,
+        _("%(unit)s không tiếp nhận %(name)s: %(reason)s")
+        % {"unit": request.to_unit.latest_name, "name": request.person.full_name, "reason": reason},
+    )
     return request
 
 
@@ -219,5 +244,11 @@ def transfer_cancel(*, actor, request: TransferRequest) -> TransferRequest:
         action="transfer.cancel",
         unit=side,
         status=TransferStatus.CANCELLED,
+    )
+    _tell_requester(
+        actor,
+        request,
+        _("Yêu cầu chuyển sinh hoạt của %(name)s đến %(unit)s đã bị hủy")
+        % {"unit": request.to_unit.latest_name, "name": request.person.full_name},
     )
     return request

@@ -4,4 +4,8 @@ from congdoan.notifications import views
 
 app_name = "notifications"
 
-urlpatterns = [path("notifications/", views.inbox, name="inbox")]
+urlpatterns = [
+    path("notifications/", views.inbox, name="inbox"),
+    path("notifications/read/", views.mark_read, name="read"),
+    path("notifications/settings/", views.email_settings, name="settings"),
+]

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.lookups import is_at_or_under, unit_not_found
@@ -36,6 +37,7 @@ from congdoan.awards.permissions import (
 from congdoan.awards.selectors import allocation_for, deadline, holder_step
 from congdoan.core.text import format_date, normalize_text, vi_sort_key
 from congdoan.members.models import Membership, Person
+from congdoan.notices.services import keepers_of, notify, notify_all
 from congdoan.org.models import Unit, UnitVersion
 from congdoan.signing.services import check_upload
 
@@ -296,7 +298,30 @@ def nomination_return(*, actor, nomination: Nomination, reason: str, on: date) -
     nomination.returned_reason, nomination.returned_from = reason, step
     _save_status(nomination, Status.RETURNED, "returned_reason", "returned_from")
     _record(nomination, actor, "return", on, reason, before)
+    _tell_nominator(nomination, actor, reason)
     return nomination
+
+
+def _tell_nominator(nomination: Nomination, actor, reason: str) -> None:
+    """Whoever last sent the nomination learns it came back; a nomination sent by no one (the
+    campaign's proposals) tells the nominating unit's keepers."""
+    title = _("Hồ sơ đề nghị %(name)s được trả lại: %(reason)s") % {
+        "name": nomination.nominee_name,
+        "reason": reason,
+    }
+    link = reverse("awards:nomination", args=[nomination.pk])
+    sent = (
+        nomination.events.filter(action__in=["submit", "resubmit"], actor__isnull=False)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if sent is not None:
+        if sent.actor_id != actor.pk:
+            notify(user=sent.actor, title=title, link=link)
+        return
+    keepers = keepers_of(nomination.nominating_unit).exclude(pk=actor.pk)
+    notify_all(keepers, title=title, link=link)
 
 
 @transaction.atomic

@@ -43,6 +43,9 @@ class Heartbeat(threading.Thread):
                 "seen_at": timezone.now(),
             },
         )
+        from congdoan.notifications.tasks import queue_daily
+
+        queue_daily()  # the day's deadline reminders and e-mail digests, queued once a day
 
     def run(self) -> None:
         while not self.stopped.is_set():
