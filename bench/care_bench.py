@@ -117,7 +117,10 @@ def import_through_services(actor, programme, lists: dict, totals: dict) -> dict
     total_calls = []
     for unit, (people, money) in totals.items():
         started = time.perf_counter()
-        totals_record(actor=actor, programme=programme, unit=unit, people=people, money=money)
+        totals_record(
+            actor=actor, programme=programme, unit=unit, people=people, money=money,
+            people_by_source=dict.fromkeys(money, people),  # every person from every source
+        )  # fmt: skip
         total_calls.append(time.perf_counter() - started)
     tenth = max(len(calls) // 10, 1)
 
@@ -183,7 +186,7 @@ def write_rows(cursor, programme, lists: dict, totals: dict) -> dict:
     heads, money = [], []
     for offset, (unit, (count, amounts)) in enumerate(totals.items()):
         heads.append((next_id + offset, programme.pk, unit.pk, count, now, now))
-        money += [(next_id + offset, s, m) for s, m in amounts.items()]
+        money += [(next_id + offset, s, m, count) for s, m in amounts.items()]
     if heads:
         cursor.executemany(
             "INSERT INTO care_caretotals (id, programme_id, unit_id, people, created_at, "
@@ -191,7 +194,8 @@ def write_rows(cursor, programme, lists: dict, totals: dict) -> dict:
             heads,
         )
         cursor.executemany(
-            "INSERT INTO care_caretotalsmoney (totals_id, source, money) VALUES (%s, %s, %s)",
+            "INSERT INTO care_caretotalsmoney (totals_id, source, money, people) "
+            "VALUES (%s, %s, %s, %s)",
             money,
         )
     totals_s = time.perf_counter() - started
@@ -228,7 +232,7 @@ ROLLUP_FLOOR = (
     "WHERE b.programme_id = %s), "
     "reported AS (SELECT tree.level, t.id, t.people FROM care_caretotals t "
     "JOIN tree ON tree.unit_id = t.unit_id WHERE t.programme_id = %s), "
-    "money AS (SELECT r.level, r.people, m.source, m.money FROM reported r "
+    "money AS (SELECT r.level, m.people, m.source, m.money FROM reported r "
     "JOIN care_caretotalsmoney m ON m.totals_id = r.id) "
     "SELECT 'source', source, count(DISTINCT beneficiary_id), count(*), sum(value) "
     "FROM items GROUP BY source "
@@ -250,7 +254,7 @@ REPORT_FLOOR = (
     "WHERE p.ends_on BETWEEN %s AND %s AND t.unit_id IN (SELECT unit_id FROM below)) "
     "SELECT 'source', source, count(DISTINCT beneficiary_id), count(*), sum(value) "
     "FROM items GROUP BY source "
-    "UNION ALL SELECT 'source', m.source, sum(r.people), 0, sum(m.money) FROM reported r "
+    "UNION ALL SELECT 'source', m.source, sum(m.people), 0, sum(m.money) FROM reported r "
     "JOIN care_caretotalsmoney m ON m.totals_id = r.id GROUP BY m.source "
     "UNION ALL SELECT 'all', '', count(DISTINCT beneficiary_id), count(*), 0 FROM items "
     "UNION ALL SELECT 'all', '', sum(people), 0, 0 FROM reported"

@@ -26,14 +26,15 @@ def test_itemised_and_totals_roll_up_by_source_and_level(world):
         row("Lê Văn Hùng", value=500_000, source=Source.ENTERPRISE),
     ])  # fmt: skip
     totals_record(actor=world.bob, programme=programme, unit=world.g3, people=40,
-                  money={Source.UNION: 30_000_000, Source.SPONSOR: 12_000_000})  # fmt: skip
+                  money={Source.UNION: 30_000_000, Source.SPONSOR: 12_000_000},
+                  people_by_source={Source.UNION: 40, Source.SPONSOR: 8})  # fmt: skip
     figures = rollup(programme)
     assert (figures["people"], figures["supports"]) == (42, 2)
     assert figures["money"] == 1_000_000 + 500_000 + 30_000_000 + 12_000_000
     by_source = {r["source"]: (r["people"], r["money"]) for r in figures["by_source"]}
     assert by_source == {
         "union": (41, 31_000_000), "enterprise": (1, 500_000),
-        "sponsor": (40, 12_000_000), "other": (0, 0),
+        "sponsor": (8, 12_000_000), "other": (0, 0),
     }  # fmt: skip
     assert figures["by_level"] == {Level.GRASSROOTS: {"people": 42, "money": 43_500_000}}
 
@@ -180,3 +181,19 @@ def test_a_list_naming_one_person_twice_is_refused_whole(world):
             row("Lê Văn Hùng", "001090000222"), row("Lê Văn Hùng", "001090000222"),
         ])  # fmt: skip
     assert not Beneficiary.objects.exists()
+
+
+def test_totals_of_two_sources_say_how_many_received_from_each(world):
+    programme = tet(world)
+    two = {Source.UNION: 3_000_000, Source.SPONSOR: 1_000_000}
+    with pytest.raises(ValidationError) as refused:
+        totals_record(actor=world.bob, programme=programme, unit=world.g3, people=4, money=two)
+    assert "people_sponsor" in refused.value.message_dict
+    with pytest.raises(ValidationError, match="không vượt quá"):
+        totals_record(actor=world.bob, programme=programme, unit=world.g3, people=4, money=two,
+                      people_by_source={Source.UNION: 4, Source.SPONSOR: 9})  # fmt: skip
+    assert not CareTotals.objects.exists()
+    totals_record(actor=world.bob, programme=programme, unit=world.g3, people=4, money=two,
+                  people_by_source={Source.UNION: 4, Source.SPONSOR: 1})  # fmt: skip
+    by_source = {r["source"]: r["people"] for r in rollup(programme)["by_source"]}
+    assert (by_source["union"], by_source["sponsor"], rollup(programme)["people"]) == (4, 1, 4)

@@ -94,10 +94,21 @@ class TotalsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _by_source(self, "money_", gettext_lazy("Số tiền"))
+        for value, name in Source.choices:  # each source: its money, then its people
+            self.fields[f"money_{value}"] = WholeNumberField(
+                label=f"{gettext_lazy('Số tiền')}: {name}", required=False
+            )
+            self.fields[f"people_{value}"] = WholeNumberField(
+                label=f"{gettext_lazy('Số người nhận')}: {name}", required=False
+            )
 
     def money(self) -> dict[str, int]:
         return {s: self.cleaned_data.get(f"money_{s}") or 0 for s in Source.values}
+
+    def people_by_source(self) -> dict[str, int] | None:
+        """As typed; None when no source's people were (a report of one source)."""
+        typed = {s: self.cleaned_data.get(f"people_{s}") or 0 for s in Source.values}
+        return typed if any(typed.values()) else None
 
 
 class ListUploadForm(ListFileForm):

@@ -135,6 +135,8 @@ class CareTotalsMoney(models.Model):
     totals = models.ForeignKey(CareTotals, on_delete=models.CASCADE, related_name="amounts")
     source = models.CharField(_("nguồn"), max_length=12, choices=Source.choices)
     money = models.BigIntegerField(_("số tiền (đồng)"))
+    # The people who received from this source (one person may receive from two sources).
+    people = models.PositiveIntegerField(_("số người nhận từ nguồn này"), default=0)
 
     class Meta:
         constraints = [

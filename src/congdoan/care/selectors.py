@@ -86,7 +86,7 @@ def _figures(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> dict:
         by_source[source]["people"] += n
         by_source[source]["money"] += money
     reported = CareTotalsMoney.objects.filter(totals__in=totals).values_list("source")
-    for source, n, money in reported.annotate(n=Sum("totals__people"), m=Sum("money")).order_by():
+    for source, n, money in reported.annotate(n=Sum("people"), m=Sum("money")).order_by():
         by_source[source]["people"] += n
         by_source[source]["money"] += money
     counts = supports.aggregate(n=Count("id"), people=Count("beneficiary_id", distinct=True))

@@ -286,9 +286,12 @@ def supports_record(
 
 @transaction.atomic
 def totals_record(
-    *, actor, programme: CareProgramme, unit: Unit, people: int, money: dict[str, int]
-) -> CareTotals:
-    """Record a union's totals (people, money by source) instead of a list, or replace them."""
+    *, actor, programme: CareProgramme, unit: Unit, people: int, money: dict[str, int],
+    people_by_source: dict[str, int] | None = None,
+) -> CareTotals:  # fmt: skip
+    """Record a union's totals instead of a list, or replace them: how many people it
+    supported, and by source the money and how many received from it (a report naming one
+    source may leave that out: all its people received from it)."""
     _require_keeper(actor, unit)
     programme = _locked(programme)
     _require_in_programme(programme, unit)
@@ -296,6 +299,42 @@ def totals_record(
         raise ValidationError(
             _("Đơn vị này đã ghi danh sách từng người được hỗ trợ; không báo thêm số tổng hợp.")
         )
+    given = {source: amount for source, amount in money.items() if amount}
+    receivers = _receivers(people, given, people_by_source)
+    _check_totals(programme, people, money, receivers)
+    totals, _created = CareTotals.objects.update_or_create(
+        programme=programme, unit=unit, defaults={"people": people}
+    )
+    before = {row.source: [row.money, row.people] for row in totals.amounts.all()}
+    totals.amounts.all().delete()
+    CareTotalsMoney.objects.bulk_create(
+        CareTotalsMoney(totals=totals, source=s, money=m, people=receivers[s])
+        for s, m in given.items()
+    )
+    audit_record(
+        actor=actor, action="care.totals_record", unit=unit, target=programme.name,
+        before=before, after={"people": people, **{s: [m, receivers[s]] for s, m in given.items()}},
+    )  # fmt: skip
+    return totals
+
+
+def _receivers(
+    people: int, given: dict[str, int], people_by_source: dict[str, int] | None
+) -> dict[str, int]:
+    """How many received from each source with money: as reported, or all the people when
+    the report names one source only."""
+    if people_by_source is None and len(given) <= 1:
+        return {source: people for source in given}
+    reported = people_by_source or {}
+    missing = [s for s in given if not reported.get(s)]
+    if missing:
+        raise ValidationError(
+            {f"people_{s}": _("Ghi số người nhận từ nguồn này.") for s in missing}
+        )
+    return {source: reported[source] for source in given}
+
+
+def _check_totals(programme, people: int, money: dict[str, int], receivers: dict[str, int]):
     errors = {}
     if not isinstance(people, int) or not 0 < people < 10**7:
         errors["people"] = _("Số người được hỗ trợ phải là số dương hợp lý.")
@@ -304,22 +343,13 @@ def totals_record(
             errors["source"] = _("Chọn nguồn hỗ trợ.")
         elif not isinstance(amount, int) or not 0 <= amount < ABSURD:
             errors[source] = _("Số tiền phải là số không âm hợp lý.")
-        elif people and amount > people * programme.ceiling:
+        elif isinstance(people, int) and receivers.get(source, 0) > people:
+            errors[f"people_{source}"] = _(
+                "Số người nhận từ một nguồn không vượt quá số người được hỗ trợ."
+            )
+        elif amount > receivers.get(source, 0) * programme.ceiling:
             errors[source] = _("Số tiền vượt mức tối đa của chương trình cho số người đã báo.")
     if not any(money.values()):
         errors.setdefault("money", _("Ghi số tiền của ít nhất một nguồn."))
     if errors:
         raise ValidationError(errors)
-    totals, _created = CareTotals.objects.update_or_create(
-        programme=programme, unit=unit, defaults={"people": people}
-    )
-    before = {row.source: row.money for row in totals.amounts.all()}
-    totals.amounts.all().delete()
-    CareTotalsMoney.objects.bulk_create(
-        CareTotalsMoney(totals=totals, source=s, money=m) for s, m in money.items() if m
-    )
-    audit_record(
-        actor=actor, action="care.totals_record", unit=unit, target=programme.name,
-        before=before, after={"people": people, **{s: m for s, m in money.items() if m}},
-    )  # fmt: skip
-    return totals

@@ -165,7 +165,12 @@ def unit_part(request, pk: int, unit_pk: int):
 def _totals_initial(totals) -> dict:
     if totals is None:
         return {}
-    return {"people": totals.people, **{f"money_{a.source}": a.money for a in totals.amounts.all()}}
+    amounts = totals.amounts.all()
+    return {
+        "people": totals.people,
+        **{f"money_{a.source}": a.money for a in amounts},
+        **{f"people_{a.source}": a.people for a in amounts},
+    }
 
 
 def _record(request, programme, unit, support_form, totals_form):
@@ -193,6 +198,7 @@ def _record(request, programme, unit, support_form, totals_form):
                 unit=unit,
                 people=totals_form.cleaned_data["people"],
                 money=totals_form.money(),
+                people_by_source=totals_form.people_by_source(),
             ),
             by_field=lambda name: name if name in totals_form.fields else f"money_{name}",
         )

@@ -96,16 +96,17 @@ def _list_of(rng: random.Random, unit: Unit) -> list[SupportInput]:
 
 
 def _totals(rng: random.Random, actor, programme, unit: Unit, gifts: int) -> None:
-    """A union's gifts at one value each, the money split between the union's budget and the
-    socialised sources it raised."""
-    money = gifts * rng.randint(*GIFT_VALUE) * 100_000
-    enterprise = int(money * rng.uniform(0.08, 0.2))
-    sponsor = int(money * rng.uniform(0.0, 0.08))
-    other = int(money * rng.uniform(0.0, 0.03))
-    split = {
-        Source.UNION: money - enterprise - sponsor - other,
-        Source.ENTERPRISE: enterprise,
-        Source.SPONSOR: sponsor,
-        Source.OTHER: other,
+    """A union's gifts at one value each, each gift paid from one source: most from the
+    union's budget, the rest from the socialised sources it raised."""
+    value = rng.randint(*GIFT_VALUE) * 100_000
+    raised = {
+        Source.ENTERPRISE: int(gifts * rng.uniform(0.08, 0.2)),
+        Source.SPONSOR: int(gifts * rng.uniform(0.0, 0.08)),
+        Source.OTHER: int(gifts * rng.uniform(0.0, 0.03)),
     }
-    totals_record(actor=actor, programme=programme, unit=unit, people=gifts, money=split)
+    receivers = {Source.UNION: gifts - sum(raised.values()), **raised}
+    receivers = {source: n for source, n in receivers.items() if n}
+    totals_record(
+        actor=actor, programme=programme, unit=unit, people=gifts,
+        money={source: n * value for source, n in receivers.items()}, people_by_source=receivers,
+    )  # fmt: skip
