@@ -4,6 +4,8 @@ sign for; outside the user's scope, nothing."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -75,14 +77,15 @@ def test_recording_a_support_then_the_totals_of_another_union(world, bob):
 def test_the_signature_list_is_a_paper_with_a_signature_column(world, bob):
     programme = tet(world)
     supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[
-        row("Trần Thị Mai"), row("Nguyễn Văn Nam", value=800_000, source=Source.SPONSOR),
+        row("Trần Thị Mai", birth_date=date(1985, 4, 2)),
+        row("Nguyễn Văn Nam", value=800_000, source=Source.SPONSOR),
     ])  # fmt: skip
     url = reverse("care:signatures", args=[programme.pk, world.g1.pk, "pdf"])
     answer = bob.get(url)
     assert answer["Content-Type"] == "application/pdf"
     text = pdf_text(answer.content)
     assert "DANH SÁCH" in text and "Ký nhận" in text and "Nguyễn Văn Nam" in text
-    assert "1.800.000" in text
+    assert "1.800.000" in text and "1985" in text and "1.985" not in text  # a year, not a sum
     book = bob.get(reverse("care:signatures", args=[programme.pk, world.g1.pk, "xlsx"]))
     assert book.status_code == 200
     assert (

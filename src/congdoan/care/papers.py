@@ -39,7 +39,7 @@ def _rows(people: list[Beneficiary]) -> list[list]:
                 [
                     len(rows) + 1,
                     person.full_name,
-                    person.birth_date.year if person.birth_date else "",
+                    str(person.birth_date.year) if person.birth_date else "",  # not "1.990"
                     str(Reason(person.reason).label),
                     str(Form(support.form).label),
                     support.value,
