@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "congdoan.api",
     "congdoan.cards",
     "congdoan.joining",
+    "congdoan.finance",
     "congdoan.care",
     "congdoan.portal",
     "congdoan.notifications",

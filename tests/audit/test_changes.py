@@ -33,6 +33,7 @@ UPDATES = {
     "covenant_set", "rating_check", "rating_publish", "rating_reopen", "term_update",
     "card_print", "card_replace", "application_admit", "application_refuse",
     "transfer_accept", "transfer_refuse", "transfer_cancel",
+    "employer_set", "dues_return_record", "levy_return_record",
 }  # fmt: skip
 # Services that only add rows, or change many rows at once, or must not copy what they erase.
 OTHERS = {
@@ -99,6 +100,8 @@ OTHERS = {
     "trust_root_add": "adds a trust root: its fingerprint",
     "paper_issue": "adds an issued paper: its hash and whether it is signed",
     "pdf_check": "keeps an uploaded PDF's check under its hash (a cache, no actor)",
+    "remittance_record": "adds a remittance between levels: kind, direction, amount, day",
+    "month_close": "adds an upper level's closing of a month: the month",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")
