@@ -133,9 +133,11 @@ class MonthLine:
 
 
 def _tallies(
-    unit_ids: list[int], start: date, end: date, today: date
+    unit_ids, start: date, end: date, today: date, *, fill: bool = True
 ) -> dict[int, list[MonthLine]]:
-    """Four queries: the rates, the dues returns, the levy returns, the remittances."""
+    """Four queries: the rates, the dues returns, the levy returns, the remittances. `unit_ids`
+    is a list or a subquery; with `fill`, every union of the list gets every month of the
+    period, else only the months something was recorded in."""
     table = table_rates()
     first, last = start.replace(day=1), end.replace(day=1)
     period = {"unit_id__in": unit_ids, "month__gte": first, "month__lte": last}
@@ -144,21 +146,22 @@ def _tallies(
     sent: dict[tuple, list[Remittance]] = defaultdict(list)
     for remittance in Remittance.objects.filter(**period).order_by("on"):
         sent[(remittance.unit_id, remittance.month, remittance.kind)].append(remittance)
-    found: dict[int, list[MonthLine]] = {}
-    for unit_id in unit_ids:
-        lines = []
-        for month in months(first, last):
-            d, v = dues.get((unit_id, month)), levy.get((unit_id, month))
-            dues_tally = _tally(
-                Kind.DUES, month, d.collected if d else 0, False, None,
-                sent[(unit_id, month, Kind.DUES)], table, today,
-            )  # fmt: skip
-            levy_tally = _tally(
-                Kind.LEVY, month, v.paid if v else 0, bool(v and v.paid_to == PaidTo.UPPER),
-                v.paid_on if v else None, sent[(unit_id, month, Kind.LEVY)], table, today,
-            )  # fmt: skip
-            lines.append(MonthLine(month, dues_tally, levy_tally, d, v))
-        found[unit_id] = lines
+    if fill:
+        keys = [(unit_id, month) for unit_id in unit_ids for month in months(first, last)]
+    else:
+        keys = sorted({*dues, *levy, *((u, m) for u, m, _k in sent)})
+    found: dict[int, list[MonthLine]] = {unit_id: [] for unit_id in unit_ids} if fill else {}
+    for unit_id, month in keys:
+        d, v = dues.get((unit_id, month)), levy.get((unit_id, month))
+        dues_tally = _tally(
+            Kind.DUES, month, d.collected if d else 0, False, None,
+            sent[(unit_id, month, Kind.DUES)], table, today,
+        )  # fmt: skip
+        levy_tally = _tally(
+            Kind.LEVY, month, v.paid if v else 0, bool(v and v.paid_to == PaidTo.UPPER),
+            v.paid_on if v else None, sent[(unit_id, month, Kind.LEVY)], table, today,
+        )  # fmt: skip
+        found.setdefault(unit_id, []).append(MonthLine(month, dues_tally, levy_tally, d, v))
     return found
 
 
@@ -258,16 +261,26 @@ def rollup(scope: Scope, unit: Unit, start: date, end: date, today: date) -> Rol
     return Rollup(unit, version.name, start, end, list(rows.values()), dues, levy)
 
 
-def dues_summary(unit: Unit, start: date, end: date, today: date) -> dict:
-    """The report's `dues` key: dues and levy of every grassroots union at or under the unit."""
-    version = _version(unit, min(end, today))
+def dues_summary(
+    unit: Unit, start: date, end: date, today: date, version: UnitVersion | None = None
+) -> dict:
+    """The report's `dues` key: dues and levy of every grassroots union at or under the unit
+    (as of the period's end). Four queries given the unit's version."""
+    day = min(end, today)
+    version = version or _version(unit, day)
     if version is None:
         return {"dues": Tally().as_dict(), "levy": Tally().as_dict()}
-    version.unit = unit
-    grassroots = _grassroots_under(version, min(end, today))
-    tallies = _tallies([g.unit_id for g in grassroots], start, end, today)
+    if unit.unit_type.level == Level.GRASSROOTS:
+        unit_ids = [unit.pk]
+    else:
+        unit_ids = (
+            UnitVersion.objects.valid_on(day)
+            .under(version.path)
+            .filter(unit__unit_type__level=Level.GRASSROOTS)
+            .values("unit_id")
+        )
     dues, levy = Tally(), Tally()
-    for lines in tallies.values():
+    for lines in _tallies(unit_ids, start, end, today, fill=False).values():
         for line in lines:
             dues.add(line.dues)
             levy.add(line.levy)
