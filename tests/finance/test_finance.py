@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from congdoan.accounts.scope import scope_for
 from congdoan.audit.models import AuditEntry
@@ -162,3 +164,27 @@ def test_the_rollup_adds_the_unions_under_each_child(world):
     assert found.dues.collected == 1_500_000 and found.dues.owed == 300_000
     assert dues_summary(world.hn, JULY, JULY, TODAY)["dues"] == found.dues.as_dict()
     assert rollup(scope_for(world.dana), world.hn, JULY, JULY, TODAY) is None
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    month=st.sampled_from([date(2025, m, 1) for m in range(1, 13)]),
+    basis=st.integers(0, 2_000_000_000),
+    collected=st.integers(0, 25_000_000),
+)
+def test_dues_kept_iff_within_the_rate_and_shares_add_up(world, month, basis, collected):
+    """Whatever the month and amounts: kept when within the month's rate (and then split so the
+    parts add up), refused with nothing written otherwise."""
+    DuesReturn.objects.all().delete()
+    allowed = collected <= rates.amount_due("dues", month, basis)
+    try:
+        dues_return_record(actor=world.dana, unit=world.g1, month=month, members_paying=1,
+                           salary_basis=basis, collected=collected, today=TODAY)  # fmt: skip
+    except ValidationError:
+        assert not allowed and not DuesReturn.objects.exists()
+        return
+    assert allowed
+    line = statement(world.g1, month, month, TODAY).lines[0].dues
+    assert line.kept + line.owed_up == collected

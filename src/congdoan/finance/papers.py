@@ -47,13 +47,19 @@ def statement_sections(found: Statement) -> list[Section]:
 
 
 def rollup_sections(found: Rollup) -> list[Section]:
+    """Per unit directly under the level: collected, kept, remitted, owed (up and down), late."""
+
+    def cells(tally: Tally) -> list:
+        return [tally.collected, tally.kept, tally.remitted, tally.owed, tally.late]
+
+    headers = [_("Đơn vị"), _("Số CĐCS"), _("Đã thu"), _("Cơ sở giữ lại"), _("Đã chuyển"),
+               _("Còn phải chuyển"), _("Chậm hạn")]  # fmt: skip
     sections = []
     for title, pick in ((_("Đoàn phí công đoàn"), "dues"), (_("Kinh phí công đoàn"), "levy")):
-        rows = [[row.name, row.unions, *_tally_cells(getattr(row, pick))] for row in found.rows]
+        rows = [[row.name, row.unions, *cells(getattr(row, pick))] for row in found.rows]
         rows.append([_("Cộng"), sum(r.unions for r in found.rows),
-                     *_tally_cells(getattr(found, pick))])  # fmt: skip
-        headers = _headers(_("Đơn vị"))
-        sections.append((title, [headers[0], _("Số CĐCS"), *headers[1:]], rows))
+                     *cells(getattr(found, pick))])  # fmt: skip
+        sections.append((title, headers, rows))
     return sections
 
 
@@ -78,19 +84,26 @@ def workbook(name: str, start: date, end: date, sections: list[Section]) -> byte
     return workbook_bytes(book)
 
 
-def _shown(value) -> str:
-    return format_number(value) if isinstance(value, int) else str(value)
+def _shown(value, thousands: bool) -> str:
+    if not isinstance(value, int):
+        return str(value)
+    return format_number(round(value / 1000)) if thousands else format_number(value)
 
 
 def paper(
     *, name: str, parent_name: str, start: date, end: date, sections: list[Section],
-    dated: date, subject: str,
+    dated: date, subject: str, thousands: bool = False,
 ) -> UnionDocument:  # fmt: skip
-    blocks: list = [Paragraph(_("Kỳ: %(period)s. Đơn vị tính: đồng.")
-                              % {"period": period_text(start, end)}, italic=True)]  # fmt: skip
+    """The tables as a paper; a level's roll-up in thousands of đồng, so its wide sums leave
+    the units' names room on an A4 page (the counts of unions stay as they are)."""
+    text = _("Kỳ: %(period)s. Đơn vị tính: nghìn đồng.") if thousands else _(
+        "Kỳ: %(period)s. Đơn vị tính: đồng."
+    )  # fmt: skip
+    blocks: list = [Paragraph(text % {"period": period_text(start, end)}, italic=True)]
     for title, headers, rows in sections:
         blocks.append(Heading(title))
-        blocks.append(Table(headers, [[_shown(v) for v in row] for row in rows]))
+        shown = [[_shown(v, thousands and i > 1) for i, v in enumerate(row)] for row in rows]
+        blocks.append(Table(headers, shown))
     blocks.append(Paragraph(_(
         "Chậm hạn: số tiền chuyển sau hạn quy định, hoặc đã quá hạn mà đến nay chưa chuyển."
     )))  # fmt: skip

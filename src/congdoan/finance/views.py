@@ -110,6 +110,7 @@ def money_pdf(request, pk: int):
     document = papers.paper(
         name=version.name, parent_name=display_version(parent, today).name if parent else "",
         start=start, end=end, sections=sections, dated=today, subject=subject,
+        thousands=not grassroots,
     )  # fmt: skip
     document.filename = lambda extension: papers.filename(unit.code, start, end, extension)
     return download(document, "pdf")
