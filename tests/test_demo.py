@@ -12,6 +12,7 @@ from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import children_on, display_version, subtree_counts
 from tests.awards import test_demo_awards as demo_awards
 from tests.emulation import test_demo_emulation as demo_emulation
+from tests.finance import test_demo_finance as demo_finance
 from tests.members import test_demo_members as demo_members
 from tests.org import test_demo_org as demo_org
 from tests.reports import test_demo_reports as demo_reports
@@ -73,7 +74,9 @@ def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
     demo_org.check_kim_lien_congress_elected_9_3_3()
     demo_org.check_dong_da_ended_and_its_unions_went_to_the_wards()
     check_applications_carry_the_year_they_were_submitted_in()
-    for module in (demo_members, demo_emulation, demo_awards, demo_reports, demo_signing):
+    for module in (
+        demo_members, demo_emulation, demo_awards, demo_reports, demo_signing, demo_finance
+    ):
         module.check_all()
     counts = (Unit.objects.count(), UnitVersion.objects.count())
     call_command("demo")

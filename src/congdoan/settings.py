@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "congdoan.api",
     "congdoan.cards",
     "congdoan.joining",
+    "congdoan.finance",
     "congdoan.care",
     "congdoan.portal",
     "congdoan.notifications",

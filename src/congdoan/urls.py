@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("congdoan.api.page_urls")),
     path("", include("congdoan.cards.urls")),
     path("", include("congdoan.joining.urls")),
+    path("", include("congdoan.finance.urls")),
     path("", include("congdoan.portal.urls")),
     path("", include("congdoan.notifications.urls")),
     path("", include("congdoan.signing.urls")),

@@ -33,6 +33,7 @@ UPDATES = {
     "covenant_set", "rating_check", "rating_publish", "rating_reopen", "term_update",
     "card_print", "card_replace", "application_admit", "application_refuse",
     "transfer_accept", "transfer_refuse", "transfer_cancel",
+    "employer_set", "dues_return_record", "levy_return_record",
 }  # fmt: skip
 # Services that only add rows, or change many rows at once, or must not copy what they erase.
 OTHERS = {
@@ -103,6 +104,8 @@ OTHERS = {
     "notices_mark_read": "the actor's own notices marked read: their read time, no trail",
     "email_choose": "the actor's own e-mail choice for notices: no registry row changes",
     "deadlines_remind": "the day's deadline reminders: notices only, no registry row changes",
+    "remittance_record": "adds a remittance between levels: kind, direction, amount, day",
+    "month_close": "adds an upper level's closing of a month: the month",
 }
 # A snapshot before the change, or (org) the rows collector that _move/_end fill with one.
 SNAPSHOT_MARKS = ("snapshot(", "audit_rows=rows")

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from congdoan.finance.checks import check_dues, check_tax_code
+from congdoan.finance.rates import LEGAL_RATES
 
 TODAY = dt.date(2025, 12, 15)
 
@@ -23,14 +24,28 @@ def test_bad_tax_codes_refused(code):
 
 
 def test_dues_at_the_rate_pass_and_above_it_are_refused():
-    check_dues(month=dt.date(2025, 6, 1), salary_basis=8_000_000, collected=80_000, today=TODAY)
+    check_dues(
+        month=dt.date(2025, 6, 1),
+        salary_basis=8_000_000,
+        collected=80_000,
+        today=TODAY,
+        table=LEGAL_RATES,
+    )
     with pytest.raises(ValidationError):
-        check_dues(month=dt.date(2025, 7, 1), salary_basis=8_000_000, collected=80_000, today=TODAY)
+        check_dues(
+            month=dt.date(2025, 7, 1),
+            salary_basis=8_000_000,
+            collected=80_000,
+            today=TODAY,
+            table=LEGAL_RATES,
+        )
 
 
 def test_future_month_refused():
     with pytest.raises(ValidationError):
-        check_dues(month=dt.date(2026, 1, 1), salary_basis=1, collected=0, today=TODAY)
+        check_dues(
+            month=dt.date(2026, 1, 1), salary_basis=1, collected=0, today=TODAY, table=LEGAL_RATES
+        )
 
 
 @settings(max_examples=50)
@@ -46,7 +61,9 @@ def test_refused_exactly_when_negative_or_above_rate(basis, collected):
         or collected > (Decimal(basis) * Decimal("0.005")).quantize(Decimal("1"), ROUND_HALF_UP)
     )
     try:
-        check_dues(month=month, salary_basis=basis, collected=collected, today=TODAY)
+        check_dues(
+            month=month, salary_basis=basis, collected=collected, today=TODAY, table=LEGAL_RATES
+        )
     except ValidationError:
         assert bad
     else:

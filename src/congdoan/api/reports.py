@@ -153,6 +153,23 @@ AwardCount = _shape(
         "count": _count(_("Số lượt khen / awards.")),
     },
 )
+MoneyTally = _shape(
+    "MoneyTally",
+    {
+        "collected": _count(_("Đã thu, đồng / collected, in đồng.")),
+        "kept": _count(_("Phần công đoàn cơ sở giữ lại / the grassroots share.")),
+        "remitted": _count(_("Đã chuyển giữa các cấp / passed between the levels.")),
+        "owed": _count(_("Còn phải chuyển / still owed between the levels.")),
+        "late": _count(_("Chuyển chậm hoặc quá hạn chưa chuyển / passed late or overdue.")),
+    },
+)
+ReportDues = _shape(
+    "ReportDues",
+    {
+        "dues": MoneyTally(help_text=_("Đoàn phí công đoàn / members' dues.")),
+        "levy": MoneyTally(help_text=_("Kinh phí công đoàn / the employers' levy.")),
+    },
+)
 STATES = ("normal", "ended_during", "ended_before", "not_yet")
 ReportSummary = _shape(
     "ReportSummary",
@@ -176,6 +193,7 @@ ReportSummary = _shape(
         "children": ReportChild(many=True, help_text=_("Cấp dưới trực tiếp / the next level.")),
         "emulation": ReportEmulation(help_text=_("Thi đua / emulation.")),
         "awards": AwardCount(many=True, help_text=_("Khen thưởng / awards.")),
+        "dues": ReportDues(help_text=_("Đoàn phí, kinh phí công đoàn / dues and the levy.")),
         "narrative": s.CharField(help_text=_("Đoạn nhận xét / the narrative paragraph.")),
     },
 )

@@ -8,7 +8,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from congdoan.finance.rates import DUES, amount_due
+from congdoan.finance.rates import DUES, Table, amount_due
 
 TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 
@@ -25,11 +25,13 @@ def check_tax_code(code: str) -> str:
     return code
 
 
-def check_dues(*, month: dt.date, salary_basis: int, collected: int, today: dt.date) -> None:
+def check_dues(
+    *, month: dt.date, salary_basis: int, collected: int, today: dt.date, table: Table | None = None
+) -> None:
     """Refuse negative amounts, future months and dues above the legal rate for the basis."""
     if salary_basis < 0 or collected < 0:
         raise ValidationError(_("Số tiền không được âm."))
     if month.replace(day=1) > today.replace(day=1):
         raise ValidationError(_("Không ghi nhận cho tháng chưa đến."))
-    if collected > amount_due(DUES, month, salary_basis):
+    if collected > amount_due(DUES, month, salary_basis, table):
         raise ValidationError(_("Đoàn phí thu vượt mức quy định trên quỹ lương đóng đoàn phí."))

@@ -14,6 +14,7 @@ from congdoan.audit.selectors import history_sentences, unit_history
 from congdoan.core.dates import day_from, period_from, today
 from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import BadParameter, parse_int
+from congdoan.finance.selectors import employer_of
 from congdoan.members.counts import member_figures, period_figures
 from congdoan.members.selectors import unit_officials
 from congdoan.org import services
@@ -97,6 +98,7 @@ def detail(request, pk: int):
         "can_edit": scope.can_edit_org(unit) and unit.ended_on is None,
         "can_grant": scope.can_grant_roles(unit),
         "can_keep": scope.can_edit_members(unit) and unit.ended_on is None,
+        "employer": employer_of(unit) if unit.unit_type.level == Level.GRASSROOTS else None,
     }
     return render(request, "org/detail.html", context)
 

@@ -3,6 +3,8 @@ command `congdoan report summary --json` and the JSON endpoint both print this."
 
 from __future__ import annotations
 
+from congdoan.core.dates import today
+from congdoan.finance.selectors import dues_summary
 from congdoan.reports.figures import Report
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period
@@ -58,6 +60,7 @@ def report_summary(report: Report) -> dict:
         },
         "awards": [{"title": title, "count": n} for title, n in report.awards],
         "care": report.care,
+        "dues": dues_summary(report.unit, report.start, report.end, today(), report.version),
         "narrative": narrative(report),
     }
 

@@ -15,6 +15,7 @@ from congdoan.demo.cards import build_cards
 from congdoan.demo.care import build_care
 from congdoan.demo.emulation import build_emulation
 from congdoan.demo.members import build_members
+from congdoan.demo.money import build_money
 from congdoan.demo.officials import build_officials
 from congdoan.demo.portal import build_portal, member_logins, slips_path
 from congdoan.demo.scale import SCALES
@@ -88,6 +89,13 @@ class Command(BaseCommand):
         build_care(random.Random(SEED + 8))  # Tết Sum vầy Ất Tỵ 2025, from what units recorded
         build_cards()
         build_transfers()  # one transfer waiting for ASTI's answer
+        money_started = time.perf_counter()
+        money = build_money(random.Random(SEED + 8))  # dues and the levy of 2025
+        self.stdout.write(
+            f"Đoàn phí, kinh phí công đoàn năm 2025: {format_number(money['unions'])} CĐCS, "
+            f"{format_number(money['returns'])} bản kê, {format_number(money['remittances'])} "
+            f"khoản chuyển, {format_number(time.perf_counter() - money_started, 1)} s."
+        )
         portal_started = time.perf_counter()
         portal = build_portal()
         self.stdout.write(
