@@ -75,7 +75,12 @@ def test_the_demo_reproduces_the_seed_facts_and_is_idempotent(demo, capsys):
     demo_org.check_dong_da_ended_and_its_unions_went_to_the_wards()
     check_applications_carry_the_year_they_were_submitted_in()
     for module in (
-        demo_members, demo_emulation, demo_awards, demo_reports, demo_signing, demo_finance
+        demo_members,
+        demo_emulation,
+        demo_awards,
+        demo_reports,
+        demo_signing,
+        demo_finance,
     ):
         module.check_all()
     counts = (Unit.objects.count(), UnitVersion.objects.count())

@@ -141,6 +141,7 @@ def test_the_page_costs_the_same_queries_for_one_row_or_many(world):
     client.force_login(world.charlie)
     first = official(world, world.g1, "Mai Văn Một")
     planning_introduce(actor=world.charlie, unit=world.dd, person=first, data=LETTER)
+    _page_queries(client, world.dd)  # the header's inbox count, kept for a minute after this
     one = _page_queries(client, world.dd)
     for name in ("Mai Văn Hai", "Mai Văn Ba", "Mai Văn Bốn"):
         found = official(world, world.g1, name)

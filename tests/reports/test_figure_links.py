@@ -300,6 +300,7 @@ def test_drill_lists_cost_a_fixed_number_of_queries(movements):
             found.append(len(captured))
         return found
 
+    queries()  # the header's inbox count, kept for a minute after the first page
     before = queries()
     for n in range(3):
         unit = make_unit(
