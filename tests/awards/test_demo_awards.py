@@ -23,12 +23,27 @@ def check_a_campaign_is_open_to_try():
     today = timezone.localdate()
     open_now = [c for c in Campaign.objects.all() if (deadline(c, Step.NOMINATE) or today) > today]
     assert [c.name for c in open_now] == [f"Công nhân giỏi Thủ đô năm {today.year}"]
-    assert open_now[0].allocations.count() == 3 and not open_now[0].nominations.exists()
+    assert open_now[0].allocations.count() == 3
+    statuses = sorted(open_now[0].nominations.values_list("status", flat=True))
+    assert statuses == sorted(["submitted", "submitted", "upper_approved", "returned"])
+
+
+def check_each_role_has_work_in_its_inbox():
+    """The open campaign's nominations wait on kimlien, hoidong and thanhpho; the returned one
+    is a notice to kimlien, who sent it; the transfer waits at ASTI."""
+    from congdoan.accounts.models import User
+    from congdoan.notices.models import Notice
+    from congdoan.notifications.registry import waiting
+
+    for name in ("kimlien", "hoidong", "thanhpho", "asti"):
+        assert waiting(User.objects.get(username=name)), name
+    assert Notice.objects.filter(user__username="kimlien", read_at__isnull=True).exists()
 
 
 def check_all():
     """Run by tests/test_demo.py on its one build of the demo."""
     check_a_campaign_is_open_to_try()
+    check_each_role_has_work_in_its_inbox()
     year_2020 = _counts(date(2020, 1, 1), date(2020, 12, 31))
     assert year_2020["Cán bộ công đoàn là đảng viên tiêu biểu"] == 90
     assert year_2020["Công nhân giỏi cấp ngành"] == 276

@@ -16,7 +16,13 @@ from congdoan.awards.models import Award, Campaign, Rule, Step, Title
 from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.awards.services.council import council_close, score_give
 from congdoan.awards.services.decisions import decide, publish
-from congdoan.awards.services.nominations import Dossier, nominate, party_confirm, upper_approve
+from congdoan.awards.services.nominations import (
+    Dossier,
+    nominate,
+    nomination_return,
+    party_confirm,
+    upper_approve,
+)
 from congdoan.demo.people import random_person
 from congdoan.demo.signing import signer_name_of
 from congdoan.demo.users import demo_admin, ensure_demo_users
@@ -226,7 +232,7 @@ def build_awards(rng: random.Random) -> dict[str, int]:
     run.through(campaign, [(unit, person, None) for unit, person in seed], cal)
     _worker_chain(run, rng, hanoi)
     _cau_giay(run, rng)
-    _open_campaign(run, hanoi)
+    _waiting_steps(run, rng, _open_campaign(run, hanoi))
     return {"awards": Award.objects.count()}
 
 
@@ -256,6 +262,37 @@ def _open_campaign(run: Run, hanoi: Unit) -> Campaign:
         wards,
         WORKER_CRITERIA,
     )
+
+
+def _waiting_steps(run: Run, rng: random.Random, campaign: Campaign) -> None:
+    """Nominations of the open campaign left at each step, so each demo role has work in its
+    inbox: one for Kim Liên's approval (`kimlien`), one for the council's scores (`hoidong`),
+    one from Ba Đình for the city's approval (`thanhpho`), and one the city returned to Kim
+    Liên with its reason (a notice for `kimlien`, who sent it)."""
+    today = timezone.localdate()
+    kimlien, city = (User.objects.get(username=name) for name in ("kimlien", "thanhpho"))
+    ward = Unit.objects.get(code="CD-PHUONG-KIM-LIEN")
+    ba_dinh = Unit.objects.get(code="CD-PHUONG-BA-DINH")
+    judged = {c.pk: "Được đơn vị xác nhận" for c in campaign.criteria.filter(rule=Rule.JUDGED)}
+
+    def send(actor, from_unit, person):
+        dossier = Dossier(f"Hoàn thành xuất sắc nhiệm vụ năm {campaign.year}", judged)
+        return nominate(
+            actor=actor, campaign=campaign, from_unit=from_unit, person=person, on=today,
+            dossier=dossier,
+        )  # fmt: skip
+
+    people = _workers(rng, ward, campaign.reference_on, 3)
+    (first, one, _a), (second, two, _b), (_c, three, _d) = people
+    send(kimlien, first, one)  # waits on Kim Liên, the upper level of its union
+    upper_approve(actor=kimlien, nomination=send(kimlien, second, two), on=today)  # the council
+    returned = send(kimlien, ward, three)  # from the ward itself: the city approves it
+    nomination_return(
+        actor=city, nomination=returned, on=today,
+        reason="Bổ sung xác nhận của chuyên môn về sáng kiến đã được áp dụng.",
+    )  # fmt: skip
+    ((_e, four, _f),) = _workers(rng, ba_dinh, campaign.reference_on, 1)
+    send(demo_admin(), ba_dinh, four)  # waits on the city
 
 
 def _worker_chain(run: Run, rng: random.Random, hanoi: Unit) -> None:
