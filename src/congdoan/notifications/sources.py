@@ -1,22 +1,25 @@
 """The inbox sources of the awards chain: a nomination waiting for the Party committee's
 confirmation, for the upper level's approval, the council scores a member has to enter; and
 the union cards waiting for the upper level's approval; the transfers waiting for the
-receiving union."""
+receiving union; the applications to join and the members' correction requests waiting at a
+union the user keeps."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import CouncilMember, Nomination, Score, Status
+from congdoan.joining.models import Application, ApplicationStatus
 from congdoan.members.models import CardStatus, Membership, UnionCard
 from congdoan.members.transfer_selectors import transfer_requests_waiting_on
 from congdoan.notifications.registry import Entry, source
 from congdoan.org.models import UnitVersion
 from congdoan.org.selectors import names_on
+from congdoan.portal.models import CorrectionRequest, CorrectionStatus
 
 _OPEN = Q(campaign__council_closed_on__isnull=True)
 
@@ -111,3 +114,42 @@ def transfers_to_accept(user, scope: Scope) -> list[Entry]:
         )
         for row in transfer_requests_waiting_on(user)
     ]
+
+
+def _waiting_by_unit(rows, scope: Scope, title: str, url_name: str, since_field: str):
+    """One entry per union whose registry the user keeps: how many wait there, since when."""
+    kept = scope.member_editable_versions().values("unit_id")
+    counted = list(
+        rows.filter(unit__in=kept)
+        .values_list("unit_id")
+        .annotate(n=Count("id"), since=Min(since_field))
+        .order_by("since", "unit_id")
+    )
+    names = names_on({unit_id for unit_id, _n, _since in counted}, timezone.localdate())
+    return [
+        Entry(
+            title=title % {"count": n},
+            unit_name=names.get(unit_id, ""),
+            link=reverse(url_name, args=[unit_id]),
+            since=since,
+        )
+        for unit_id, n, since in counted
+    ]
+
+
+@source
+def applications_to_answer(user, scope: Scope) -> list[Entry]:
+    """Applications to join waiting at a union whose registry the user keeps."""
+    waiting = Application.objects.filter(status=ApplicationStatus.WAITING)
+    return _waiting_by_unit(
+        waiting, scope, _("Đơn xin gia nhập chờ xem xét: %(count)s"), "joining:queue", "created_at"
+    )
+
+
+@source
+def corrections_to_answer(user, scope: Scope) -> list[Entry]:
+    """Members' requests to correct their record, waiting at a union the user keeps."""
+    waiting = CorrectionRequest.objects.filter(status=CorrectionStatus.WAITING)
+    return _waiting_by_unit(
+        waiting, scope, _("Đề nghị sửa hồ sơ chờ xem xét: %(count)s"), "portal:queue", "created_at"
+    )
