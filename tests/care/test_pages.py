@@ -16,6 +16,7 @@ from congdoan.care.services import supports_record
 from congdoan.core.documents import pdf_text
 from tests.care.helpers import row, tet
 from tests.factories import user_with_role
+from tests.papers.render import pngs
 
 
 @pytest.fixture
@@ -86,6 +87,7 @@ def test_the_signature_list_is_a_paper_with_a_signature_column(world, bob):
     text = pdf_text(answer.content)
     assert "DANH SÁCH" in text and "Ký nhận" in text and "Nguyễn Văn Nam" in text
     assert "1.800.000" in text and "1985" in text and "1.985" not in text  # a year, not a sum
+    assert pngs("care-signature-list", answer.content, dpi=70)  # to look at
     book = bob.get(reverse("care:signatures", args=[programme.pk, world.g1.pk, "xlsx"]))
     assert book.status_code == 200
     assert (
