@@ -57,3 +57,16 @@ def test_the_awkward_files_read_the_same_both_ways(tmp_path, data):
     path = tmp_path / "ds.csv"
     path.write_bytes(data)
     assert read(path) == read(data)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_list_with_a_title_line_is_split_by_its_separator(tmp_path, separator):
+    """The sniffer gives up on a title line above the header; the separator the lines use
+    most is taken, from bytes and from disk alike."""
+    lines = ["DANH SÁCH CÔNG NHÂN NHẬN QUÀ TẾT", "STT;Họ tên;Số tiền", "1;Lê Thị Thu;800000"]
+    data = "\n".join(line.replace(";", separator) for line in lines).encode("utf-16")
+    path = tmp_path / "ds.csv"
+    path.write_bytes(data)
+    for source in (data, path):
+        [(_name, _size, rows)] = read(source)
+        assert rows[1] == ["STT", "Họ tên", "Số tiền"] and rows[2][1] == "Lê Thị Thu"

@@ -440,11 +440,22 @@ def _decodes(decoder, block: bytes, *, final: bool = False) -> bool:
     return True
 
 
-def _csv_rows(lines, sample: str, height: int) -> Iterator[tuple]:
+def _dialect(sample: str):
+    """The sniffer's reading; where it gives up (a title line above the header, lines of
+    different lengths), the separator most used in the sample, else a comma."""
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel
+        pass
+    counts = {separator: sample.count(separator) for separator in (";", "\t", ",")}
+    separator = max(counts, key=counts.get)
+    if not counts[separator] or separator == ",":
+        return csv.excel
+    return type("Separated", (csv.excel,), {"delimiter": separator})
+
+
+def _csv_rows(lines, sample: str, height: int) -> Iterator[tuple]:
+    dialect = _dialect(sample)
     csv.field_size_limit(limits.MAX_BYTES)  # this process only; cells are measured below
     reader = csv.reader(lines, dialect)
     yield ("sheet", "CSV", height)
