@@ -24,6 +24,7 @@ from congdoan.finance.forms import (
     LevyReturnForm,
     MonthCloseForm,
     RemittanceForm,
+    read_month,
 )
 from congdoan.members.views.common import form_page
 from congdoan.org.access import members_keeper_unit, readable_unit
@@ -33,20 +34,12 @@ from congdoan.org.selectors import display_version
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _month(text: str | None) -> date | None:
-    try:
-        year, month = (int(part) for part in (text or "").split("-")[:2])
-        return date(year, month, 1) if 2000 <= year <= 2100 and 1 <= month <= 12 else None
-    except ValueError:
-        return None
-
-
 def period(request, today: date) -> tuple[date, date]:
     """?year=2025, or ?from=2025-01&to=2025-06; else this year to this month. Never an error."""
     year = request.GET.get("year", "")
-    if year.isdigit() and 2000 <= int(year) <= 2100:
+    if len(year) == 4 and year.isdigit() and 2000 <= int(year) <= 2100:
         return date(int(year), 1, 1), selectors.month_end(date(int(year), 12, 1))
-    start, end = _month(request.GET.get("from")), _month(request.GET.get("to"))
+    start, end = read_month(request.GET.get("from")), read_month(request.GET.get("to"))
     if start is None or end is None or end < start or (end.year - start.year) > 5:
         start, end = date(today.year, 1, 1), today.replace(day=1)
     return start, selectors.month_end(end)
