@@ -36,7 +36,16 @@ def test_itemised_and_totals_roll_up_by_source_and_level(world):
         "union": (41, 31_000_000), "enterprise": (1, 500_000),
         "sponsor": (8, 12_000_000), "other": (0, 0),
     }  # fmt: skip
-    assert figures["by_level"] == {Level.GRASSROOTS: {"people": 42, "money": 43_500_000}}
+    assert [(line["level"], line["people"], line["money"]) for line in figures["by_level"]] == [
+        (Level.GRASSROOTS, 42, 43_500_000)
+    ]
+    totals_record(actor=world.bob, programme=programme, unit=world.dd, people=5,
+                  money={Source.UNION: 4_000_000})  # fmt: skip
+    by_level = rollup(programme)["by_level"]
+    assert [(line["level"], line["people"], line["money"]) for line in by_level] == [
+        (Level.UPPER, 5, 4_000_000), (Level.GRASSROOTS, 42, 43_500_000),
+    ]  # fmt: skip
+    assert by_level[0]["name"] == "Công đoàn cấp trên trực tiếp cơ sở"
 
 
 def test_g4_outside_the_programme_is_refused(world):
@@ -150,6 +159,9 @@ def test_the_report_json_has_the_care_key(world):
     assert (care["people"], care["supports"], care["money"]) == (5, 1, 3_000_000)
     assert {line["source"]: line["money"] for line in care["by_source"]}["sponsor"] == 2_000_000
     assert set(care["by_source"][0]) == {"source", "name", "people", "money"}
+    assert care["by_level"] == [
+        {"level": 3, "name": "Công đoàn cơ sở", "people": 5, "money": 3_000_000}
+    ]
     earlier = report_summary(build_report(world.hn, date(2024, 1, 1), date(2024, 12, 31)))
     assert earlier["care"]["money"] == 0
 

@@ -11,9 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from congdoan.accounts.models import RoleKind
-from congdoan.care.models import Beneficiary, CareProgramme, CareTotals, Source
+from congdoan.care.models import Beneficiary, CareProgramme, CareTotals, Reason, Source
 from congdoan.care.services import supports_record
 from congdoan.core.documents import pdf_text
+from congdoan.members.models import ReadKind, SensitiveRead
 from tests.care.helpers import row, tet
 from tests.factories import user_with_role
 from tests.papers.render import pngs
@@ -117,3 +118,25 @@ def test_outside_the_scope_a_programme_is_not_found(world):
     ):
         assert stranger.get(url).status_code == 404
     assert programme.name not in stranger.get(reverse("care:list")).content.decode()
+
+
+def test_reading_a_unions_list_is_logged_and_reasons_are_masked_for_viewers(world, bob):
+    """Why a person was supported (illness, an accident…) is personal data: its keepers' every
+    reading of the list, on the page or as the signature list, is logged; a viewer sees the
+    names and what was given but not the reasons, and no reading is logged for them."""
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[
+        row("Trần Thị Mai", reason=Reason.ILLNESS), row("Nguyễn Văn Nam"),
+    ])  # fmt: skip
+    part = reverse("care:part", args=[programme.pk, world.g1.pk])
+    assert "Ốm đau" in bob.get(part).content.decode()
+    bob.get(reverse("care:signatures", args=[programme.pk, world.g1.pk, "pdf"]))
+    reads = list(SensitiveRead.objects.order_by("pk"))
+    assert [(r.username, r.kind, r.fields, r.rows) for r in reads] == [
+        ("bob", ReadKind.LIST, "care_reason", 2), ("bob", ReadKind.EXPORT, "care_reason", 2),
+    ]  # fmt: skip
+    frank = Client()
+    frank.force_login(world.frank)
+    page = frank.get(part).content.decode()
+    assert "Nguyễn Văn Nam" in page and "Ốm đau" not in page and "******" in page
+    assert SensitiveRead.objects.count() == 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
 
 from congdoan.care.models import (
     Beneficiary,
@@ -19,7 +19,7 @@ from congdoan.care.models import (
     Support,
 )
 from congdoan.members.models import Membership
-from congdoan.org.models import Unit, UnitVersion
+from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import names_on
 
 if TYPE_CHECKING:
@@ -73,7 +73,13 @@ def _source_lines(by_source: dict[str, dict[str, int]]) -> list[dict]:
 
 def empty_figures() -> dict:
     """The figures of a period without any care recorded (and of a report without figures)."""
-    return {"people": 0, "supports": 0, "money": 0, "by_source": _source_lines(_empty_sources())}
+    return {
+        "people": 0,
+        "supports": 0,
+        "money": 0,
+        "by_source": _source_lines(_empty_sources()),
+        "by_level": [],
+    }
 
 
 def _figures(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> dict:
@@ -95,25 +101,48 @@ def _figures(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> dict:
         "supports": counts["n"],
         "money": sum(line["money"] for line in by_source.values()),
         "by_source": _source_lines(by_source),
+        "by_level": _level_lines(supports, totals),
     }
 
 
+def _level_lines(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> list[dict]:
+    """[{level, name, people, money}] by the level of the union that gave (itemised or in
+    totals), top level first; levels that gave nothing are left out."""
+    lines: dict[int, dict[str, int]] = {}
+
+    def add(rows) -> None:
+        for level, people, money in rows.order_by():
+            line = lines.setdefault(level, {"people": 0, "money": 0})
+            line["people"] += people or 0
+            line["money"] += money or 0
+
+    add(
+        supports.values_list("beneficiary__unit__unit_type__level").annotate(
+            n=Count("beneficiary_id", distinct=True), m=Sum("value")
+        )
+    )
+    add(totals.values_list("unit__unit_type__level").annotate(n=Sum("people"), m=Value(0)))
+    add(
+        CareTotalsMoney.objects.filter(totals__in=totals)
+        .values_list("totals__unit__unit_type__level")
+        .annotate(n=Value(0), m=Sum("money"))
+    )
+    return [
+        {"level": n, "name": str(Level(n).label), **lines[n]}
+        for n in sorted(lines)
+        if lines[n]["people"] or lines[n]["money"]
+    ]
+
+
 def rollup(programme: CareProgramme, scope: Scope | None = None) -> dict:
-    """{people, supports, money, by_source: [{source, name, people, money}], by_level}, of the
-    unions the user reads (every union without a scope)."""
+    """{people, supports, money, by_source: [{source, name, people, money}], by_level: [{level,
+    name, people, money}]}, of the unions the user reads (every union without a scope)."""
     tree = _within(_tree(programme), scope)
     supports = Support.objects.filter(
         beneficiary__programme=programme, beneficiary__unit_id__in=list(tree)
     )
     totals = CareTotals.objects.filter(programme=programme, unit_id__in=list(tree))
-    figures = _figures(supports, totals)
-    by_level: dict[int, dict] = {}
-    for row in unit_parts(programme, tree):
-        line = by_level.setdefault(tree[row["unit_id"]], {"people": 0, "money": 0})
-        line["people"] += row["people"]
-        line["money"] += row["money"]
-    figures["by_level"] = dict(sorted(by_level.items()))
-    return figures
+    return _figures(supports, totals)
 
 
 def unit_parts(

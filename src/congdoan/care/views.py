@@ -26,6 +26,8 @@ from congdoan.imports.models import ImportKind
 from congdoan.imports.reading import ImportRefused
 from congdoan.imports.services import import_upload
 from congdoan.imports.tasks import preview_import
+from congdoan.members.models import ReadKind
+from congdoan.members.privacy import log_read
 from congdoan.org.access import readable_unit
 from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version, names_on
@@ -149,17 +151,34 @@ def unit_part(request, pk: int, unit_pk: int):
         answer = _record(request, programme, unit, support_form, totals_form)
         if answer is not None:
             return answer
+    people = selectors.unit_list(programme, unit)
+    if keeps:
+        _log_list(request.user, programme, unit, people, ReadKind.LIST)
     context = {
         "programme": programme,
         "unit": unit,
         "version": display_version(unit, min(today(), programme.ends_on)),
-        "people": selectors.unit_list(programme, unit),
+        "people": people,
         "totals": totals,
         "keeps": keeps,
         "support_form": support_form,
         "totals_form": totals_form,
     }
     return render(request, "care/part.html", context)
+
+
+def _log_list(user, programme: CareProgramme, unit: Unit, people, kind: str) -> None:
+    """The reasons people were supported (illness, an accident…) are personal data: each full
+    reading of a union's list is logged, naming the members on it (others count in `rows`)."""
+    if people:
+        log_read(
+            user,
+            kind=kind,
+            people=[b.person_id for b in people if b.person_id],
+            subject=f"{programme.name}; {unit.code}",
+            fields=["care_reason"],
+            rows=len(people),
+        )
 
 
 def _totals_initial(totals) -> dict:
@@ -242,6 +261,7 @@ def signature_list(request, pk: int, unit_pk: int, kind: str):
     programme, unit = _part(request, pk, unit_pk)
     _require_keeper(request, unit)
     people = selectors.unit_list(programme, unit)
+    _log_list(request.user, programme, unit, people, ReadKind.EXPORT)
     if kind == "xlsx":
         body = papers.signature_workbook(programme, unit, people)
         return file_response(body, XLSX_TYPE, papers.workbook_name(programme, unit))

@@ -64,6 +64,7 @@ FIELD_LABELS = {
     "party_joined_on": gettext_lazy("ngày vào Đảng"),
     "party_confirmed_on": gettext_lazy("ngày chính thức"),
     "referrals": gettext_lazy("giới thiệu cho Đảng"),
+    "care_reason": gettext_lazy("hoàn cảnh được hỗ trợ"),
 }
 KEEP_FIRST = {"citizen_id": 4, "phone": 2}  # and the last two; nothing of any other field
 HIDDEN = "******"

@@ -56,7 +56,7 @@ def _panel(unit, today: date) -> dict:
         )
         if now.by_sector
         else None,
-        "care_chart": _care_chart(now),
+        "care_charts": _care_charts(now),
         "query": f"from={start:%Y-%m-%d}&to={today:%Y-%m-%d}",
     }
 
@@ -81,12 +81,17 @@ def _comparison(now: Report, before: Report) -> list[tuple[str, int, int]]:
     return rows
 
 
-def _care_chart(report: Report):
-    """The money of the care programmes ended this year, by source."""
-    lines = [(line["name"], line["money"]) for line in report.care["by_source"] if line["money"]]
-    if not lines:
-        return None
-    return share_chart(lines, _("Tiền chăm lo theo nguồn"), _("đồng, tỷ lệ"))
+def _care_charts(report: Report) -> list:
+    """The money of the care programmes ended this year, by source and by level."""
+    charts = []
+    for key, title in (
+        ("by_source", _("Tiền chăm lo theo nguồn")),
+        ("by_level", _("Tiền chăm lo theo cấp công đoàn")),
+    ):
+        lines = [(line["name"], line["money"]) for line in report.care[key] if line["money"]]
+        if lines:
+            charts.append(share_chart(lines, title, _("đồng, tỷ lệ")))
+    return charts
 
 
 def _monthly(queryset, field: str) -> dict[tuple[int, int], int]:

@@ -106,7 +106,8 @@ def _recognition(report: Report) -> Section:
 
 
 def _care(report: Report) -> Section:
-    """The care programmes that ended in the period: people, supports, money by source."""
+    """The care programmes that ended in the period: people, supports, money by source and by
+    the level of the union that gave."""
     care = report.care
     if not care["people"]:
         return _("Chăm lo đoàn viên, người lao động"), _figure(), []
@@ -119,6 +120,14 @@ def _care(report: Report) -> Section:
         [_("Nguồn: %(name)s") % {"name": line["name"]}, money_words(line["money"])]
         for line in care["by_source"]
         if line["money"]
+    ]
+    rows += [
+        [
+            _("Cấp: %(name)s") % {"name": line["name"]},
+            _("%(people)s người, %(money)s")
+            % {"people": _n(line["people"]), "money": money_words(line["money"])},
+        ]
+        for line in care["by_level"]
     ]
     return _("Chăm lo đoàn viên, người lao động"), _figure(), rows
 
