@@ -209,3 +209,25 @@ def test_totals_of_two_sources_say_how_many_received_from_each(world):
                   people_by_source={Source.UNION: 4, Source.SPONSOR: 1})  # fmt: skip
     by_source = {r["source"]: r["people"] for r in rollup(programme)["by_source"]}
     assert (by_source["union"], by_source["sponsor"], rollup(programme)["people"]) == (4, 1, 4)
+
+
+def test_a_district_dissolved_after_the_programme_still_counts_in_the_years_report(world):
+    """The report reads each programme in its own tree: Đống Đa gave in January and merged into
+    Kim Liên in July; the city's year, read in the tree of 31/12, still holds what it gave."""
+    from congdoan.org.services import units_merge
+    from congdoan.reports.figures import build_report
+    from tests.factories import decision
+
+    programme = tet(world)
+    totals_record(actor=world.bob, programme=programme, unit=world.dd, people=7,
+                  money={Source.UNION: 6_000_000})  # fmt: skip
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
+    units_merge(actor=world.alice, sources=[world.dd], target=world.kl,
+                effective=date(2025, 7, 1), decision=decision())  # fmt: skip
+    year = build_report(world.hn, date(2025, 1, 1), date(2025, 12, 31)).care
+    assert (
+        (year["people"], year["money"])
+        == (8, 7_000_000)
+        == (rollup(programme)["people"], rollup(programme)["money"])
+    )
+    assert build_report(world.kl, date(2025, 1, 1), date(2025, 12, 31)).care["money"] == 0

@@ -96,6 +96,8 @@ def check_tet_at_ty_care_over_300_billion():
     assert care["supports"] == itemised.count()
     assert sum(line["money"] for line in care["by_source"]) == care["money"]
     assert not Activity.objects.filter(title__contains="Tết Sum vầy", started_on__year=2025)
+    year = report_summary(_report("LDLD-HN", date(2025, 1, 1), date(2025, 12, 31)))["care"]
+    assert year["money"] >= care["money"]  # the districts dissolved on 1/7 still count
 
 
 def check_a_2020_report_of_an_ended_district_uses_the_2020_tree():

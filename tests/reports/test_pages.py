@@ -198,8 +198,9 @@ def test_report_queries_do_not_grow_with_the_subtree(bob, world, name, django_as
 # its scope check, then the report's own (the versions, registry, sectors, types, activities,
 # the children's groups, targets) and the breadcrumb. Whole months read the kept rows: the
 # unit's own and its children's rolled-up rows (stocks, flows, the units that moved inside the
-# period, activities), each one query whatever the subtree holds. Care adds seven: itemised
-# supports by source, their count and people, reported totals' people, their money by source,
-# and by level the supports, the totals' people and their money.
+# period, activities), each one query whatever the subtree holds. Care adds eight: the unit's
+# versions (each programme is read in its own tree), itemised supports by source, their count
+# and people, reported totals' people, their money by source, and by level the supports, the
+# totals' people and their money.
 # The JSON's `dues` key adds 4 more: the rates, the dues and levy returns, the remittances.
-EXPECTED = {"reports:report": 44, "reports:json": 45}
+EXPECTED = {"reports:report": 45, "reports:json": 46}

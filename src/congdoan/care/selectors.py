@@ -5,10 +5,10 @@ totals are never both kept (the services refuse), so both are simply added."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum, Value
 
 from congdoan.care.models import (
     Beneficiary,
@@ -212,15 +212,34 @@ def unit_totals(programme: CareProgramme, unit: Unit) -> CareTotals | None:
 
 def report_care(path: str, start: date, day: date) -> dict:
     """The report's `care` key: the programmes that ended in the period, the supports and
-    totals of the unions of the subtree (the tree of the report's structure day)."""
-    below = UnitVersion.objects.valid_on(day).filter(path__startswith=path).values("unit_id")
-    ended = Q(programme__ends_on__range=(start, day))
-    supports = Support.objects.filter(
-        beneficiary__unit_id__in=below,
-        beneficiary__programme__ends_on__range=(start, day),
+    totals of the unions under the report's unit in each programme's own tree (on its last
+    day): a district dissolved after its Tết programme still counts in the city's year."""
+    own = UnitVersion.objects.valid_on(day).filter(path=path).values("unit_id")
+    versions = UnitVersion.objects.filter(unit__in=own, valid_from__lte=day).exclude(
+        valid_to__lte=start
     )
-    totals = CareTotals.objects.filter(ended, unit_id__in=below)
-    return _figures(supports, totals)
+    supports, totals = Q(pk__in=[]), Q(pk__in=[])
+    for version in versions.only("path", "valid_from", "valid_to"):
+        last = day if version.valid_to is None else min(day, version.valid_to - timedelta(1))
+        ends = (max(start, version.valid_from), last)
+        supports |= Q(beneficiary__programme__ends_on__range=ends) & _under(
+            "beneficiary__unit_id", "beneficiary__programme__ends_on", version.path
+        )
+        totals |= Q(programme__ends_on__range=ends) & _under(
+            "unit_id", "programme__ends_on", version.path
+        )
+    return _figures(Support.objects.filter(supports), CareTotals.objects.filter(totals))
+
+
+def _under(unit: str, on: str, path: str) -> Exists:
+    """The union stood at or under `path` on the day the programme ended."""
+    stood = UnitVersion.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef(on)),
+        unit_id=OuterRef(unit),
+        path__startswith=path,
+        valid_from__lte=OuterRef(on),
+    )
+    return Exists(stood)
 
 
 def member_by_citizen_id(unit: Unit, citizen_id: str):
