@@ -238,6 +238,9 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "congdoan <noreply@localhost>")
 # An import's check or commit silent this long died with its worker (imports/services.py).
 IMPORT_STALE_SECONDS = int(os.environ.get("CONGDOAN_IMPORT_STALE_SECONDS", 60))
+# An imported file is dropped once its rows are written; one never written, after this many days
+# untouched (the daily task; `congdoan imports purge`). Its rows' outcomes stay.
+IMPORT_FILE_DAYS = int(os.environ.get("CONGDOAN_IMPORT_FILE_DAYS", 30))
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the site's own CSS and scripts, outside any app

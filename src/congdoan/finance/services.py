@@ -142,19 +142,25 @@ def dues_return_record(
         raise ValidationError({"collected": error.messages}) from error
     values = {"members_paying": members_paying, "exempt": exempt,
               "salary_basis": salary_basis, "collected": collected}  # fmt: skip
-    found = DuesReturn.objects.select_for_update().filter(unit=unit, month=month).first()
+    return _keep_month(DuesReturn, actor, "finance.dues_record", unit, month, values)
+
+
+def _keep_month(model, actor, action: str, unit: Unit, month: date, values: dict):
+    """A union's return of a month, written or rewritten (locked while it is), audited with
+    its old and new values."""
+    found = model.objects.select_for_update().filter(unit=unit, month=month).first()
     if found is None:
-        found = DuesReturn.objects.create(unit=unit, month=month, **values)
-        audit_record(actor=actor, action="finance.dues_record", unit=unit,
-                     target=_target(unit, month), before={}, after=values,
-                     object_type="finance.duesreturn")  # fmt: skip
+        found = model.objects.create(unit=unit, month=month, **values)
+        after = {k: str(v) if isinstance(v, date) else v for k, v in values.items()}
+        audit_record(actor=actor, action=action, unit=unit, target=_target(unit, month),
+                     before={}, after=after, object_type=model._meta.label_lower)  # fmt: skip
         return found
     before = snapshot(found)
     for field, value in values.items():
         setattr(found, field, value)
     found.save()
-    audit_changes(actor=actor, action="finance.dues_record", instance=found, before=before,
-                  unit=unit, target=_target(unit, month))  # fmt: skip
+    audit_changes(actor=actor, action=action, instance=found, before=before, unit=unit,
+                  target=_target(unit, month))  # fmt: skip
     return found
 
 
@@ -193,21 +199,7 @@ def levy_return_record(
         "insured_headcount": employer.insured_headcount, "payroll_basis": payroll_basis,
         "due": due, "paid": paid, "paid_on": paid_on if paid else None, "paid_to": paid_to,
     }  # fmt: skip
-    found = LevyReturn.objects.select_for_update().filter(unit=unit, month=month).first()
-    if found is None:
-        found = LevyReturn.objects.create(unit=unit, month=month, **values)
-        audit_record(actor=actor, action="finance.levy_record", unit=unit,
-                     target=_target(unit, month), before={},
-                     after={**values, "paid_on": str(values["paid_on"] or "")},
-                     object_type="finance.levyreturn")  # fmt: skip
-        return found
-    before = snapshot(found)
-    for field, value in values.items():
-        setattr(found, field, value)
-    found.save()
-    audit_changes(actor=actor, action="finance.levy_record", instance=found, before=before,
-                  unit=unit, target=_target(unit, month))  # fmt: skip
-    return found
+    return _keep_month(LevyReturn, actor, "finance.levy_record", unit, month, values)
 
 
 @transaction.atomic

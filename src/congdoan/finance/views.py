@@ -118,6 +118,18 @@ def _page(request, unit: Unit, form, title: str):
     return form_page(request, title=title, form=form, subject=name, back_url=_back(unit))
 
 
+def _record(request, unit: Unit, form, write, saved: str, title: str, back: str = ""):
+    """A money form's page: on a valid POST, `write(actor, data)` through the form (a refusal
+    shows on it), then back to the statement (or `back`) saying `saved`."""
+    if request.method == "POST" and form.is_valid():
+        ran, _made = run_form_service(
+            form, lambda: write(request.user, form.cleaned_data), by_field=str
+        )
+        if ran:
+            return done(request, saved, back or _back(unit))
+    return _page(request, unit, form, title)
+
+
 @login_required
 def employer(request, pk: int):
     unit = members_keeper_unit(request, pk)
@@ -126,82 +138,56 @@ def employer(request, pk: int):
         {"name": kept.name, "tax_code": kept.tax_code,
          "insured_headcount": kept.insured_headcount} if kept else {}
     )  # fmt: skip
-    form = EmployerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        ran, _made = run_form_service(
-            form, lambda: services.employer_set(actor=request.user, unit=unit, **form.cleaned_data),
-            by_field=str,
-        )  # fmt: skip
-        if ran:
-            return done(request, _("Đã lưu đơn vị sử dụng lao động."), "org:detail", pk=unit.pk)
-    return _page(request, unit, form, _("Đơn vị sử dụng lao động"))
+    return _record(
+        request, unit, EmployerForm(request.POST or None, initial=initial),
+        lambda actor, data: services.employer_set(actor=actor, unit=unit, **data),
+        _("Đã lưu đơn vị sử dụng lao động."), _("Đơn vị sử dụng lao động"),
+        back=reverse("org:detail", args=[unit.pk]),
+    )  # fmt: skip
 
 
 @login_required
 def dues_record(request, pk: int):
     unit = members_keeper_unit(request, pk)
     form = DuesReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ran, _made = run_form_service(
-            form,
-            lambda: services.dues_return_record(
-                actor=request.user, unit=unit, month=data["month"],
-                members_paying=data["members_paying"], salary_basis=data["salary_basis"],
-                collected=data["collected"], exempt=form.exempt(),
-            ),
-            by_field=str,
-        )  # fmt: skip
-        if ran:
-            return done(request, _("Đã ghi đoàn phí tháng."), _back(unit))
-    return _page(request, unit, form, _("Ghi đoàn phí tháng"))
+    return _record(
+        request, unit, form,
+        lambda actor, data: services.dues_return_record(
+            actor=actor, unit=unit, month=data["month"], members_paying=data["members_paying"],
+            salary_basis=data["salary_basis"], collected=data["collected"], exempt=form.exempt(),
+        ),
+        _("Đã ghi đoàn phí tháng."), _("Ghi đoàn phí tháng"),
+    )  # fmt: skip
 
 
 @login_required
 def levy_record(request, pk: int):
     unit = members_keeper_unit(request, pk)
-    form = LevyReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ran, _made = run_form_service(
-            form,
-            lambda: services.levy_return_record(
-                actor=request.user, unit=unit, month=data["month"],
-                payroll_basis=data["payroll_basis"], paid=data["paid"] or 0,
-                paid_on=data["paid_on"], paid_to=data["paid_to"],
-            ),
-            by_field=str,
-        )  # fmt: skip
-        if ran:
-            return done(request, _("Đã ghi kinh phí công đoàn tháng."), _back(unit))
-    return _page(request, unit, form, _("Ghi kinh phí công đoàn tháng"))
+    return _record(
+        request, unit, LevyReturnForm(request.POST or None),
+        lambda actor, data: services.levy_return_record(
+            actor=actor, unit=unit, month=data["month"], payroll_basis=data["payroll_basis"],
+            paid=data["paid"] or 0, paid_on=data["paid_on"], paid_to=data["paid_to"],
+        ),
+        _("Đã ghi kinh phí công đoàn tháng."), _("Ghi kinh phí công đoàn tháng"),
+    )  # fmt: skip
 
 
 @login_required
 def remit(request, pk: int):
     unit = members_keeper_unit(request, pk)
-    form = RemittanceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        ran, _made = run_form_service(
-            form,
-            lambda: services.remittance_record(actor=request.user, unit=unit, **form.cleaned_data),
-            by_field=str,
-        )
-        if ran:
-            return done(request, _("Đã ghi khoản chuyển."), _back(unit))
-    return _page(request, unit, form, _("Ghi khoản chuyển giữa các cấp"))
+    return _record(
+        request, unit, RemittanceForm(request.POST or None),
+        lambda actor, data: services.remittance_record(actor=actor, unit=unit, **data),
+        _("Đã ghi khoản chuyển."), _("Ghi khoản chuyển giữa các cấp"),
+    )  # fmt: skip
 
 
 @login_required
 def close(request, pk: int):
     unit = members_keeper_unit(request, pk)
-    form = MonthCloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        ran, _made = run_form_service(
-            form,
-            lambda: services.month_close(actor=request.user, unit=unit, **form.cleaned_data),
-            by_field=str,
-        )
-        if ran:
-            return done(request, _("Đã khóa sổ tháng."), _back(unit))
-    return _page(request, unit, form, _("Khóa sổ tháng"))
+    return _record(
+        request, unit, MonthCloseForm(request.POST or None),
+        lambda actor, data: services.month_close(actor=actor, unit=unit, **data),
+        _("Đã khóa sổ tháng."), _("Khóa sổ tháng"),
+    )  # fmt: skip

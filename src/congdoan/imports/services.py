@@ -217,15 +217,48 @@ def _finish(job: ImportJob, token: int, counts: dict[str, int], *, write: bool) 
     current = jobs.select_for_update(no_key=True).values_list("attempt", "status").get()
     if current != (token, running):
         raise _Superseded
+    dropped = {"data": b"", "stored_file": ""} if write else {}  # written: the file is done with
     jobs.update(
         counts=counts,
         message="",
         status=ImportStatus.DONE if write else ImportStatus.PREVIEWED,
         heartbeat_at=timezone.now(),
         updated_at=timezone.now(),
+        **dropped,
     )
     if write:
+        _drop_copy_on_commit(job.stored_file)
         _tell_importer(job, done=True)
+
+
+def _drop_copy_on_commit(stored_file: str) -> None:
+    """The kept copy on disk goes once the transaction that let go of it commits."""
+    if stored_file:
+        path = Path(settings.DATA_DIR) / stored_file
+        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+
+
+def imports_purge(*, days: int | None = None, now: datetime | None = None) -> int:
+    """Drop the files of imports never written and untouched for `days` (IMPORT_FILE_DAYS): the
+    upload's bytes in the database, the copy on disk. The job stays, failed, with its rows'
+    outcomes and a message saying why; a new upload starts again. Returns how many."""
+    days = settings.IMPORT_FILE_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    idle = [ImportStatus.UPLOADED, ImportStatus.PREVIEWED, ImportStatus.FAILED]
+    holding = ~Q(data=b"") | ~Q(stored_file="")
+    message = _(
+        "Tệp đã được xóa sau %(days)s ngày không ghi; tải tệp lên lại nếu vẫn cần nhập."
+    ) % {"days": days}
+    purged = 0
+    for job in ImportJob.objects.filter(holding, status__in=idle, updated_at__lt=cutoff):
+        with transaction.atomic():
+            taken = ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+                data=b"", stored_file="", status=ImportStatus.FAILED, message=message
+            )
+            if taken:
+                _drop_copy_on_commit(job.stored_file)
+                purged += 1
+    return purged
 
 
 def _tell_importer(job: ImportJob, *, done: bool) -> None:
@@ -339,8 +372,8 @@ def import_retry(*, actor, job: ImportJob) -> bool:
     check. False when the job has not failed (it is running, waiting or done)."""
     require_importer(actor, job.unit, job.kind)
     job = reap_if_stale(job)
-    if job.status != ImportStatus.FAILED:
-        return False
+    if job.status != ImportStatus.FAILED or not (job.stored_file or job.data):
+        return False  # a purged job has no file left to read
     step = ImportStatus.COMMITTING if job.commit_requested_at else ImportStatus.UPLOADED
     retried = ImportJob.objects.filter(
         pk=job.pk, status=ImportStatus.FAILED, attempt=job.attempt

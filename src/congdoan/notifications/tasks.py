@@ -1,5 +1,6 @@
-"""The daily task: the deadline reminders of the day, then the e-mail digests. The worker
-(`congdoan worker`) queues it once a day (`queue_daily`); `congdoan notices daily` runs it."""
+"""The daily task: the deadline reminders of the day, then the e-mail digests, then the files of
+imports long abandoned dropped. The worker (`congdoan worker`) queues it once a day
+(`queue_daily`); `congdoan notices daily` runs the first two, `congdoan imports purge` the last."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from congdoan.imports.services import imports_purge
 from congdoan.notices.mail import send_digests
 from congdoan.notices.models import DailyRun
 from congdoan.notifications.registry import waiting
@@ -28,6 +30,7 @@ def run_daily(on: date) -> tuple[int, int]:
 @task()
 def daily(day: str) -> None:
     run_daily(date.fromisoformat(day))
+    imports_purge()
 
 
 def queue_daily(today: date | None = None) -> bool:

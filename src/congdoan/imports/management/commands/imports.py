@@ -1,6 +1,7 @@
-"""`congdoan imports list [--unit CODE]`, `congdoan imports show JOB_ID [--json]` and
-`congdoan imports retry JOB_ID [--as USERNAME] [--json]`: a job whose worker died shows as
-failed, and runs again here, whole."""
+"""`congdoan imports list [--unit CODE]`, `congdoan imports show JOB_ID [--json]`,
+`congdoan imports retry JOB_ID [--as USERNAME] [--json]` (a job whose worker died shows as
+failed, and runs again here, whole) and `congdoan imports purge [--days N]` (the files of
+imports never written, untouched for N days, dropped; the daily task does it too)."""
 
 import json
 
@@ -10,22 +11,37 @@ from django.utils import timezone
 
 from congdoan.imports.cli import acting_user, unit_by_code
 from congdoan.imports.models import ImportJob, ImportStatus
-from congdoan.imports.services import import_retry, last_beat, reap_if_stale, run_import
+from congdoan.imports.services import (
+    import_retry,
+    imports_purge,
+    last_beat,
+    reap_if_stale,
+    run_import,
+)
 
 
 class Command(BaseCommand):
     help = "Xem một lần nhập danh sách, hoặc chạy lại lần nhập không thành công."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["list", "show", "retry"])
+        parser.add_argument("action", choices=["list", "show", "retry", "purge"])
         parser.add_argument("job", type=int, nargs="?", help="số của lần nhập (như trên trang)")
         parser.add_argument("--unit", help="list: chỉ các lần nhập vào đơn vị mã này")
         parser.add_argument("--as", dest="username", help="người thực hiện (tên đăng nhập)")
         parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        parser.add_argument(
+            "--days", type=int, help="purge: số ngày không ghi (mặc định CONGDOAN_IMPORT_FILE_DAYS)"
+        )
 
     def handle(self, *args, action: str, job: int | None, **options):
         if action == "list":
             self._list(options["unit"])
+            return
+        if action == "purge":
+            if options["days"] is not None and options["days"] < 1:
+                raise CommandError("Số ngày phải ít nhất 1.")
+            purged = imports_purge(days=options["days"])
+            self.stdout.write(f"Đã xóa tệp của {purged} lần nhập không ghi.")
             return
         if job is None:
             raise CommandError("Ghi số của lần nhập, ví dụ: congdoan imports show 12.")
