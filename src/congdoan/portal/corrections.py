@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +21,8 @@ from congdoan.core.text import format_date, normalize_text
 from congdoan.members.models import Gender, Person
 from congdoan.members.services import member_update, open_membership, require_member_keeper
 from congdoan.members.validation import PersonData, clean_person
-from congdoan.portal.models import CorrectionRequest, CorrectionStatus
+from congdoan.notices.services import notify
+from congdoan.portal.models import CorrectionRequest, CorrectionStatus, MemberAccount
 from congdoan.portal.selectors import member_person
 
 CORRECTABLE = {
@@ -170,6 +172,20 @@ def _close(actor, correction: CorrectionRequest, status: str, reason: str = "") 
         target=f"{person.code} {person.full_name}",
         after={"field": correction.field, **({"reason": reason} if reason else {})},
     )
+    _tell_member(correction, status)
+
+
+def _tell_member(correction: CorrectionRequest, status: str) -> None:
+    """The member who asked learns the answer in their inbox (and e-mail, as they chose)."""
+    account = MemberAccount.objects.filter(person=correction.person).select_related("user")
+    if (found := account.first()) is None:
+        return
+    names = {"field": field_label(correction.field)}
+    if status == CorrectionStatus.ACCEPTED:
+        title = _("Công đoàn đã sửa “%(field)s” trong hồ sơ của bạn theo đề nghị") % names
+    else:
+        title = _("Công đoàn không sửa “%(field)s” trong hồ sơ của bạn: xem lý do") % names
+    notify(user=found.user, title=title, link=reverse("portal:corrections"))
 
 
 @transaction.atomic
