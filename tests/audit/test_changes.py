@@ -101,6 +101,8 @@ OTHERS = {
     "paper_issue": "adds an issued paper: its hash and whether it is signed",
     "pdf_check": "keeps an uploaded PDF's check under its hash (a cache, no actor)",
     "covenant_issue": "adds the covenant's issued paper through paper_issue (audited there)",
+    "minutes_issue": "adds the council minutes' signed paper through paper_issue (audited there)",
+    "report_issue": "adds an issued report: its number, date, period, the paper's hash",
     "notices_mark_read": "the actor's own notices marked read: their read time, no trail",
     "email_choose": "the actor's own e-mail choice for notices: no registry row changes",
     "deadlines_remind": "the day's deadline reminders: notices only, no registry row changes",

@@ -146,6 +146,7 @@ def targets(world) -> dict[str, list[Target]]:
         "awards:minutes": [
             Target({**c_in, "kind": "docx"}, {**c_out, "kind": "docx"}, allowed=COUNCIL_VIEWERS)
         ],
+        "awards:minutes_sign": [Target(c_in, c_out, allowed=ORGANISERS, **post)],
         "awards:proposals": [Target(c_in, c_out, allowed=ORGANISERS, **post)],
         "awards:publish": [Target(c_in, c_out, allowed=ORGANISERS, **post)],
         "awards:decide": [Target(c_in, c_out, allowed=ORGANISERS, methods=("get", "post"))],

@@ -5,6 +5,28 @@ from tests.scope_walk import MEMBER_KEEPERS, Target
 PERIOD = "?from=2024-01-01&to=2024-12-31"
 
 
+def _issued(unit) -> int:
+    """A report the unit issued (unsigned: the unit has no certificate), made directly."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from congdoan.reports.models import IssuedReport
+    from congdoan.signing.models import PaperKind, SignedPaper
+
+    number = f"{IssuedReport.objects.filter(unit=unit).count() + 1}/BC-CĐ"
+    issued = IssuedReport.objects.create(
+        unit=unit, number=number, dated=date(2024, 12, 31),
+        starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31),
+    )  # fmt: skip
+    issued.paper = SignedPaper.objects.create(
+        kind=PaperKind.REPORT, reference=str(issued.pk), unit=unit, data=b"%PDF-1.7",
+        sha256="0" * 64, signed=False, issued_at=timezone.now(),
+    )  # fmt: skip
+    issued.save(update_fields=["paper"])
+    return issued.pk
+
+
 def targets(world) -> dict[str, list[Target]]:
     unit, other = {"pk": world.g1.pk}, {"pk": world.g4.pk}
     return {
@@ -14,6 +36,16 @@ def targets(world) -> dict[str, list[Target]]:
             Target({**unit, "kind": kind}, {**other, "kind": kind}, query=PERIOD)
             for kind in ("docx", "xlsx", "pdf")
         ],
+        "reports:issue": [
+            Target(
+                unit,
+                other,
+                allowed=MEMBER_KEEPERS,
+                methods=("post",),
+                post_status=302,
+            )
+        ],  # fmt: skip
+        "reports:issued": [Target({"pk": _issued(world.g1)}, {"pk": _issued(world.g4)})],
         "reports:units": [
             Target(unit, other, query=f"{PERIOD}&kind={kind}")
             for kind in ("total", "established", "ended")

@@ -22,6 +22,22 @@ def check_every_decision_is_issued_signed():
         assert (finding.status, finding.trusted) == (pades.Status.INTACT, True), made
 
 
+def check_the_closed_councils_minutes_are_signed():
+    from congdoan.awards.models import Campaign
+
+    closed = list(Campaign.objects.filter(council_closed_on__isnull=False))
+    assert closed
+    roots = trust_root_ders()
+    for campaign in closed:
+        paper = SignedPaper.objects.get(kind=PaperKind.MINUTES, reference=str(campaign.pk))
+        assert (
+            paper.signed and paper.signer_name == Signer.objects.get(unit=campaign.organiser).name
+        )
+        finding = pades.check_bytes(bytes(paper.data), roots)
+        assert (finding.status, finding.trusted) == (pades.Status.INTACT, True), campaign
+
+
 def check_all():
     """Run by tests/test_demo.py on its one build of the demo."""
     check_every_decision_is_issued_signed()
+    check_the_closed_councils_minutes_are_signed()

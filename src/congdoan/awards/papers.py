@@ -78,7 +78,7 @@ def minutes_document(campaign: Campaign, rows) -> UnionDocument:
             ),
             table,
         ],
-        signature=Signature("TM. HỘI ĐỒNG", "THƯ KÝ"),
+        signature=Signature("TM. HỘI ĐỒNG", "CHỦ TỊCH"),
     )
 
 

@@ -23,7 +23,13 @@ from congdoan.awards.access import (
 )
 from congdoan.awards.forms import DecideForm, ExclusionForm, RevokeForm
 from congdoan.awards.issuing import decision_paper as stored_decision
-from congdoan.awards.issuing import issue_certificate
+from congdoan.awards.issuing import (
+    issue_certificate,
+    may_sign_minutes,
+    minutes_issue,
+    minutes_paper,
+    minutes_to_sign,
+)
 from congdoan.awards.models import Attachment, AwardDecision, Exclusion, Rule, Status
 from congdoan.awards.papers import certificate_pdf, decision_document, minutes_document
 from congdoan.awards.permissions import council_seat, may_organise, may_run_council
@@ -38,7 +44,7 @@ from congdoan.core.http import file_response
 from congdoan.members.access import keeps, kept_person, readable_person
 from congdoan.org.access import readable_unit
 from congdoan.org.selectors import display_version
-from congdoan.signing.selectors import checked_files
+from congdoan.signing.selectors import checked_files, paper_finding
 
 
 @login_required
@@ -144,6 +150,7 @@ def attachment(request, pk: int):
 def council_page(request, pk: int):
     campaign = council_campaign(request, pk)
     rows = ranked(campaign)[:500]
+    signed = minutes_paper(campaign) if campaign.council_closed_on else None
     return render(
         request,
         "awards/council.html",
@@ -153,6 +160,9 @@ def council_page(request, pk: int):
             "progress": council_progress(campaign),
             "may_close": may_run_council(request.user, campaign),
             "seat": council_seat(request.user, campaign),
+            "minutes_paper": signed,
+            "minutes_check": paper_finding(signed),
+            "may_sign_minutes": signed is None and may_sign_minutes(request.user, campaign),
         },
     )
 
@@ -174,7 +184,26 @@ def minutes(request, pk: int, kind: str):
     campaign = council_campaign(request, pk)
     if not campaign.council_closed_on:
         raise Http404
-    return download(minutes_document(campaign, ranked(campaign)), kind)
+    signed = minutes_paper(campaign) if kind == "pdf" else None
+    if signed is not None:  # the minutes as signed, byte for byte
+        name = minutes_document(campaign, []).filename("pdf")
+        return file_response(bytes(signed.data), "application/pdf", name)
+    document = minutes_document(campaign, ranked(campaign))
+    # Minutes the organiser will sign are a draft until signed; the Word file is a working copy.
+    document.draft = kind == "pdf" and minutes_to_sign(campaign)
+    return download(document, kind)
+
+
+@login_required
+@require_POST
+def minutes_sign(request, pk: int):
+    campaign = organised_campaign(request, pk)
+    try:
+        minutes_issue(actor=request.user, campaign=campaign)
+        messages.success(request, _("Đã ký số biên bản họp hội đồng."))
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+    return redirect("awards:council", pk=campaign.pk)
 
 
 @login_required

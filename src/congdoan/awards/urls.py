@@ -18,6 +18,7 @@ urlpatterns = [
     path("awards/campaign/<int:pk>/council/", step_views.council_page, name="council"),
     path("awards/campaign/<int:pk>/close/", step_views.council_close, name="council_close"),
     path("awards/campaign/<int:pk>/minutes.<str:kind>", step_views.minutes, name="minutes"),
+    path("awards/campaign/<int:pk>/minutes/sign/", step_views.minutes_sign, name="minutes_sign"),
     path("awards/campaign/<int:pk>/publish/", step_views.publish, name="publish"),
     path("awards/campaign/<int:pk>/decide/", step_views.decide, name="decide"),
     path("awards/nomination/<int:pk>/", step_views.nomination_detail, name="nomination"),

@@ -149,6 +149,7 @@ class UnionDocument:
     signature: Signature | None = None
     recipients: list[str] = field(default_factory=list)
     signature_table: Table | None = None  # covenants: one row per signing unit
+    draft: bool = False  # a paper to be signed, not signed yet: the PDF says "DỰ THẢO"
 
     @property
     def number_line(self) -> str:

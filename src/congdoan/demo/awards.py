@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from congdoan.accounts.models import User
+from congdoan.awards.issuing import minutes_issue, minutes_to_sign
 from congdoan.awards.models import Award, Campaign, Rule, Step, Title
 from congdoan.awards.services.campaigns import CampaignInput, campaign_create
 from congdoan.awards.services.council import council_close, score_give
@@ -139,6 +140,9 @@ class Run:
                 points=self.rng.randint(80, 100),
             )
         council_close(actor=self.council, campaign=campaign, on=cal.council)
+        campaign.refresh_from_db()
+        if minutes_to_sign(campaign):  # the secretary closed the round; the chair signs
+            minutes_issue(actor=self.actor, campaign=campaign)
         publish(actor=self.actor, campaign=campaign, on=cal.published)
         decide(
             actor=self.actor,

@@ -13,6 +13,8 @@ urlpatterns = [
         views.report_download,
         name="download",
     ),
+    path("reports/<int:pk>/issue/", views.report_issue_view, name="issue"),
+    path("reports/issued/<int:pk>.pdf", views.issued_download, name="issued"),
     path("reports/<int:pk>/units/", views.units_page, name="units"),
     path("reports/<int:pk>/referrals/", views.referrals_page, name="referrals"),
     path("reports/dashboard/", dashboard.dashboard, name="dashboard"),

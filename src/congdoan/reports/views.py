@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from congdoan.accounts.scope import scope_for
 from congdoan.core.dates import period_from
 from congdoan.core.documents import download
+from congdoan.core.form_service import refusal_text
 from congdoan.core.http import XLSX_TYPE, file_response
 from congdoan.core.paper_form import PaperForm
 from congdoan.core.params import QueryParams
+from congdoan.core.text import fold
 from congdoan.members.models import PartyReferral, Person, ReadKind
 from congdoan.members.privacy import log_read, may_see_party
 from congdoan.members.selectors import kept_by
@@ -38,6 +40,8 @@ from congdoan.reports.drill import (
     referral_list,
 )
 from congdoan.reports.figures import build_report
+from congdoan.reports.issuing import issued_reports, may_issue_report, report_issue
+from congdoan.reports.models import IssuedReport
 from congdoan.reports.narrative import narrative
 from congdoan.reports.periods import describe_period, parse_period, presets
 from congdoan.reports.summary import report_summary
@@ -76,9 +80,14 @@ def report_page(request, pk: int):
         "may_set_targets": scope.can_edit_org(unit) and unit.ended_on is None,
         "paper_form": _paper_form(request, report),
         "paper_hidden": [("from", f"{start:%Y-%m-%d}"), ("to", f"{end:%Y-%m-%d}")],
+        "may_issue": may_issue_report(request.user, unit),
+        "issued": issued_reports(unit)[:ISSUED_SHOWN],
         **_links(scope, unit, report),
     }
     return render(request, "reports/report.html", context)
+
+
+ISSUED_SHOWN = 50
 
 
 def _links(scope, unit, report) -> dict:
@@ -239,6 +248,52 @@ def report_download(request, pk: str, kind: str):
         return redirect(reverse("reports:report", args=[unit.pk]) + f"?{request.GET.urlencode()}")
     number, dated = chosen
     return download(report_document(report, dated=dated, number=number), kind)
+
+
+@login_required
+@require_POST
+def report_issue_view(request, pk: int):
+    """Ban hành báo cáo: the report of the period shown, numbered, dated, signed and stored."""
+    unit = readable_unit(request, pk)
+    if not may_issue_report(request.user, unit):
+        raise PermissionDenied(_("Bạn không có quyền ban hành báo cáo của đơn vị này."))
+    today = timezone.localdate()
+    start, end, understood = period_from(request.POST.get("from"), request.POST.get("to"), today)
+    back = reverse("reports:report", args=[unit.pk]) + f"?from={start:%Y-%m-%d}&to={end:%Y-%m-%d}"
+    if not understood:
+        messages.error(request, _("Kỳ báo cáo không hợp lệ: chưa ban hành."))
+        return redirect(back)
+    form = PaperForm(request.POST, default_day=today, kind_code=REPORT_KIND_CODE, issuer="")
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return redirect(back)
+    try:
+        issued = report_issue(
+            actor=request.user,
+            unit=unit,
+            start=start,
+            end=end,
+            number=form.cleaned_data["number"],
+            dated=form.cleaned_data["dated"] or today,
+        )
+        messages.success(
+            request, _("Đã ban hành Báo cáo số %(number)s.") % {"number": issued.number}
+        )
+    except ValidationError as error:
+        messages.error(request, refusal_text(error))
+    return redirect(back)
+
+
+@login_required
+@require_GET
+def issued_download(request, pk: int):
+    """An issued report: the stored file, byte for byte, for whoever reads its unit."""
+    issued = IssuedReport.objects.select_related("paper").filter(pk=pk).first()
+    if issued is None or issued.paper is None:
+        raise Http404
+    readable_unit(request, issued.unit_id)
+    name = fold(f"bao cao {issued.number}").replace(" ", "-").replace("/", "-") + ".pdf"
+    return file_response(bytes(issued.paper.data), "application/pdf", name)
 
 
 def _paper_form(request, report) -> PaperForm:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import audit_changes, audit_record, snapshot
+from congdoan.awards.issuing import issue_minutes_at_close
 from congdoan.awards.models import Campaign, Nomination, Score, Status, Step
 from congdoan.awards.permissions import require_council_member, require_secretary
 from congdoan.awards.selectors import council_progress, ranked
@@ -115,4 +116,5 @@ def council_close(*, actor, campaign: Campaign, on: date) -> list[Nomination]:
         target=campaign.name,
         after={"ranked": len(rows), "selected": selected},
     )
+    issue_minutes_at_close(actor=actor, campaign=campaign)
     return rows
