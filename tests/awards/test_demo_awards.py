@@ -30,13 +30,18 @@ def check_a_campaign_is_open_to_try():
 
 def check_each_role_has_work_in_its_inbox():
     """The open campaign's nominations wait on kimlien, hoidong and thanhpho; the returned one
-    is a notice to kimlien, who sent it; the transfer waits at ASTI."""
+        is a notice to kimlien, who sent it; the transfer waits at ASTI, and so does this year's
+    Party-member officials nomination for the Party cell; a 2025 quality rating waits on kimlien."""
     from congdoan.accounts.models import User
     from congdoan.notices.models import Notice
     from congdoan.notifications.registry import waiting
 
     for name in ("kimlien", "hoidong", "thanhpho", "asti"):
         assert waiting(User.objects.get(username=name)), name
+    asti = [e.title for e in waiting(User.objects.get(username="asti"))]
+    assert any(title.startswith("Chờ cấp ủy xác nhận: Nguyễn Đức Nhân") for title in asti), asti
+    kimlien = [e.title for e in waiting(User.objects.get(username="kimlien"))]
+    assert "Xếp loại chất lượng năm 2025 chờ thẩm định: 1" in kimlien, kimlien
     assert Notice.objects.filter(user__username="kimlien", read_at__isnull=True).exists()
 
 
