@@ -58,7 +58,7 @@ def check_all():
     assert _counts(date(2025, 1, 1), date(2025, 12, 31), cau_giay) == {
         "Công nhân giỏi cấp quận, huyện": 111
     }
-    seed = Campaign.objects.get(title__code="can-bo-dang-vien-tieu-bieu")
+    seed = Campaign.objects.get(title__code="can-bo-dang-vien-tieu-bieu", year=2020)
     assert (seed.ceremony_on, seed.criteria.count()) == (date(2020, 3, 11), 5)
     nhan = Award.objects.get(
         campaign=seed, person__given_name="Nhân", nominating_unit__code="CDCS-ASTI"
