@@ -30,13 +30,18 @@ def check_a_campaign_is_open_to_try():
 
 def check_each_role_has_work_in_its_inbox():
     """The open campaign's nominations wait on kimlien, hoidong and thanhpho; the returned one
-    is a notice to kimlien, who sent it; the transfer waits at ASTI."""
+        is a notice to kimlien, who sent it; the transfer waits at ASTI, and so does this year's
+    Party-member officials nomination for the Party cell; a 2025 quality rating waits on kimlien."""
     from congdoan.accounts.models import User
     from congdoan.notices.models import Notice
     from congdoan.notifications.registry import waiting
 
     for name in ("kimlien", "hoidong", "thanhpho", "asti"):
         assert waiting(User.objects.get(username=name)), name
+    asti = [e.title for e in waiting(User.objects.get(username="asti"))]
+    assert any(title.startswith("Chờ cấp ủy xác nhận: Nguyễn Đức Nhân") for title in asti), asti
+    kimlien = [e.title for e in waiting(User.objects.get(username="kimlien"))]
+    assert "Xếp loại chất lượng năm 2025 chờ thẩm định: 1" in kimlien, kimlien
     assert Notice.objects.filter(user__username="kimlien", read_at__isnull=True).exists()
 
 
@@ -53,7 +58,7 @@ def check_all():
     assert _counts(date(2025, 1, 1), date(2025, 12, 31), cau_giay) == {
         "Công nhân giỏi cấp quận, huyện": 111
     }
-    seed = Campaign.objects.get(title__code="can-bo-dang-vien-tieu-bieu")
+    seed = Campaign.objects.get(title__code="can-bo-dang-vien-tieu-bieu", year=2020)
     assert (seed.ceremony_on, seed.criteria.count()) == (date(2020, 3, 11), 5)
     nhan = Award.objects.get(
         campaign=seed, person__given_name="Nhân", nominating_unit__code="CDCS-ASTI"

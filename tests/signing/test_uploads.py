@@ -128,3 +128,40 @@ def test_a_signature_from_an_authority_not_trusted_is_intact_but_not_trusted(wor
     line = _line(page, "da-ky.pdf")
     assert 'data-status="intact"' in line and 'data-trusted="no"' in line
     assert "không thuộc gốc tin cậy" in line and "✔" not in line
+
+
+def test_a_root_added_later_checks_the_stored_files_again(world, client):
+    """Checked before its authority was trusted, the signed file chains to a root once the
+    administrator adds it (the worker checks the stored files again); the others stay as found."""
+    union = direct_union(world)
+    campaign = seed_campaign(world, [(union, 1)])
+    files = dossier(campaign)
+    files.attachments = _uploads(["da-ky.pdf", "bi-sua.pdf", "chua-ky.pdf"])
+    nomination = nominate(
+        actor=world.bob, campaign=campaign, from_unit=union, person=official(union),
+        dossier=files, on=SUBMIT_ON,
+    )  # fmt: skip
+    client.force_login(world.bob)
+    url = reverse("awards:nomination", args=[nomination.pk])
+    assert 'data-trusted="no"' in _line(client.get(url).content.decode(), "da-ky.pdf")
+    trust_root_add(actor=world.alice, data=_authority_der())  # the task runs at once in tests
+    page = client.get(url).content.decode()
+    line = _line(page, "da-ky.pdf")
+    assert 'data-status="intact"' in line and 'data-trusted="yes"' in line and "✔" in line
+    altered = _line(page, "bi-sua.pdf")
+    assert 'data-status="altered"' in altered and 'data-trusted="no"' in altered
+    assert "Không có chữ ký số" in _line(page, "chua-ky.pdf")
+
+
+def test_adding_a_root_queues_one_recheck_of_the_files_not_trusted(world, monkeypatch):
+    from congdoan.signing import rechecks, services
+
+    queued = []
+
+    class Task:
+        enqueue = staticmethod(lambda **kwargs: queued.append(kwargs))
+
+    monkeypatch.setattr(services, "recheck_pdfs", Task)
+    trust_root_add(actor=world.alice, data=_authority_der())
+    assert queued == [{"trusted": False}]
+    assert rechecks.recheck_stored(trusted=False) == 0  # nothing stored yet: nothing read

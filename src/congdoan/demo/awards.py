@@ -237,6 +237,7 @@ def build_awards(rng: random.Random) -> dict[str, int]:
     _worker_chain(run, rng, hanoi)
     _cau_giay(run, rng)
     _waiting_steps(run, rng, _open_campaign(run, hanoi))
+    _waiting_for_the_party(run, hanoi, seed[0])
     return {"awards": Award.objects.count()}
 
 
@@ -297,6 +298,34 @@ def _waiting_steps(run: Run, rng: random.Random, campaign: Campaign) -> None:
     )  # fmt: skip
     ((_e, four, _f),) = _workers(rng, ba_dinh, campaign.reference_on, 1)
     send(demo_admin(), ba_dinh, four)  # waits on the city
+
+
+def _waiting_for_the_party(run: Run, hanoi: Unit, asti: tuple[Unit, Person]) -> None:
+    """This year's Party-member officials campaign closed its nominations yesterday: ASTI's
+    chair waits for the Party cell's confirmation (`asti`'s inbox), due in two days."""
+    today = timezone.localdate()
+    cal = Calendar(
+        today - timedelta(days=30),
+        today - timedelta(days=1),
+        today + timedelta(days=20),
+        today + timedelta(days=21),
+        today + timedelta(days=28),
+    )
+    unit, chair = asti
+    campaign = run.create(
+        hanoi,
+        "can-bo-dang-vien-tieu-bieu",
+        f"Biểu dương cán bộ công đoàn cơ sở là đảng viên tiêu biểu năm {today.year}",
+        cal,
+        [(unit, 1)],
+        SEED_000_CRITERIA,
+        party=True,
+    )
+    judged = {c.pk: "Được đơn vị xác nhận" for c in campaign.criteria.filter(rule=Rule.JUDGED)}
+    nominate(
+        actor=User.objects.get(username="asti"), campaign=campaign, from_unit=unit, person=chair,
+        on=cal.nominate, dossier=Dossier(f"Hoàn thành xuất sắc nhiệm vụ năm {today.year}", judged),
+    )  # fmt: skip
 
 
 def _worker_chain(run: Run, rng: random.Random, hanoi: Unit) -> None:

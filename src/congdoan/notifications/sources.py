@@ -2,17 +2,20 @@
 confirmation, for the upper level's approval, the council scores a member has to enter; and
 the union cards waiting for the upper level's approval; the transfers waiting for the
 receiving union; the applications to join and the members' correction requests waiting at a
-union the user keeps."""
+union the user keeps; the grassroots quality ratings waiting for the upper level's check or
+publication."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from congdoan.accounts.scope import Scope
 from congdoan.awards.models import CouncilMember, Nomination, Score, Status
+from congdoan.emulation.models import QualityRating, RatingStatus
 from congdoan.joining.models import Application, ApplicationStatus
 from congdoan.members.models import CardStatus, Membership, UnionCard
 from congdoan.members.transfer_selectors import transfer_requests_waiting_on
@@ -153,3 +156,42 @@ def corrections_to_answer(user, scope: Scope) -> list[Entry]:
     return _waiting_by_unit(
         waiting, scope, _("Đề nghị sửa hồ sơ chờ xem xét: %(count)s"), "portal:queue", "created_at"
     )
+
+
+RATING_STEPS = {
+    RatingStatus.SELF: gettext_lazy("Xếp loại chất lượng năm %(year)s chờ thẩm định: %(count)s"),
+    RatingStatus.CHECKED: gettext_lazy(
+        "Xếp loại chất lượng năm %(year)s đã thẩm định, chờ công bố: %(count)s"
+    ),
+}
+
+
+@source
+def ratings_to_check(user, scope: Scope) -> list[Entry]:
+    """Quality ratings of the unions right under a unit whose registry the user keeps (in the
+    tree of 31/12 of their year, as `emulation.permissions.may_check`): self-scored ones wait
+    for the check, checked ones for publication. One line per unit, year and step."""
+    kept = scope.member_editable_versions().values("unit_id")
+    upper = (
+        UnitVersion.objects.filter(unit=OuterRef("unit_id"), valid_from__year__lte=OuterRef("year"))
+        .order_by("-valid_from")
+        .values("parent_id")[:1]
+    )  # the version of 31/12, or the last one of a union ended in the year
+    counted = list(
+        QualityRating.objects.filter(status__in=list(RATING_STEPS))
+        .annotate(upper=Subquery(upper))
+        .filter(upper__in=kept)
+        .values_list("upper", "year", "status")
+        .annotate(n=Count("id"), since=Min("updated_at"))
+        .order_by("since", "upper", "year", "status")
+    )
+    names = names_on({row[0] for row in counted}, None)
+    return [
+        Entry(
+            title=RATING_STEPS[status] % {"year": year, "count": n},
+            unit_name=names.get(unit_id, ""),
+            link=f"{reverse('emulation:quality', args=[unit_id])}?year={year}",
+            since=since,
+        )
+        for unit_id, year, status, n, since in counted
+    ]

@@ -23,6 +23,7 @@ from congdoan.org.models import Unit
 from congdoan.org.selectors import display_version
 from congdoan.signing import pades, vault
 from congdoan.signing.models import PdfCheck, SignedPaper, Signer, SigningCertificate, TrustRoot
+from congdoan.signing.rechecks import recheck_pdfs
 from congdoan.signing.selectors import open_certificate, signer_for, trust_root_ders
 
 MAX_PKCS12 = 100_000
@@ -140,6 +141,9 @@ def trust_root_add(*, actor, data: bytes) -> TrustRoot:
         target=root.name,
         after={"fingerprint": fingerprint},
     )
+    # The files checked before the root was trusted, checked again off the request (the task
+    # is queued with the root: kept with it, seen by the worker once both are).
+    recheck_pdfs.enqueue(trusted=False)
     return root
 
 

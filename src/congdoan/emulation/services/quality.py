@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from congdoan.audit.services import audit_changes, audit_record, snapshot
@@ -19,8 +20,16 @@ from congdoan.emulation.models import (
     Reopening,
 )
 from congdoan.emulation.permissions import checker_refusal, may_check, may_self_score
-from congdoan.emulation.selectors import Card, card_of, quality_scorecard, require_ratable
+from congdoan.emulation.selectors import (
+    Card,
+    card_of,
+    quality_scorecard,
+    require_ratable,
+    year_end,
+)
+from congdoan.notices.services import keepers_of, notify_all
 from congdoan.org.models import Unit
+from congdoan.org.selectors import display_version
 
 
 def _clean_points(card: Card, points: dict[int, Decimal | None]) -> None:
@@ -135,6 +144,11 @@ def rating_check(
     rating.status = RatingStatus.CHECKED
     rating.save(update_fields=["total", "klass", "status", "updated_at"])
     _audit_rating(actor, rating, before, "emulation.quality_check")
+    _tell_union(
+        actor,
+        rating,
+        _("Cấp trên đã thẩm định xếp loại chất lượng năm %(year)s của %(unit)s: %(class)s"),
+    )
     return rating
 
 
@@ -148,6 +162,9 @@ def rating_publish(*, actor, rating: QualityRating, on: date) -> QualityRating:
     rating.status, rating.published_on = RatingStatus.PUBLISHED, on
     rating.save(update_fields=["status", "published_on", "updated_at"])
     _audit_rating(actor, rating, before, "emulation.quality_publish")
+    _tell_union(
+        actor, rating, _("Đã công bố xếp loại chất lượng năm %(year)s của %(unit)s: %(class)s")
+    )
     return rating
 
 
@@ -189,6 +206,20 @@ def _require_open(rating: QualityRating) -> None:
             _("Kết quả năm %(year)s đã công bố và khóa; muốn sửa phải mở lại có ghi lý do.")
             % {"year": rating.year}
         )
+
+
+def _tell_union(actor, rating: QualityRating, title: str) -> None:
+    """The keepers of the rated union are told their rating moved (who moved it is not)."""
+    names = {
+        "year": rating.year,
+        "unit": display_version(rating.unit, year_end(rating.year)).name,
+        "class": rating.get_klass_display(),
+    }
+    notify_all(
+        keepers_of(rating.unit).exclude(pk=actor.pk),
+        title=title % names,
+        link=reverse("emulation:rating", args=[rating.unit_id, rating.year]),
+    )
 
 
 def _audit_rating(actor, rating: QualityRating, before: dict, action: str) -> None:
