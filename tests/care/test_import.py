@@ -129,6 +129,8 @@ def _queries_of_import(world, programme, data, *, write: bool = True) -> int:
 def test_the_import_costs_a_few_queries_a_chunk_whatever_its_rows(world, monkeypatch):
     """Members, the programme's people, the new people, the supports and the import's rows are
     read and written once a chunk: the count does not grow with the rows."""
+    from django.db import connection
+
     from congdoan.imports import care_import
 
     admit(world.alice, world.g1, person("Người Thứ Một", citizen_id="001085000001"))
@@ -142,7 +144,10 @@ def test_the_import_costs_a_few_queries_a_chunk_whatever_its_rows(world, monkeyp
     assert Support.objects.count() == 3 + 72  # the preview writes nothing
     monkeypatch.setattr(care_import, "CHUNK", 27)  # 80 rows and the total line: three chunks
     three_chunks = _queries_of_import(world, programme, _list_of(80, first=300))
-    assert three_chunks == small + 2 * 5  # a chunk: members, people, new people, supports, rows
+    # A chunk: its members, the programme's people, the new people, the supports, and the
+    # import's rows (a COPY on PostgreSQL, which Django's query log does not see).
+    per_chunk = 4 if connection.vendor == "postgresql" else 5
+    assert three_chunks == small + 2 * per_chunk
 
 
 def test_rows_settled_in_chunks_keep_each_refusal_and_its_reason(world, monkeypatch):
