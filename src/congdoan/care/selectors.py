@@ -53,14 +53,18 @@ def _within(tree: dict[int, int], scope: Scope | None) -> dict[int, int]:
     return {unit_id: level for unit_id, level in tree.items() if unit_id in readable}
 
 
-def _tree(programme: CareProgramme) -> dict[int, int]:
-    """Unit id -> level, for the owner and the units under it on the programme's last day."""
+def _under_owner(programme: CareProgramme) -> QuerySet[UnitVersion]:
+    """The versions of the owner and the units under it on the programme's last day."""
     day = programme.ends_on
     owner = UnitVersion.objects.valid_on(day).filter(unit=programme.owner).first()
     if owner is None:
-        return {}
-    rows = UnitVersion.objects.valid_on(day).filter(path__startswith=owner.path)
-    return dict(rows.values_list("unit_id", "unit__unit_type__level"))
+        return UnitVersion.objects.none()
+    return UnitVersion.objects.valid_on(day).filter(path__startswith=owner.path)
+
+
+def _tree(programme: CareProgramme) -> dict[int, int]:
+    """Unit id -> level, for the owner and the units under it on the programme's last day."""
+    return dict(_under_owner(programme).values_list("unit_id", "unit__unit_type__level"))
 
 
 def _empty_sources() -> dict[str, dict[str, int]]:
@@ -98,18 +102,27 @@ def _figures(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> dict:
     }
 
 
+def _units(programme: CareProgramme, tree: dict[int, int], scope: Scope | None):
+    """The units to count, for a filter: the tree as a subquery when the user reads all of it
+    (no list of thousands of ids to send), else the ids the user reads."""
+    if scope is not None and not scope.everything:
+        return list(tree)
+    return _under_owner(programme).values("unit_id")
+
+
 def rollup(programme: CareProgramme, scope: Scope | None = None) -> dict:
     """{people, supports, money, by_source: [{source, name, people, money}], by_level}, of the
     unions the user reads (every union without a scope)."""
     tree = _within(_tree(programme), scope)
+    units = _units(programme, tree, scope)
     supports = Support.objects.filter(
-        beneficiary__programme=programme, beneficiary__unit_id__in=list(tree)
+        beneficiary__programme=programme, beneficiary__unit_id__in=units
     )
-    totals = CareTotals.objects.filter(programme=programme, unit_id__in=list(tree))
+    totals = CareTotals.objects.filter(programme=programme, unit_id__in=units)
     figures = _figures(supports, totals)
     by_level: dict[int, dict] = {}
-    for row in unit_parts(programme, tree):
-        line = by_level.setdefault(tree[row["unit_id"]], {"people": 0, "money": 0})
+    for unit_id, row in _parts(programme, units).items():
+        line = by_level.setdefault(tree[unit_id], {"people": 0, "money": 0})
         line["people"] += row["people"]
         line["money"] += row["money"]
     figures["by_level"] = dict(sorted(by_level.items()))
@@ -121,6 +134,14 @@ def unit_parts(
 ) -> list[dict]:
     """Each union's part: {unit_id, name, itemised, people, supports, money}, by name."""
     units = list(_within(_tree(programme), scope) if tree is None else tree)
+    rows = _parts(programme, units)
+    names = names_on(set(rows), programme.ends_on)
+    parts = [{"unit_id": pk, "name": names.get(pk, ""), **row} for pk, row in rows.items()]
+    return sorted(parts, key=lambda part: part["name"])
+
+
+def _parts(programme: CareProgramme, units) -> dict[int, dict]:
+    """Unit id -> {itemised, people, supports, money}, for the units with a list or totals."""
     rows: dict[int, dict] = {}
     listed = (
         Support.objects.filter(beneficiary__programme=programme, beneficiary__unit_id__in=units)
@@ -137,9 +158,7 @@ def unit_parts(
     )
     for unit_id, people, money in reported:
         rows[unit_id] = {"itemised": False, "people": people, "supports": 0, "money": money or 0}
-    names = names_on(set(rows), programme.ends_on)
-    parts = [{"unit_id": pk, "name": names.get(pk, ""), **row} for pk, row in rows.items()]
-    return sorted(parts, key=lambda part: part["name"])
+    return rows
 
 
 def budget_lines(programme: CareProgramme, figures: dict) -> list[dict]:
