@@ -1,22 +1,31 @@
 """A city's care programme at Hà Nội's size: 300,000 supports across 6,400 grassroots unions.
 
-Imports every union's list through `supports_record` (one call per union, as the page and the
-workbook do) and the totals of the rest through `totals_record` (BENCH_CARE_TOTALS_SHARE of the
-grassroots unions, 0.3, with every upper-level union and the city itself), against the floor of
-COPYing the same Beneficiary and Support rows (and inserting the same totals) with no checks, in
-a transaction rolled back. Then the programme's roll-up by source and level (`rollup`) and the
-report's `care` key (`report_care`) against one hand-written SQL query for the same figures,
-which must agree with them and with what the bench wrote. Prints ratios; asserts nothing about
-time. BENCH_CARE_UNIONS (6,400), BENCH_CARE_UPPERS (40) and BENCH_CARE_SUPPORTS (300,000)
-change the sizes; BENCH_CARE_THROUGH_SERVICES=N records only the first N unions' lists through
-the service (timed against the floor of the same rows) and loads the others in bulk, so that the
-roll-up is timed at full size in less time; BENCH_CARE=0 leaves the bench out of `make bench`.
+The unions with a list (all but BENCH_CARE_TOTALS_SHARE of them, 0.3) are split in two. The
+first BENCH_CARE_IMPORT_SHARE of them (0.1: 448 unions at full size; each file costs two starts
+of the reading sandbox, so 0.5 takes some 25 minutes on two cores) bring their list as a
+workbook through the importer a user uses (`import_upload`, then `run_import` writing it), one
+file per union and round (a person supported twice comes in the union's second list: one file
+names a CCCD once), against the floor of reading the same files with python-calamine and
+COPYing the same Beneficiary and Support rows with no checks. The others record their list
+through `supports_record` (one call per union, as the page does) against the floor of COPYing
+their rows; the totals of the rest (with every upper-level union and the city itself) go
+through `totals_record` against plain INSERTs. The floors run in a transaction rolled back, in
+the same run. Then the programme's roll-up by source and level (`rollup`) and the report's
+`care` key (`report_care`) against one hand-written SQL query for the same figures, which must
+agree with them and with what the bench wrote. Prints ratios; asserts nothing about time.
+
+BENCH_CARE_UNIONS (6,400), BENCH_CARE_UPPERS (40) and BENCH_CARE_SUPPORTS (300,000) change
+the sizes (a smoke: 100 unions and 2,000 supports); BENCH_CARE_THROUGH_SERVICES=N records
+only the first N of the service's unions' lists through it and loads the others in bulk, so
+that the roll-up is timed at full size in less time; BENCH_CARE=0 leaves the bench out of
+`make bench`.
 
 Alone: `scripts/with-postgres.sh .venv/bin/python -m bench.care_bench`.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import statistics
@@ -25,6 +34,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
+from openpyxl import Workbook
 
 from bench.harness import compare, record, reset_sequences, sql, write_results
 
@@ -44,6 +54,8 @@ def sizes() -> dict[str, float]:
         "uppers": int(os.environ.get("BENCH_CARE_UPPERS", "40")),
         "supports": int(os.environ.get("BENCH_CARE_SUPPORTS", "300000")),
         "totals_share": float(os.environ.get("BENCH_CARE_TOTALS_SHARE", "0.3")),
+        # Of the unions with a list, the share that imports it as a workbook.
+        "import_share": float(os.environ.get("BENCH_CARE_IMPORT_SHARE", "0.1")),
         # Of the unions with a list, how many record it through supports_record (all unless
         # told): the rest are loaded in bulk, for a roll-up at full size in less time.
         "through_services": int(os.environ.get("BENCH_CARE_THROUGH_SERVICES", "0")) or None,
@@ -122,6 +134,92 @@ def import_through_services(actor, programme, lists: dict, totals: dict) -> dict
             people_by_source=dict.fromkeys(money, people),  # every person from every source
         )  # fmt: skip
         total_calls.append(time.perf_counter() - started)
+    return {**_timings(calls), "totals_s": sum(total_calls), "per_totals_ms": _p50_ms(total_calls)}
+
+
+HEADER = ["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Lý do", "Hình thức", "Số tiền", "Nguồn",
+          "Ngày nhận"]  # fmt: skip
+
+
+def rounds(rows: list) -> list[list]:
+    """A union's list as the files it imports: the n-th support to a person in the n-th."""
+    files: list[list] = []
+    times: Counter[str] = Counter()
+    for row in rows:
+        index = times[row.citizen_id] if row.citizen_id else 0
+        times[row.citizen_id] += 1
+        while len(files) <= index:
+            files.append([])
+        files[index].append(row)
+    return files
+
+
+def workbook(rows: list) -> bytes:
+    """A union's list as offices type it: labels, money with dots, days as dd/mm/yyyy."""
+    from congdoan.care.models import Form, Reason, Source
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(["DANH SÁCH NHẬN HỖ TRỢ TẾT SUM VẦY"])
+    sheet.append(HEADER)
+    for number, row in enumerate(rows, start=1):
+        sheet.append(
+            [number, row.full_name, f"{row.birth_date:%d/%m/%Y}", row.citizen_id,
+             str(Reason(row.reason).label), str(Form(row.form).label),
+             f"{row.value:,}".replace(",", "."), str(Source(row.source).label),
+             f"{row.given_on:%d/%m/%Y}"]
+        )  # fmt: skip
+    sheet.append(["", "Tổng cộng", "", "", "", "", sum(row.value for row in rows)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def import_files(lists: dict) -> list[tuple]:
+    """(unit, rows, workbook) for every file the unions import, written before the timing."""
+    return [(unit, part, workbook(part)) for unit, rows in lists.items() for part in rounds(rows)]
+
+
+def import_through_importer(actor, programme, files: list[tuple]) -> dict:
+    """Each file uploaded and written as a user does it; every row must come in."""
+    from congdoan.imports.models import ImportKind, ImportStatus
+    from congdoan.imports.services import import_upload, run_import
+
+    calls = []
+    for unit, rows, data in files:
+        started = time.perf_counter()
+        job = import_upload(
+            actor=actor, unit=unit, filename="danh-sach-tet.xlsx", data=data,
+            joined_on=STARTS, kind=ImportKind.CARE, care_programme=programme,
+        )  # fmt: skip
+        job = run_import(job, write=True)
+        calls.append((time.perf_counter() - started, len(rows)))
+        if job.status != ImportStatus.DONE or job.counts["new"] != len(rows):
+            refused = list(job.rows.exclude(reason="").values_list("number", "reason")[:5])
+            raise AssertionError(f"import of {unit.code}: {job.message} {job.counts} {refused}")
+    return _timings(calls)
+
+
+def floor_of_files(programme, files: list[tuple]) -> dict:
+    """Reading the same files with calamine, then COPYing their rows with no checks."""
+    import python_calamine
+
+    started = time.perf_counter()
+    read = 0
+    for _unit, _rows, data in files:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        read += sum(1 for _row in book.get_sheet_by_index(0).iter_rows())
+    reading_s = time.perf_counter() - started
+    lists: dict = {}
+    for unit, rows, _data in files:
+        lists.setdefault(unit, []).extend(rows)
+    done = floor_import(programme, lists, {})
+    return {**done, "reading_s": reading_s, "supports_s": reading_s + done["supports_s"]}
+
+
+def _timings(calls: list[tuple[float, int]]) -> dict:
+    """Seconds in all, the p50 of a call, and the first and last tenth of the calls per row:
+    flat, or growing with the table."""
     tenth = max(len(calls) // 10, 1)
 
     def ms_per_row(part: list[tuple[float, int]]) -> float:
@@ -129,10 +227,7 @@ def import_through_services(actor, programme, lists: dict, totals: dict) -> dict
 
     return {
         "supports_s": sum(s for s, _n in calls),
-        "totals_s": sum(total_calls),
         "per_union_ms": _p50_ms([s for s, _n in calls]),
-        "per_totals_ms": _p50_ms(total_calls),
-        # The first and the last tenth of the calls, per row: flat, or growing with the table.
         "first_tenth_ms_per_row": ms_per_row(calls[:tenth]),
         "last_tenth_ms_per_row": ms_per_row(calls[-tenth:]),
     }
@@ -225,15 +320,8 @@ TREE = (
     "JOIN org_unit u ON u.id = v.unit_id JOIN org_unittype t ON t.id = u.unit_type_id "
     "WHERE v.path LIKE %s AND v.valid_from <= %s AND (v.valid_to IS NULL OR v.valid_to > %s)"
 )
-ROLLUP_FLOOR = (
-    f"WITH tree AS ({TREE}), "
-    "items AS (SELECT tree.level, s.source, s.beneficiary_id, s.value FROM care_support s "
-    "JOIN care_beneficiary b ON b.id = s.beneficiary_id JOIN tree ON tree.unit_id = b.unit_id "
-    "WHERE b.programme_id = %s), "
-    "reported AS (SELECT tree.level, t.id, t.people FROM care_caretotals t "
-    "JOIN tree ON tree.unit_id = t.unit_id WHERE t.programme_id = %s), "
-    "money AS (SELECT r.level, m.people, m.source, m.money FROM reported r "
-    "JOIN care_caretotalsmoney m ON m.totals_id = r.id) "
+# From the rows of `items`, `reported` and `money`: the figures by source and by level.
+BY_SOURCE_AND_LEVEL = (
     "SELECT 'source', source, count(DISTINCT beneficiary_id), count(*), sum(value) "
     "FROM items GROUP BY source "
     "UNION ALL SELECT 'source', source, sum(people), 0, sum(money) FROM money GROUP BY source "
@@ -242,29 +330,38 @@ ROLLUP_FLOOR = (
     "UNION ALL SELECT 'level', level, sum(people), 0, 0 FROM reported GROUP BY level "
     "UNION ALL SELECT 'level', level, 0, 0, sum(money) FROM money GROUP BY level"
 )
+MONEY = (
+    "money AS (SELECT r.level, m.people, m.source, m.money FROM reported r "
+    "JOIN care_caretotalsmoney m ON m.totals_id = r.id) "
+)
+ROLLUP_FLOOR = (
+    f"WITH tree AS ({TREE}), "
+    "items AS (SELECT tree.level, s.source, s.beneficiary_id, s.value FROM care_support s "
+    "JOIN care_beneficiary b ON b.id = s.beneficiary_id JOIN tree ON tree.unit_id = b.unit_id "
+    "WHERE b.programme_id = %s), "
+    "reported AS (SELECT tree.level, t.id, t.people FROM care_caretotals t "
+    "JOIN tree ON tree.unit_id = t.unit_id WHERE t.programme_id = %s), "
+    f"{MONEY}{BY_SOURCE_AND_LEVEL}"
+)
+# The bench's tree does not change in the year, so the tree of its last day is every
+# programme's own (the selector reads each programme in the tree of its last day).
 REPORT_FLOOR = (
-    "WITH below AS (SELECT unit_id FROM org_unitversion WHERE path LIKE %s AND valid_from <= %s "
-    "AND (valid_to IS NULL OR valid_to > %s)), "
-    "items AS (SELECT s.source, s.beneficiary_id, s.value FROM care_support s "
+    f"WITH tree AS ({TREE}), "
+    "items AS (SELECT tree.level, s.source, s.beneficiary_id, s.value FROM care_support s "
     "JOIN care_beneficiary b ON b.id = s.beneficiary_id "
     "JOIN care_careprogramme p ON p.id = b.programme_id "
-    "WHERE p.ends_on BETWEEN %s AND %s AND b.unit_id IN (SELECT unit_id FROM below)), "
-    "reported AS (SELECT t.id, t.people FROM care_caretotals t "
+    "JOIN tree ON tree.unit_id = b.unit_id WHERE p.ends_on BETWEEN %s AND %s), "
+    "reported AS (SELECT tree.level, t.id, t.people FROM care_caretotals t "
     "JOIN care_careprogramme p ON p.id = t.programme_id "
-    "WHERE p.ends_on BETWEEN %s AND %s AND t.unit_id IN (SELECT unit_id FROM below)) "
-    "SELECT 'source', source, count(DISTINCT beneficiary_id), count(*), sum(value) "
-    "FROM items GROUP BY source "
-    "UNION ALL SELECT 'source', m.source, sum(m.people), 0, sum(m.money) FROM reported r "
-    "JOIN care_caretotalsmoney m ON m.totals_id = r.id GROUP BY m.source "
-    "UNION ALL SELECT 'all', '', count(DISTINCT beneficiary_id), count(*), 0 FROM items "
-    "UNION ALL SELECT 'all', '', sum(people), 0, 0 FROM reported"
+    "JOIN tree ON tree.unit_id = t.unit_id WHERE p.ends_on BETWEEN %s AND %s), "
+    f"{MONEY}{BY_SOURCE_AND_LEVEL}"
 )
 
 
 def _shape(rows: list[tuple]) -> dict:
     """The floor's rows as the selectors' figures: {people, supports, money, by_source,
     by_level} (by_level when the query counts levels)."""
-    figures = {"people": 0, "supports": 0, "money": 0, "by_source": {}, "by_level": {}}
+    figures: dict = {"people": 0, "supports": 0, "money": 0, "by_source": {}, "by_level": {}}
     for kind, key, people, supports, money in rows:
         people, supports, money = int(people or 0), int(supports or 0), int(money or 0)
         if kind == "source":
@@ -293,7 +390,10 @@ def _ours(figures: dict) -> dict:
             for line in figures["by_source"]
             if line["people"] or line["money"]
         },
-        "by_level": {int(k): dict(v) for k, v in figures.get("by_level", {}).items()},
+        "by_level": {
+            line["level"]: {"people": line["people"], "money": line["money"]}
+            for line in figures["by_level"]
+        },
     }
 
 
@@ -302,6 +402,30 @@ def check(label: str, ours: dict, floor: dict) -> None:
         raise AssertionError(
             f"{label}: the selectors and the SQL floor disagree: {ours} != {floor}"
         )
+
+
+def _report(title: str, ours: dict, floor: dict, count: int, label: str, **more) -> None:
+    if not count:
+        return
+    ratio = ours["supports_s"] / floor["supports_s"]
+    print(
+        f"{title:<46} ours {ours['supports_s']:8.1f} s "
+        f"({count / ours['supports_s']:,.0f} rows/s)   floor {floor['supports_s']:6.2f} s "
+        f"({count / floor['supports_s']:,.0f} rows/s)   ratio {ratio:5.1f}×"
+    )
+    print(
+        f"  per call p50 {ours['per_union_ms']:.0f} ms; per row: first tenth of the calls "
+        f"{ours['first_tenth_ms_per_row']:.2f} ms, "
+        f"last tenth {ours['last_tenth_ms_per_row']:.2f} ms"
+    )
+    record(
+        label, ours_s=ours["supports_s"], floor_s=floor["supports_s"],
+        rows_per_second=count / ours["supports_s"],
+        floor_rows_per_second=count / floor["supports_s"], ratio=ratio,
+        beneficiaries=floor["beneficiaries"], per_call_p50_ms=ours["per_union_ms"],
+        first_tenth_ms_per_row=ours["first_tenth_ms_per_row"],
+        last_tenth_ms_per_row=ours["last_tenth_ms_per_row"], **more,
+    )  # fmt: skip
 
 
 def run() -> list[dict]:
@@ -331,36 +455,34 @@ def run() -> list[dict]:
     lists = union_lists(shuffled[reporting:], size["supports"], rng)
     totals = union_totals(shuffled[:reporting] + list(uppers) + [city], rng)
     everything = sum(len(rows) for rows in lists.values())
-    through = dict(list(lists.items())[: size["through_services"]])
+    listed = list(lists.items())
+    imported = dict(listed[: int(len(listed) * size["import_share"])])
+    rest = listed[len(imported) :]
+    through = dict(rest[: size["through_services"]])
+    by_import = sum(len(rows) for rows in imported.values())
     count = sum(len(rows) for rows in through.values())
+    files = import_files(imported)
     print(
-        f"care: {everything:,} supports from {len(lists):,} unions' lists ({count:,} from "
-        f"{len(through):,} through the service), totals from {len(totals):,} units "
-        f"({reporting:,} grassroots), {len(grassroots):,} grassroots unions"
+        f"care: {everything:,} supports from {len(lists):,} unions' lists ({by_import:,} from "
+        f"{len(imported):,} imported in {len(files):,} files, {count:,} from {len(through):,} "
+        f"through the service), totals from {len(totals):,} units ({reporting:,} grassroots), "
+        f"{len(grassroots):,} grassroots unions"
     )
+    by_importer = import_through_importer(actor, programme, files)
+    floor = floor_of_files(floor_programme, files)
+    _report(
+        "care import: workbooks through the importer", by_importer, floor, by_import,
+        f"care import: {by_import:,} supports of {len(imported):,} unions through the importer "
+        f"(import_upload and run_import), {len(files):,} files",
+        files=len(files), unions=len(imported), reading_s=floor["reading_s"],
+    )  # fmt: skip
     ours = import_through_services(actor, programme, through, totals)
-    load_in_bulk(programme, {u: rows for u, rows in lists.items() if u not in through})
+    load_in_bulk(programme, {u: rows for u, rows in rest if u not in through})
     floor = floor_import(floor_programme, through, totals)
-    ratio = ours["supports_s"] / floor["supports_s"]
-    print(
-        f"{'care import: supports_record per union':<46} ours {ours['supports_s']:8.1f} s "
-        f"({count / ours['supports_s']:,.0f} rows/s)   floor {floor['supports_s']:6.2f} s "
-        f"({count / floor['supports_s']:,.0f} rows/s)   ratio {ratio:5.1f}×"
-    )
-    print(
-        f"  per union p50 {ours['per_union_ms']:.0f} ms; per row: first tenth of the unions "
-        f"{ours['first_tenth_ms_per_row']:.2f} ms, "
-        f"last tenth {ours['last_tenth_ms_per_row']:.2f} ms"
-    )
-    record(
+    _report(
+        "care import: supports_record per union", ours, floor, count,
         f"care import: {count:,} supports through supports_record, one call per union",
-        ours_s=ours["supports_s"], floor_s=floor["supports_s"],
-        rows_per_second=count / ours["supports_s"],
-        floor_rows_per_second=count / floor["supports_s"], ratio=ratio,
-        unions=len(lists), beneficiaries=floor["beneficiaries"],
-        per_union_p50_ms=ours["per_union_ms"],
-        first_tenth_ms_per_row=ours["first_tenth_ms_per_row"],
-        last_tenth_ms_per_row=ours["last_tenth_ms_per_row"],
+        unions=len(through),
     )  # fmt: skip
     ratio = ours["totals_s"] / floor["totals_s"]
     print(

@@ -103,3 +103,72 @@ def test_a_union_that_reported_totals_cannot_import_a_list(world):
     job = run_import(_upload(world, programme, care_list(_rows(""))), write=True)
     assert job.status == ImportStatus.FAILED and "số tổng hợp" in job.message
     assert not Support.objects.exists()
+
+
+def _list_of(count: int, first: int) -> bytes:
+    """`count` rows to new people (one in five without CCCD), one in ten over the ceiling."""
+    rows = []
+    for n in range(first, first + count):
+        cccd = "" if n % 5 == 0 else f"0010850{n:05d}"
+        value = "9.000.000" if n % 10 == 3 else "500.000"
+        rows.append([n, f"Người Thứ {n}", "", cccd, "", "", value, "", "", ""])
+    return care_list(rows)
+
+
+def _queries_of_import(world, programme, data, *, write: bool = True) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    job = _upload(world, programme, data)
+    with CaptureQueriesContext(connection) as queries:
+        job = run_import(job, write=write)
+    assert job.status == (ImportStatus.DONE if write else ImportStatus.PREVIEWED), job.message
+    return len(queries)
+
+
+def test_the_import_costs_a_few_queries_a_chunk_whatever_its_rows(world, monkeypatch):
+    """Members, the programme's people, the new people, the supports and the import's rows are
+    read and written once a chunk: the count does not grow with the rows."""
+    from django.db import connection
+
+    from congdoan.imports import care_import
+
+    admit(world.alice, world.g1, person("Người Thứ Một", citizen_id="001085000001"))
+    programme = tet(world)
+    small = _queries_of_import(world, programme, _list_of(4, first=1))
+    # Up to 80 rows: SQLite takes at most 999 values in one INSERT, about 90 people.
+    assert _queries_of_import(world, programme, _list_of(80, first=100)) == small
+    assert Support.objects.count() == 3 + 72
+    preview = _queries_of_import(world, programme, _list_of(4, first=200), write=False)
+    assert _queries_of_import(world, programme, _list_of(80, first=210), write=False) == preview
+    assert Support.objects.count() == 3 + 72  # the preview writes nothing
+    monkeypatch.setattr(care_import, "CHUNK", 27)  # 80 rows and the total line: three chunks
+    three_chunks = _queries_of_import(world, programme, _list_of(80, first=300))
+    # A chunk: its members, the programme's people, the new people, the supports, and the
+    # import's rows (a COPY on PostgreSQL, which Django's query log does not see).
+    per_chunk = 4 if connection.vendor == "postgresql" else 5
+    assert three_chunks == small + 2 * per_chunk
+
+
+def test_rows_settled_in_chunks_keep_each_refusal_and_its_reason(world, monkeypatch):
+    """Chunks of three: a person another union supported, a person supported by an earlier
+    chunk of a programme that allows no repeat, a CCCD twice in the file, each says why."""
+    from congdoan.care.services import supports_record
+    from congdoan.imports import care_import
+    from tests.care.helpers import row
+
+    monkeypatch.setattr(care_import, "CHUNK", 3)
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g2,
+                    rows=[row("Ở Trường Khác", "001085000777")])  # fmt: skip
+    rows = [[n, f"Người Thứ {n}", "", f"0010850{n:05d}", "", "", "500.000", "", "", ""]
+            for n in range(1, 8)]  # fmt: skip
+    rows[4][3] = "001085000777"  # supported by G2
+    rows[6][3] = rows[1][3]  # the same CCCD as row 2, in a later chunk
+    job = run_import(_upload(world, programme, care_list(rows)), write=True)
+    assert (job.counts["new"], job.counts["rejected"], job.counts["duplicate"]) == (5, 1, 1)
+    assert "công đoàn khác" in job.rows.get(number=7).reason
+    assert "dòng 4" in job.rows.get(number=9).reason
+    again = run_import(_upload(world, programme, care_list(rows[:3])), write=True)
+    assert again.counts["rejected"] == 3 and Support.objects.count() == 6
+    assert "đã được hỗ trợ" in again.rows.get(number=5).reason

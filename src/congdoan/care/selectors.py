@@ -53,14 +53,18 @@ def _within(tree: dict[int, int], scope: Scope | None) -> dict[int, int]:
     return {unit_id: level for unit_id, level in tree.items() if unit_id in readable}
 
 
-def _tree(programme: CareProgramme) -> dict[int, int]:
-    """Unit id -> level, for the owner and the units under it on the programme's last day."""
+def _under_owner(programme: CareProgramme) -> QuerySet[UnitVersion]:
+    """The versions of the owner and the units under it on the programme's last day."""
     day = programme.ends_on
     owner = UnitVersion.objects.valid_on(day).filter(unit=programme.owner).first()
     if owner is None:
-        return {}
-    rows = UnitVersion.objects.valid_on(day).filter(path__startswith=owner.path)
-    return dict(rows.values_list("unit_id", "unit__unit_type__level"))
+        return UnitVersion.objects.none()
+    return UnitVersion.objects.valid_on(day).filter(path__startswith=owner.path)
+
+
+def _tree(programme: CareProgramme) -> dict[int, int]:
+    """Unit id -> level, for the owner and the units under it on the programme's last day."""
+    return dict(_under_owner(programme).values_list("unit_id", "unit__unit_type__level"))
 
 
 def _empty_sources() -> dict[str, dict[str, int]]:
@@ -134,14 +138,23 @@ def _level_lines(supports: QuerySet[Support], totals: QuerySet[CareTotals]) -> l
     ]
 
 
+def _units(programme: CareProgramme, tree: dict[int, int], scope: Scope | None):
+    """The units to count, for a filter: the tree as a subquery when the user reads all of it
+    (no list of thousands of ids to send), else the ids the user reads."""
+    if scope is not None and not scope.everything:
+        return list(tree)
+    return _under_owner(programme).values("unit_id")
+
+
 def rollup(programme: CareProgramme, scope: Scope | None = None) -> dict:
     """{people, supports, money, by_source: [{source, name, people, money}], by_level: [{level,
     name, people, money}]}, of the unions the user reads (every union without a scope)."""
     tree = _within(_tree(programme), scope)
+    units = _units(programme, tree, scope)
     supports = Support.objects.filter(
-        beneficiary__programme=programme, beneficiary__unit_id__in=list(tree)
+        beneficiary__programme=programme, beneficiary__unit_id__in=units
     )
-    totals = CareTotals.objects.filter(programme=programme, unit_id__in=list(tree))
+    totals = CareTotals.objects.filter(programme=programme, unit_id__in=units)
     return _figures(supports, totals)
 
 
@@ -150,6 +163,14 @@ def unit_parts(
 ) -> list[dict]:
     """Each union's part: {unit_id, name, itemised, people, supports, money}, by name."""
     units = list(_within(_tree(programme), scope) if tree is None else tree)
+    rows = _parts(programme, units)
+    names = names_on(set(rows), programme.ends_on)
+    parts = [{"unit_id": pk, "name": names.get(pk, ""), **row} for pk, row in rows.items()]
+    return sorted(parts, key=lambda part: part["name"])
+
+
+def _parts(programme: CareProgramme, units) -> dict[int, dict]:
+    """Unit id -> {itemised, people, supports, money}, for the units with a list or totals."""
     rows: dict[int, dict] = {}
     listed = (
         Support.objects.filter(beneficiary__programme=programme, beneficiary__unit_id__in=units)
@@ -166,9 +187,7 @@ def unit_parts(
     )
     for unit_id, people, money in reported:
         rows[unit_id] = {"itemised": False, "people": people, "supports": 0, "money": money or 0}
-    names = names_on(set(rows), programme.ends_on)
-    parts = [{"unit_id": pk, "name": names.get(pk, ""), **row} for pk, row in rows.items()]
-    return sorted(parts, key=lambda part: part["name"])
+    return rows
 
 
 def budget_lines(programme: CareProgramme, figures: dict) -> list[dict]:
@@ -244,10 +263,18 @@ def _under(unit: str, on: str, path: str) -> Exists:
 
 def member_by_citizen_id(unit: Unit, citizen_id: str):
     """The current member of the union with that CCCD, or None (a worker who is not one)."""
-    if not citizen_id:
-        return None
+    return members_by_citizen_id(unit, [citizen_id]).get(citizen_id)
+
+
+def members_by_citizen_id(unit: Unit, citizen_ids) -> dict:
+    """CCCD -> the current member of the union with it, for a list's rows, in one query."""
+    wanted = {citizen_id for citizen_id in citizen_ids if citizen_id}
+    if not wanted:
+        return {}
     found = Membership.objects.filter(
-        unit=unit, ended_on__isnull=True, person__citizen_id=citizen_id
+        unit=unit, ended_on__isnull=True, person__citizen_id__in=wanted
     ).select_related("person")
-    membership = found.first()
-    return membership.person if membership else None
+    members: dict = {}
+    for membership in found:
+        members.setdefault(membership.person.citizen_id, membership.person)
+    return members

@@ -172,13 +172,20 @@ class _People:
 
     def __init__(self, programme: CareProgramme, rows: list[SupportInput]):
         self.programme = programme
-        keys = [key for row in rows for key in _keys(row)]
+        self.known: dict[tuple[str, object], Beneficiary] = {}
+        self.read(rows)
+
+    def read(self, rows: list[SupportInput]) -> None:
+        """Learn, in one query, the programme's people these rows name that are not known yet
+        (an importer reads its file chunk by chunk)."""
+        keys = [key for row in rows for key in _keys(row) if key not in self.known]
         people = {value for kind, value in keys if kind == "person"}
         cccds = {value for kind, value in keys if kind == "cccd"}
-        found = Beneficiary.objects.filter(programme=programme).filter(
+        if not keys:
+            return
+        found = Beneficiary.objects.filter(programme=self.programme).filter(
             Q(person_id__in=people) | Q(citizen_id__in=cccds)
         )
-        self.known: dict[tuple[str, object], Beneficiary] = {}
         for beneficiary in found:
             self._know(beneficiary)
 
@@ -220,23 +227,13 @@ def _support_of(beneficiary: Beneficiary, row: SupportInput) -> Support:
     )  # fmt: skip
 
 
-def _support_one(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
-    """Inside a transaction that holds the programme's lock."""
-    beneficiary, new = _People(programme, [row]).settle(unit, row)
-    if new:
-        beneficiary.save()
-    support = _support_of(beneficiary, row)
-    support.save()
-    return support
-
-
 def _locked(programme: CareProgramme) -> CareProgramme:
     return CareProgramme.objects.select_for_update().get(pk=programme.pk)
 
 
 def supports_open(*, actor, programme: CareProgramme, unit: Unit) -> CareProgramme:
     """Inside the caller's transaction: check the union may record supports in the programme
-    and lock it (the programme returned is the locked row), for `support_add` row by row."""
+    and lock it (the programme returned is the locked row), for a `SupportBatch`."""
     _require_keeper(actor, unit)
     programme = _locked(programme)
     _require_in_programme(programme, unit)
@@ -244,11 +241,38 @@ def supports_open(*, actor, programme: CareProgramme, unit: Unit) -> CareProgram
     return programme
 
 
-def support_add(programme: CareProgramme, unit: Unit, row: SupportInput) -> Support:
-    """One support, in its own savepoint: refused with a ValidationError, nothing written.
-    `programme` is the locked row `supports_open` returned, in the same transaction."""
-    with transaction.atomic():
-        return _support_one(programme, unit, row)
+class SupportBatch:
+    """A union's supports added chunk by chunk (an importer's file), inside the transaction of
+    `supports_open`, which locked the programme: each chunk's people read in one query, every
+    row settled or refused on its own under the same rules as `supports_record`, the accepted
+    rows written in bulk (or, for a preview, only remembered, so that later rows see them)."""
+
+    def __init__(self, programme: CareProgramme, unit: Unit, *, write: bool = True):
+        self.unit, self.write = unit, write
+        self.people = _People(programme, [])
+
+    def add(self, rows: list[SupportInput]) -> list[str]:
+        """Per row, why it is refused ("" when it is kept)."""
+        self.people.read(rows)
+        settled, reasons = [], []
+        for row in rows:
+            try:
+                settled.append((*self.people.settle(self.unit, row), row))
+            except ValidationError as error:
+                reasons.append(" ".join(error.messages))
+            else:
+                reasons.append("")
+        if self.write:
+            _write_supports(settled)
+        return reasons
+
+
+def _write_supports(settled: list[tuple[Beneficiary, bool, SupportInput]]) -> list[Support]:
+    """The new people, then every support, in bulk (the people's ids come back with them)."""
+    Beneficiary.objects.bulk_create([b for b, new, _row in settled if new], batch_size=1000)
+    return Support.objects.bulk_create(
+        [_support_of(b, row) for b, _new, row in settled], batch_size=1000
+    )
 
 
 def supports_audit(*, actor, programme: CareProgramme, unit: Unit, made: list[Support]) -> None:
@@ -276,10 +300,7 @@ def supports_record(
             )
     if errors:
         raise ValidationError(errors)
-    Beneficiary.objects.bulk_create([b for b, new, _row in settled if new], batch_size=1000)
-    made = Support.objects.bulk_create(
-        [_support_of(b, row) for b, _new, row in settled], batch_size=1000
-    )
+    made = _write_supports(settled)
     supports_audit(actor=actor, programme=programme, unit=unit, made=made)
     return made
 

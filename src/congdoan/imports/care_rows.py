@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from congdoan.care.models import Form, Reason, Source
@@ -33,13 +35,18 @@ class CareRow:
         return self.citizen_id or fold(self.full_name)
 
 
+@cache
+def _folded(choices: type[models.TextChoices], _language: str | None) -> list[tuple[str, str]]:
+    """The choices' codes and folded labels, in the active language (folded once a run)."""
+    return [(code, fold(str(label))) for code, label in choices.choices]
+
+
 def _choice(value, choices: type[models.TextChoices], default: str, what: str) -> str:
     """A choice typed by its label ("Quà", "tiền mặt"), its first words or its code."""
     typed = fold(cells.text(value))
     if not typed:
         return default
-    for code, label in choices.choices:
-        folded = fold(str(label))
+    for code, folded in _folded(choices, get_language()):
         if typed in (code, folded) or folded.startswith(typed):
             return code
     raise ValidationError(
