@@ -188,3 +188,14 @@ def test_dues_kept_iff_within_the_rate_and_shares_add_up(world, month, basis, co
     assert allowed
     line = statement(world.g1, month, month, TODAY).lines[0].dues
     assert line.kept + line.owed_up == collected
+
+
+def test_a_month_rewritten_is_audited_with_its_old_and_new_values(world):
+    values = {"month": JUNE, "members_paying": 10, "salary_basis": 100_000_000}
+    dues_return_record(actor=world.dana, unit=world.g1, collected=900_000, today=TODAY, **values)
+    first = AuditEntry.objects.filter(action="finance.dues_record").latest("id")
+    assert (first.before, first.after["collected"]) == ({}, 900_000)
+    dues_return_record(actor=world.dana, unit=world.g1, collected=1_000_000, today=TODAY, **values)
+    again = AuditEntry.objects.filter(action="finance.dues_record").latest("id")
+    assert (again.before, again.after) == ({"collected": 900_000}, {"collected": 1_000_000})
+    assert DuesReturn.objects.get().collected == 1_000_000
