@@ -15,7 +15,7 @@ from congdoan.care.models import Beneficiary, CareTotals, Source, Support
 from congdoan.care.selectors import rollup
 from congdoan.care.services import supports_record, totals_record
 from congdoan.org.models import Level
-from tests.care.helpers import row, tet
+from tests.care.helpers import START, row, tet
 from tests.members.registry import admit
 
 
@@ -231,3 +231,16 @@ def test_a_district_dissolved_after_the_programme_still_counts_in_the_years_repo
         == (rollup(programme)["people"], rollup(programme)["money"])
     )
     assert build_report(world.kl, date(2025, 1, 1), date(2025, 12, 31)).care["money"] == 0
+
+
+def test_the_dashboard_charts_care_money_by_source_and_by_level(world):
+    from congdoan.reports.dashboard import _care_charts
+    from congdoan.reports.figures import build_report
+
+    programme = tet(world)
+    supports_record(actor=world.bob, programme=programme, unit=world.g1, rows=[row()])
+    totals_record(actor=world.bob, programme=programme, unit=world.dd, people=3,
+                  money={Source.SPONSOR: 2_000_000})  # fmt: skip
+    charts = [str(c) for c in _care_charts(build_report(world.hn, START, date(2025, 12, 31)))]
+    assert len(charts) == 2 and "Tiền chăm lo theo cấp công đoàn" in charts[1]
+    assert "Công đoàn cơ sở" in charts[1] and "Công đoàn cấp trên trực tiếp cơ sở" in charts[1]
