@@ -5,6 +5,19 @@ from tests.scope_walk import MEMBER_KEEPERS, Target
 PERIOD = "?from=2024-01-01&to=2024-12-31"
 
 
+def _blank_pdf() -> bytes:
+    """A real one-page PDF: the walks that read what a page shows open it."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def _issued(unit) -> int:
     """A report the unit issued (unsigned: the unit has no certificate), made directly."""
     from datetime import date
@@ -20,7 +33,7 @@ def _issued(unit) -> int:
         starts_on=date(2024, 1, 1), ends_on=date(2024, 12, 31),
     )  # fmt: skip
     issued.paper = SignedPaper.objects.create(
-        kind=PaperKind.REPORT, reference=str(issued.pk), unit=unit, data=b"%PDF-1.7",
+        kind=PaperKind.REPORT, reference=str(issued.pk), unit=unit, data=_blank_pdf(),
         sha256="0" * 64, signed=False, issued_at=timezone.now(),
     )  # fmt: skip
     issued.save(update_fields=["paper"])
