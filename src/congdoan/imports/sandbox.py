@@ -35,6 +35,7 @@ import threading
 import weakref
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -440,18 +441,33 @@ def _decodes(decoder, block: bytes, *, final: bool = False) -> bool:
     return True
 
 
+SEPARATORS = (",", ";", "\t")  # a comma first: it wins a tie
+
+
 def _dialect(sample: str):
     """The sniffer's reading; where it gives up (a title line above the header, lines of
-    different lengths), the separator most used in the sample, else a comma."""
+    different lengths), the separator that splits the most lines into the same number of
+    cells, else a comma. Not the separator most typed: tabs pasted inside cells are no
+    columns."""
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+        return csv.Sniffer().sniff(sample, delimiters="".join(SEPARATORS))
     except csv.Error:
         pass
-    counts = {separator: sample.count(separator) for separator in (";", "\t", ",")}
-    separator = max(counts, key=counts.get)
-    if not counts[separator] or separator == ",":
+    lines = sample.splitlines()
+    lines = lines[:-1] if len(lines) > 1 else lines  # the sample may end inside a line
+    separator = max(SEPARATORS, key=lambda candidate: _regular_lines(lines, candidate))
+    if separator == "," or not _regular_lines(lines, separator):
         return csv.excel
     return type("Separated", (csv.excel,), {"delimiter": separator})
+
+
+def _regular_lines(lines: list[str], separator: str) -> int:
+    """How many lines the separator splits into the width most of them share (over one cell)."""
+    try:
+        widths = Counter(len(row) for row in csv.reader(lines, delimiter=separator))
+    except csv.Error:
+        return 0
+    return max((count for width, count in widths.items() if width > 1), default=0)
 
 
 def _csv_rows(lines, sample: str, height: int) -> Iterator[tuple]:
