@@ -140,3 +140,33 @@ def test_reading_a_unions_list_is_logged_and_reasons_are_masked_for_viewers(worl
     page = frank.get(part).content.decode()
     assert "Nguyễn Văn Nam" in page and "Ốm đau" not in page and "******" in page
     assert SensitiveRead.objects.count() == 2
+
+
+def test_the_programme_page_offers_each_own_union_for_the_same_queries(world):
+    """A keeper of several unions is offered each union taking part, in a fixed number of
+    queries whatever the number of their roles."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from congdoan.accounts.models import Role
+
+    programme = tet(world)
+    keeper = user_with_role("keeper", RoleKind.GRASSROOTS, world.g1)
+    client = Client()
+    client.force_login(keeper)
+    url = reverse("care:programme", args=[programme.pk])
+    client.get(reverse("notifications:inbox"))  # the header's inbox count, cached
+
+    def queries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as seen:
+            page = client.get(url).content.decode()
+        return len(seen), page
+
+    one, page = queries()
+    assert "Ghi hỗ trợ của Công đoàn" in page
+    for unit in (world.g2, world.g3):
+        Role.objects.create(user=keeper, kind=RoleKind.GRASSROOTS, unit=unit)
+    client.get(reverse("notifications:inbox"))
+    three, page = queries()
+    assert page.count("Ghi hỗ trợ của") == 3
+    assert three == one

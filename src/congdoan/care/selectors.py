@@ -198,17 +198,28 @@ def budget_lines(programme: CareProgramme, figures: dict) -> list[dict]:
 
 def takes_part(programme: CareProgramme, unit: Unit) -> bool:
     """The union stands at or under the owner, and under a unit taking part when the programme
-    names them, on the programme's last day: two indexed lookups of paths."""
+    names them, on the programme's last day."""
+    return unit.pk in taking_part(programme, [unit.pk])
+
+
+def taking_part(programme: CareProgramme, unit_ids) -> set[int]:
+    """Which of the units take part (see `takes_part`): two indexed lookups of paths, whatever
+    the number of units."""
     versions = UnitVersion.objects.valid_on(programme.ends_on)
-    mine = versions.filter(unit=unit).values_list("path", flat=True).first()
-    if mine is None:
-        return False
+    theirs = dict(versions.filter(unit__in=unit_ids).values_list("unit_id", "path"))
+    if not theirs:
+        return set()
     heads = [programme.owner_id, *programme.units.values_list("pk", flat=True)]
     paths = dict(versions.filter(unit__in=heads).values_list("unit_id", "path"))
     owner = paths.pop(programme.owner_id, None)
-    if owner is None or not mine.startswith(owner):
-        return False
-    return not paths or any(mine.startswith(path) for path in paths.values())
+    if owner is None:
+        return set()
+    return {
+        pk
+        for pk, path in theirs.items()
+        if path.startswith(owner)
+        and (not paths or any(path.startswith(head) for head in paths.values()))
+    }
 
 
 def unit_list(programme: CareProgramme, unit: Unit) -> list[Beneficiary]:

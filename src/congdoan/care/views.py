@@ -131,8 +131,7 @@ def programme_detail(request, pk: int):
 
 def _own_units(scope, programme: CareProgramme) -> list[tuple[int, str]]:
     """The user's own role units that take part, to record their part: (id, name)."""
-    units = Unit.objects.filter(pk__in=scope.role_unit_ids)
-    taking = [u.pk for u in units if selectors.takes_part(programme, u)]
+    taking = selectors.taking_part(programme, scope.role_unit_ids)
     names = names_on(set(taking), programme.ends_on)
     return sorted(((pk, names.get(pk, "")) for pk in taking), key=lambda row: row[1])
 
