@@ -9,6 +9,7 @@ written and no round trip is needed to learn an id.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from django.core.management.color import no_style
 from django.db import connection, models
@@ -96,30 +97,37 @@ class TableWriter:
             connection.cursor() as cursor,
             cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
         ):
+            takes = [_taker(field, now) for field in self.fields]
             for row in self.rows:
-                copy.write_row([_value(field, row, now) for field in self.fields])
+                copy.write_row([take(row) for take in takes])
 
     def _insert(self) -> None:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         table, columns = self._names()
         marks = ", ".join(["%s"] * len(self.fields))
-        adapters = [(field, _adapter(field)) for field in self.fields]
-        rows = [[to_db(_value(field, row, now)) for field, to_db in adapters] for row in self.rows]
+        takes = [(_taker(field, now), _adapter(field)) for field in self.fields]
+        rows = [[to_db(take(row)) for take, to_db in takes] for row in self.rows]
         # Table and column names come from the model's meta, never from input.
         insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.executemany(insert, rows)
 
 
-def _value(field: models.Field, row: dict, now):
-    if field.attname in row:
-        value = row[field.attname]
-        if isinstance(field, models.JSONField) and value is not None:
-            return json.dumps(value, ensure_ascii=False)
-        return value
+def _taker(field: models.Field, now) -> Callable[[dict], object]:
+    """How to take the field's value from a row: the row's own, else `now` for a timestamp,
+    else the field's default. Chosen once per field, not once per row."""
+    name = field.attname
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return now
-    return field.get_default()
+        missing = lambda: now  # noqa: E731 - the same shape as field.get_default
+    else:
+        missing = field.get_default
+    if isinstance(field, models.JSONField):
+        return lambda row: _json(row[name] if name in row else missing())
+    return lambda row: row[name] if name in row else missing()
+
+
+def _json(value):
+    return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _adapter(field: models.Field):
