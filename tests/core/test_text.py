@@ -128,6 +128,19 @@ def test_fold_ignores_case(value):
     assert fold(value.upper()) == fold(value.lower()) == fold(value)
 
 
+def fold_whole(value: str) -> str:
+    """fold as first written, the whole text at once: the word-at-a-time fold must agree."""
+    plain = unicodedata.normalize("NFD", normalize_text(value).casefold())
+    plain = "".join(char for char in plain if not unicodedata.category(char).startswith("M"))
+    plain = plain.replace("đ", "d")
+    return " ".join("".join(char if char.isalnum() else " " for char in plain).split())
+
+
+@given(st.one_of(st.text(), vietnamese_text))
+def test_fold_a_word_at_a_time_equals_folding_the_whole_text(value):
+    assert fold(value) == fold_whole(value)
+
+
 # --- search_text / search_tokens ------------------------------------------------------------
 
 

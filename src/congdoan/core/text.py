@@ -37,6 +37,10 @@ def _visible(char: str) -> str:
 
 def normalize_text(value: str) -> str:
     """NFC text without control characters, whitespace runs (tabs, newlines) as one space."""
+    if not value:
+        return value
+    if value.isascii() and value.isprintable():  # already NFC; most cells of a list
+        return " ".join(value.split())
     if not value.isprintable():  # only then can it hold control or format characters
         value = "".join(_visible(char) for char in value)
     return unicodedata.normalize("NFC", " ".join(value.split()))
@@ -51,8 +55,14 @@ def fold(value: str) -> str:
     """Lowercase words without tones or vowel marks, for tone-insensitive search.
 
     "LĐLĐ quận Đống Đa" -> "ldld quan dong da". Anything but letters and digits separates words.
+    Folded a word at a time, each word once: names and places repeat a few thousand words.
     """
-    plain = _without_marks(normalize_text(value).casefold()).replace("đ", "d")
+    return " ".join(filter(None, map(_fold_word, normalize_text(value).split(" "))))
+
+
+@lru_cache(maxsize=65_536)
+def _fold_word(word: str) -> str:
+    plain = _without_marks(word.casefold()).replace("đ", "d")
     return " ".join("".join(char if char.isalnum() else " " for char in plain).split())
 
 
@@ -63,12 +73,24 @@ _EXPANSION_WORDS: dict[str, list[str]] = {
 }
 
 
-def _abbreviations_spelled_out(words: list[str]) -> Iterator[str]:
-    """Abbreviations whose expansion appears word for word in `words`."""
+def _by_first_word() -> dict[str, list[tuple[str, list[str]]]]:
+    found: dict[str, list[tuple[str, list[str]]]] = {}
     for abbreviation, expansion in _EXPANSION_WORDS.items():
-        size = len(expansion)
-        if any(words[i : i + size] == expansion for i in range(len(words) - size + 1)):
-            yield abbreviation
+        found.setdefault(expansion[0], []).append((abbreviation, expansion))
+    return found
+
+
+_EXPANSIONS_BY_FIRST_WORD = _by_first_word()
+
+
+def _abbreviations_spelled_out(words: list[str]) -> Iterator[str]:
+    """Abbreviations whose expansion appears word for word in `words` (in the table's order)."""
+    found = set()
+    for i, word in enumerate(words):
+        for abbreviation, expansion in _EXPANSIONS_BY_FIRST_WORD.get(word, ()):
+            if words[i : i + len(expansion)] == expansion:
+                found.add(abbreviation)
+    return (abbreviation for abbreviation in _EXPANSION_WORDS if abbreviation in found)
 
 
 def search_text(*values: str) -> str:

@@ -49,6 +49,7 @@ class PersonData:
     contract_ends_on: date | None = None
 
 
+_DATA_FIELDS = [f.name for f in fields(PersonData) if f.name != "full_name"]
 TEXT_FIELDS = [
     "id_issued_by", "hometown", "education", "qualification", "job", "phone", "address", "health",
     "nationality", "foreign_document",
@@ -74,7 +75,7 @@ def clean_person(
     `check_unique=False`. `scope` is the actor's: a CCCD already registered names its holder
     only to a scope that reads them."""
     errors: dict[str, list[str]] = {}
-    values = {f.name: getattr(data, f.name) for f in fields(PersonData) if f.name != "full_name"}
+    values = {name: getattr(data, name) for name in _DATA_FIELDS}
     for name in TEXT_FIELDS:
         values[name] = normalize_text(values[name] or "")
     try:
