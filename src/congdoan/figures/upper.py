@@ -11,7 +11,7 @@ place changed inside the period (a reorganisation) are mended one by one (`_move
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Q, Sum
 
@@ -24,7 +24,7 @@ from congdoan.figures.models import (
     PathMonth,
     UnitMonth,
 )
-from congdoan.figures.rollup import month_end, path_on, versions_of
+from congdoan.figures.rollup import month_end, path_on
 from congdoan.figures.rules import month_of
 from congdoan.org.models import UnitVersion
 
@@ -131,9 +131,10 @@ def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, 
         valid_to__gt=first_end, valid_to__lte=day
     )
     candidates = UnitVersion.objects.filter(turned, path__startswith=path).values("unit_id")
-    overlapping = UnitVersion.objects.filter(unit_id__in=candidates, valid_from__lte=day).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=first_end)
-    )
+    overlapping = UnitVersion.objects.filter(
+        unit_id__in=candidates,
+        valid_from__lte=month_end(day),  # each month's end, the last too
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=first_end))
     versions: dict[int, list] = defaultdict(list)
     for unit, *version in overlapping.values_list("unit_id", "path", "valid_from", "valid_to"):
         versions[unit].append(tuple(version))
@@ -148,19 +149,32 @@ def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, 
     mended: dict[str, Counter] = defaultdict(Counter)
     if not moved:
         return mended
-    versions = versions_of(moved)
-    rows = UnitMonth.objects.filter(unit_id__in=moved, month__range=(start, month_of(day)))
     asked = frozenset(prefixes)
+    now = {unit: _holder(path_on(held, day), path, asked) for unit, held in versions.items()}
+    ends = {month: month_end(month) for month in _months(start, day)}
+    rows = UnitMonth.objects.filter(unit_id__in=moved, month__range=(start, month_of(day)))
+    shifted: dict[tuple[str | None, str | None], list[int]] = {}
     for unit, month, *flows in rows.values_list("unit_id", "month", *FLOWS):
-        now = _holder(path_on(versions[unit], day), path, asked)
-        then = _holder(path_on(versions[unit], month_end(month)), path, asked)
-        if now == then:
-            continue
-        if now is not None:
-            mended[now].update(dict(zip(FLOWS, flows, strict=True)))
-        if then is not None:
-            mended[then].subtract(dict(zip(FLOWS, flows, strict=True)))
+        then = _holder(path_on(versions[unit], ends[month]), path, asked)
+        if now[unit] != then:
+            sums = shifted.setdefault((now[unit], then), [0] * len(FLOWS))
+            for index, n in enumerate(flows):
+                sums[index] += n
+    for (to, away), sums in shifted.items():  # summed per move, then said once per prefix
+        if to is not None:
+            mended[to].update(dict(zip(FLOWS, sums, strict=True)))
+        if away is not None:
+            mended[away].subtract(dict(zip(FLOWS, sums, strict=True)))
     return mended
+
+
+def _months(start: date, day: date) -> list[date]:
+    """The first days of the months from the start's to the day's."""
+    months, month = [], month_of(start)
+    while month <= month_of(day):
+        months.append(month)
+        month = (month + timedelta(days=31)).replace(day=1)
+    return months
 
 
 def flows(version: UnitVersion, start: date, day: date) -> dict[str, int]:
