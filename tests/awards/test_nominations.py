@@ -201,7 +201,7 @@ def test_sheets_for_many_read_the_same_records_in_a_fixed_number_of_queries(
     Exclusion.objects.create(
         person=people[2], kind="discipline", starts_on=date(2020, 1, 1), ends_on=date(2020, 12, 31)
     )
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(6):
         sheets = eligibility_sheets(campaign, people)
     for person in people:
         single = eligibility_sheet(Nominee(campaign, person=person))

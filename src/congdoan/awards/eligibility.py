@@ -4,9 +4,11 @@ record that decided it. Criteria judged by people carry the nominator's statemen
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from congdoan.awards.models import Award, Campaign, Criterion, Rule
@@ -17,11 +19,25 @@ from congdoan.members.models import Person
 from congdoan.org.models import Unit
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # ten thousand sheets make fifty thousand lines
     criterion: Criterion
     passed: bool | None  # None: judged by people
     evidence: str
+
+
+class Phrases:
+    """The sheet's messages in the active language, each translated once for a batch of sheets:
+    gettext costs more than checking a rule, and ten thousand sheets ask for the same few. The
+    rules bind it to `_`, so makemessages still finds their messages."""
+
+    def __init__(self) -> None:
+        self._translated: dict[str, str] = {}
+
+    def __call__(self, message: str) -> str:
+        found = self._translated.get(message)
+        if found is None:
+            found = self._translated[message] = gettext(message)
+        return found
 
 
 @dataclass
@@ -33,6 +49,7 @@ class Nominee:
     unit: Unit | None = None
     source_award: Award | None = None
     records: Records | None = None
+    phrases: Phrases = field(default_factory=Phrases)
 
     @property
     def on(self) -> date:
@@ -55,6 +72,7 @@ class Nominee:
 
 
 def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     joined = nominee.person.party_joined_on
     if joined is None or joined > nominee.on:
         return False, _("Hồ sơ không ghi ngày vào Đảng.")
@@ -62,6 +80,7 @@ def _party_member(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 
 def _position(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     code = criterion.params.get("position", "chair")
     post = nominee.rec.posts.get((nominee.person.pk, code))
     if post is None:
@@ -77,6 +96,7 @@ def _position(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 
 def _non_state_direct(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     place = nominee.place()
     if place is None:
         return False, _("Không sinh hoạt ở công đoàn cơ sở nào vào ngày xét.")
@@ -94,6 +114,7 @@ def _non_state_direct(nominee: Nominee, criterion: Criterion) -> tuple[bool, str
 
 
 def _membership_years(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     years = int(criterion.params.get("years", 1))
     joined = nominee.person.union_joined_on
     if joined is None:
@@ -108,6 +129,7 @@ def _membership_years(nominee: Nominee, criterion: Criterion) -> tuple[bool, str
 
 
 def _not_awarded(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     campaign = nominee.campaign
     if nominee.person:
         award = nominee.rec.held_by_person.get(nominee.person.pk)
@@ -124,6 +146,7 @@ def _not_awarded(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 
 def _no_exclusion(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     year = nominee.campaign.year
     found = nominee.rec.exclusions.get(nominee.person.pk)
     if found is not None:
@@ -136,6 +159,7 @@ def _no_exclusion(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
 
 
 def _in_pool(nominee: Nominee, criterion: Criterion) -> tuple[bool, str]:
+    _ = nominee.phrases
     award = nominee.source_award
     campaign = nominee.campaign
     if (
@@ -167,6 +191,7 @@ def eligibility_sheet(
     nominee: Nominee, statements: dict[int, str] | None = None, criteria=None
 ) -> list[Line]:
     """Each criterion of the campaign, passed or failed, with its evidence."""
+    _ = nominee.phrases
     statements = statements or {}
     lines = []
     for criterion in criteria if criteria is not None else nominee.campaign.criteria.all():
@@ -193,10 +218,13 @@ def failures(lines: list[Line]) -> list[str]:
 
 
 def eligibility_sheets(campaign: Campaign, people: list[Person]) -> dict[int, list[Line]]:
-    """Sheets for many people at once, from records loaded in a fixed number of queries."""
+    """Sheets for many people at once: records loaded in a fixed number of queries, messages
+    translated once."""
     criteria = list(campaign.criteria.all())
-    records = Records(campaign, people)
+    records, phrases = Records(campaign, people), Phrases()
     return {
-        person.pk: eligibility_sheet(Nominee(campaign, person, records=records), None, criteria)
+        person.pk: eligibility_sheet(
+            Nominee(campaign, person, records=records, phrases=phrases), None, criteria
+        )
         for person in people
     }

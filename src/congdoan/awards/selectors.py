@@ -146,22 +146,17 @@ class RankedRow:
         return Status(self.status).label
 
 
+NO_SCORES = (None, 0, 0)  # mean, scored, recusals
+
+
 def ranked(campaign: Campaign) -> list[RankedRow]:
     """Nominations before the council, best average first (ties by name). Two queries whatever
-    the number: the scores grouped by nomination, then the nominations' names; plain rows, since
-    the council's list and its minutes hold thousands."""
-    tallies = {
-        row["nomination_id"]: row
-        for row in Score.objects.filter(nomination__campaign=campaign)
-        .values("nomination_id")
-        .annotate(
-            mean=Avg("points", filter=Q(recused=False)),
-            scored=Count("pk", filter=Q(recused=False)),
-            recusals=Count("pk", filter=Q(recused=True)),
-        )
-        .order_by()
-    }
-    nominations = (
+    the number (and one more for the names of collective nominees): the scores' tallies, then
+    the nominations with their nominees' names; plain rows, since the council's list and its
+    minutes hold thousands. (Grouping the nominations with their names by the scores costs
+    PostgreSQL a sort of every score; the tallies alone group by hashing.)"""
+    tallies = _tallies(campaign)
+    found = list(
         campaign.nominations.filter(status__in=BEFORE_COUNCIL)
         .exclude(status=Status.WITHDRAWN, rank__isnull=True)
         .values_list(
@@ -175,28 +170,38 @@ def ranked(campaign: Campaign) -> list[RankedRow]:
             "person__given_name",
         )
     )
-    found = list(nominations)
     unit_ids = {row[4] for row in found if row[4]}  # a collective nominee: its unit's last name
     units = names_on(unit_ids, None) if unit_ids else {}
-    nobody = {"mean": None, "scored": 0, "recusals": 0}
-    rows = []
-    for pk, status, rank, sort_key, unit_id, *name in found:
-        tally = tallies.get(pk, nobody)
-        named = " ".join(part for part in name if part) or units.get(unit_id, "")
-        rows.append(
-            RankedRow(
-                pk,
-                named,
-                status,
-                rank,
-                tally["mean"],
-                tally["scored"],
-                tally["recusals"],
-                sort_key,
-            )
+    rows = [
+        RankedRow(
+            pk,
+            " ".join(filter(None, name)) or units.get(unit_id, ""),
+            status,
+            rank,
+            *tallies.get(pk, NO_SCORES),
+            sort_key,
         )
+        for pk, status, rank, sort_key, unit_id, *name in found
+    ]
     rows.sort(key=lambda row: (row.mean is None, -(row.mean or 0), row.sort_key, row.pk))
     return rows
+
+
+def _tallies(campaign: Campaign) -> dict[int, tuple[Decimal | None, int, int]]:
+    """Each scored nomination's average (recusals left out), scores given and recusals."""
+    given = Q(recused=False)
+    return {
+        row[0]: row[1:]
+        for row in Score.objects.filter(nomination__campaign=campaign)
+        .values("nomination_id")
+        .annotate(
+            mean=Avg("points", filter=given),
+            scored=Count("pk", filter=given),
+            recusals=Count("pk", filter=Q(recused=True)),
+        )
+        .order_by()
+        .values_list("nomination_id", "mean", "scored", "recusals")
+    }
 
 
 def allocation_for(campaign: Campaign, unit: Unit) -> Allocation | None:
