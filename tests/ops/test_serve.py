@@ -93,3 +93,18 @@ def test_the_production_server_serves_pages_static_files_and_its_health(producti
         for process in (worker, server):
             if process is not None:
                 _stop(process)
+
+
+def test_the_server_entry_point_keeps_what_it_loaded_out_of_full_collections(production_env):
+    """Loading the WSGI application loads the URL map and freezes the objects loaded: a full
+    collection in a request then walks only what the request made."""
+    probe = (
+        "import gc, congdoan.wsgi, sys; "
+        "print(gc.get_freeze_count(), 'congdoan.members.views' in sys.modules)"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", probe], env=production_env, capture_output=True, text=True,
+        check=True, timeout=120,
+    )  # fmt: skip
+    frozen, views_loaded = done.stdout.split()
+    assert int(frozen) > 50_000 and views_loaded == "True"

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.utils import is_locked_database_exception
 
+from congdoan.core.loaded import freeze_loaded
 from congdoan.ops.health import HEARTBEAT_EVERY
 
 logger = logging.getLogger("congdoan.worker")
@@ -77,6 +78,7 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args, processes: int = 1, **options) -> None:
         options["reload"] = False  # a production worker never reloads itself
+        freeze_loaded()
         if processes <= 1:
             self.run_one(**options)
             return
