@@ -200,10 +200,12 @@ def test_a_report_number_is_used_once_per_unit_and_must_be_given(signing_hn, cli
     _issue(client, world.hn)
     again = _issue(client, world.hn, number="12/BC-LĐLĐ").content.decode()
     assert "đã dùng cho báo cáo ban hành ngày 05/01/2021" in again
-    assert "Ghi số văn bản" in _issue(client, world.hn, number=" ").content.decode()
     assert (
-        "Ngày văn bản phải có dạng" in _issue(client, world.hn, dated="32/13/2020").content.decode()
+        "Ghi số báo cáo trước khi ban hành" in _issue(client, world.hn, number=" ").content.decode()
     )
+    refused = _issue(client, world.hn, dated="32/13/2020").content.decode()
+    assert "Ngày ban hành phải có dạng dd/mm/yyyy" in refused  # named as the box is labelled
+    assert "Ngày văn bản phải" not in refused
     assert "Kỳ báo cáo không hợp lệ" in _issue(client, world.hn, to="2019-01-01").content.decode()
     assert IssuedReport.objects.count() == 1 and SignedPaper.objects.count() == 1
 

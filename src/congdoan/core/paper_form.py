@@ -22,31 +22,37 @@ NUMBER = re.compile(r"[^\W_]+(?:[ /.\-–][^\W_]+)*|")  # "12", "12/BC-LĐLĐ", 
 
 
 class PaperForm(forms.Form):
+    """Its messages name the boxes by their labels: a form that calls them otherwise (the
+    number a report is issued under) sets `number_label` and `dated_label`."""
+
+    number_label = gettext_lazy("Số văn bản")
+    dated_label = gettext_lazy("Ngày văn bản")
     number = forms.CharField(
-        label=gettext_lazy("Số văn bản"),
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"size": 14, "placeholder": "12"}),
     )
-    dated = DayField(
-        label=gettext_lazy("Ngày văn bản"),
-        required=False,
-        error_messages={"invalid": gettext_lazy("Ngày văn bản phải có dạng dd/mm/yyyy.")},
-    )
+    dated = DayField(required=False)
 
     def __init__(self, data, *, default_day: date, kind_code: str, issuer: str):
         self.default_day, self.kind_code, self.issuer = default_day, kind_code, issuer
         present = data is not None and any(k in data for k in ("number", "dated"))
         super().__init__(data if present else None, initial={"dated": default_day})
+        self.fields["number"].label = self.number_label
         self.fields["number"].help_text = _("Ví dụ “12” in thành “Số: %(number)s”.") % {
             "number": paper_number("12", kind_code, issuer)
+        }
+        self.fields["dated"].label = self.dated_label
+        self.fields["dated"].error_messages["invalid"] = _("%(label)s phải có dạng dd/mm/yyyy.") % {
+            "label": self.dated_label
         }
 
     def clean_number(self):
         number = normalize_text(self.cleaned_data.get("number") or "")
         if not NUMBER.fullmatch(number):
             raise forms.ValidationError(
-                _("Số văn bản chỉ gồm chữ, chữ số và dấu “/”, “-”, “.”, ví dụ 12 hoặc 12/BC-LĐLĐ.")
+                _("%(label)s chỉ gồm chữ, chữ số và dấu “/”, “-”, “.”, ví dụ 12 hoặc 12/BC-LĐLĐ.")
+                % {"label": self.number_label}
             )
         return number
 
@@ -54,8 +60,8 @@ class PaperForm(forms.Form):
         day = self.cleaned_data.get("dated")
         if day is not None and not FIRST_DAY <= day <= LAST_DAY:
             raise forms.ValidationError(
-                _("Ngày văn bản phải trong khoảng từ năm %(first)s đến năm %(last)s.")
-                % {"first": FIRST_DAY.year, "last": LAST_DAY.year}
+                _("%(label)s phải trong khoảng từ năm %(first)s đến năm %(last)s.")
+                % {"label": self.dated_label, "first": FIRST_DAY.year, "last": LAST_DAY.year}
             )
         return day
 

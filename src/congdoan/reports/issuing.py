@@ -48,12 +48,12 @@ def report_issue(
         raise PermissionDenied(_("Bạn không có quyền ban hành báo cáo của đơn vị này."))
     typed = normalize_text(number or "")
     if not typed:
-        raise ValidationError({"number": _("Ghi số văn bản của báo cáo trước khi ban hành.")})
+        raise ValidationError({"number": _("Ghi số báo cáo trước khi ban hành.")})
     Unit.objects.select_for_update().filter(pk=unit.pk).exists()  # one number at a time
     report = build_report(unit, start, end)
     full = paper_number(typed, KIND_CODE, report.name)
     if len(full) > 80:
-        raise ValidationError({"number": _("Số văn bản quá dài.")})
+        raise ValidationError({"number": _("Số báo cáo ban hành quá dài.")})
     taken = IssuedReport.objects.filter(unit=unit, number=full).first()
     if taken is not None:
         raise ValidationError(

@@ -263,7 +263,7 @@ def report_issue_view(request, pk: int):
     if not understood:
         messages.error(request, _("Kỳ báo cáo không hợp lệ: chưa ban hành."))
         return redirect(back)
-    form = PaperForm(request.POST, default_day=today, kind_code=REPORT_KIND_CODE, issuer="")
+    form = IssueForm(request.POST, default_day=today, kind_code=REPORT_KIND_CODE, issuer="")
     if not form.is_valid():
         messages.error(request, form.error_text())
         return redirect(back)
@@ -294,6 +294,13 @@ def issued_download(request, pk: int):
     readable_unit(request, issued.unit_id)
     name = fold(f"bao cao {issued.number}").replace(" ", "-").replace("/", "-") + ".pdf"
     return file_response(bytes(issued.paper.data), "application/pdf", name)
+
+
+class IssueForm(PaperForm):
+    """The number and date a report is issued under, named as the issuing form names them."""
+
+    number_label = gettext_lazy("Số báo cáo ban hành")
+    dated_label = gettext_lazy("Ngày ban hành")
 
 
 def _paper_form(request, report) -> PaperForm:
