@@ -132,7 +132,7 @@ def programme_detail(request, pk: int):
 def _own_units(scope, programme: CareProgramme) -> list[tuple[int, str]]:
     """The user's own role units that take part, to record their part: (id, name)."""
     taking = selectors.taking_part(programme, scope.role_unit_ids)
-    names = names_on(set(taking), programme.ends_on)
+    names = names_on(taking, programme.ends_on)
     return sorted(((pk, names.get(pk, "")) for pk in taking), key=lambda row: row[1])
 
 

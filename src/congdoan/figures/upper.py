@@ -11,7 +11,7 @@ place changed inside the period (a reorganisation) are mended one by one (`_move
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Q, Sum
 
@@ -151,11 +151,12 @@ def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, 
         return mended
     asked = frozenset(prefixes)
     now = {unit: _holder(path_on(held, day), path, asked) for unit, held in versions.items()}
-    ends = {month: month_end(month) for month in _months(start, day)}
+    ends: dict[date, date] = {}  # each month's last day, worked out once
     rows = UnitMonth.objects.filter(unit_id__in=moved, month__range=(start, month_of(day)))
     shifted: dict[tuple[str | None, str | None], list[int]] = {}
     for unit, month, *flows in rows.values_list("unit_id", "month", *FLOWS):
-        then = _holder(path_on(versions[unit], ends[month]), path, asked)
+        end = ends.get(month) or ends.setdefault(month, month_end(month))
+        then = _holder(path_on(versions[unit], end), path, asked)
         if now[unit] != then:
             sums = shifted.setdefault((now[unit], then), [0] * len(FLOWS))
             for index, n in enumerate(flows):
@@ -166,15 +167,6 @@ def _moved(path: str, prefixes: list[str], start: date, day: date) -> dict[str, 
         if away is not None:
             mended[away].subtract(dict(zip(FLOWS, sums, strict=True)))
     return mended
-
-
-def _months(start: date, day: date) -> list[date]:
-    """The first days of the months from the start's to the day's."""
-    months, month = [], month_of(start)
-    while month <= month_of(day):
-        months.append(month)
-        month = (month + timedelta(days=31)).replace(day=1)
-    return months
 
 
 def flows(version: UnitVersion, start: date, day: date) -> dict[str, int]:
