@@ -8,22 +8,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from congdoan.accounts.models import RoleKind, User
 from congdoan.accounts.security import SIGNED_IN_AT
+from tests.accounts.app_codes import next_code
 from tests.factories import user_with_role
 
 PASSWORD = "mat-khau-thu"
 GOOD = "Hoa-sen-no-giua-dam-2025"
 LOGIN = "/accounts/login/"
-
-
-def code_for(device: TOTPDevice, steps_ahead: int = 0) -> str:
-    """The app's current code; `steps_ahead` moves past a code already used (no replay)."""
-    return f"{totp(device.bin_key, drift=steps_ahead):06d}"
 
 
 def sign_in(client: Client, username: str, password: str = PASSWORD, address="10.0.0.1"):
@@ -202,7 +197,7 @@ def test_a_federation_officer_is_sent_to_enrol_then_signs_in_with_a_code(
     assert b32decode(secret) == device.bin_key
 
     assert "errorlist" in bob.post(enrol, {"code": "000000"}).content.decode()
-    response = bob.post(enrol, {"code": code_for(device)})
+    response = bob.post(enrol, {"code": next_code(device)})
     assert response.status_code == 200
     codes = response.context["codes"]
     assert len(codes) == 10 and len(set(codes)) == 10
@@ -216,7 +211,7 @@ def test_a_federation_officer_is_sent_to_enrol_then_signs_in_with_a_code(
     assert bob.get(reverse("home"))["Location"].startswith(LOGIN)  # not signed in yet
     wrong = bob.post(reverse("accounts:sign_in_code"), {"code": "123456"})
     assert wrong.status_code == 200 and "_auth_user_id" not in bob.session
-    response = bob.post(reverse("accounts:sign_in_code"), {"code": code_for(device, 1)})
+    response = bob.post(reverse("accounts:sign_in_code"), {"code": next_code(device)})
     assert response["Location"] == "/"
     assert bob.get(reverse("home")).status_code == 200
 
@@ -255,10 +250,10 @@ def test_a_wrong_code_makes_the_device_wait(world, settings):
     sign_in(client, "dana")
     url = reverse("accounts:sign_in_code")
     assert "không đúng" in client.post(url, {"code": "000000"}).content.decode()
-    response = client.post(url, {"code": code_for(device)})
+    response = client.post(url, {"code": next_code(device)})
     assert "hãy đợi" in response.content.decode() and "_auth_user_id" not in client.session
     time.sleep(1.1)
-    assert client.post(url, {"code": code_for(device)}).status_code == 302
+    assert client.post(url, {"code": next_code(device)}).status_code == 302
 
 
 def test_wrong_codes_count_as_failed_sign_ins(world, settings):
@@ -269,7 +264,7 @@ def test_wrong_codes_count_as_failed_sign_ins(world, settings):
     statuses = [client.post(url, {"code": "000000"}).status_code for _ in range(6)]
     assert statuses[: settings.AXES_FAILURE_LIMIT - 1] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
     assert 429 in statuses
-    assert client.post(url, {"code": code_for(device)}).status_code == 429
+    assert client.post(url, {"code": next_code(device)}).status_code == 429
 
 
 def test_administrators_must_enrol_before_anything_else(world, second_factor_required):
@@ -301,7 +296,7 @@ def test_a_user_turns_the_second_factor_off_with_a_code_unless_required(
     client.post(reverse("accounts:sign_in_code"), {"code": codes[0]})
     client.post(reverse("accounts:otp_remove"), {"code": "999999"})
     assert TOTPDevice.objects.filter(user=world.dana).exists()
-    client.post(reverse("accounts:otp_remove"), {"code": code_for(device)})
+    client.post(reverse("accounts:otp_remove"), {"code": next_code(device)})
     assert not TOTPDevice.objects.filter(user=world.dana).exists()
     assert client.get(reverse("home")).status_code == 200
 
@@ -310,7 +305,7 @@ def test_a_user_turns_the_second_factor_off_with_a_code_unless_required(
     client = Client()
     sign_in(client, "hanh")
     client.post(reverse("accounts:sign_in_code"), {"code": officer_codes[0]})
-    client.post(reverse("accounts:otp_remove"), {"code": code_for(officer_device)})
+    client.post(reverse("accounts:otp_remove"), {"code": next_code(officer_device)})
     assert TOTPDevice.objects.filter(user=officer).exists()
 
 
@@ -369,7 +364,7 @@ def test_an_administrator_removes_a_lost_phones_device(world, second_factor_requ
     with_device, _codes = enrolled(world.alice)
     admin = Client()
     sign_in(admin, "alice")
-    admin.post(reverse("accounts:sign_in_code"), {"code": code_for(with_device)})
+    admin.post(reverse("accounts:sign_in_code"), {"code": next_code(with_device)})
     admin.post(
         reverse("admin:accounts_user_changelist"),
         {"action": "reset_second_factors", "_selected_action": [officer.pk]},
@@ -389,6 +384,6 @@ def test_the_page_asked_for_opens_after_the_code(world):
         f"{LOGIN}?next={tree}", {"username": "dana", "password": PASSWORD, "next": tree}
     )
     assert response["Location"] == reverse("accounts:sign_in_code")
-    response = client.post(reverse("accounts:sign_in_code"), {"code": code_for(device)})
+    response = client.post(reverse("accounts:sign_in_code"), {"code": next_code(device)})
     assert response["Location"] == tree
     assert client.get(tree).status_code == 200
