@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
 
 from congdoan.accounts.scope import Scope
 from congdoan.activities.models import Activity, ActivityType, Target
@@ -23,6 +23,16 @@ def activities_under(path: str, start: date, end: date) -> QuerySet[Activity]:
     """Activities from start to end (both included) of the units below a path on their day."""
     return with_version_of_the_day(Activity.objects.filter(started_on__range=(start, end))).filter(
         day_version__path__startswith=path
+    )
+
+
+def activity_sums(path: str, start: date, end: date) -> QuerySet:
+    """Count and sums per activity type and per path of the unit on the activity's day."""
+    return (
+        activities_under(path, start, end)
+        .values("activity_type_id", "day_version__path")
+        .annotate(n=Count("id"), people=Sum("people"), money=Sum("money"), quantity=Sum("quantity"))
+        .order_by()
     )
 
 

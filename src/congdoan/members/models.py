@@ -105,6 +105,13 @@ class Person(TimeStamped):
             # Who a row without CCCD is, on import: its name and birth date (imports/
             # members_import.py, `_namesakes`); the name order alone reads every namesake.
             models.Index(fields=["sort_key", "birth_date"], name="members_person_name_birth"),
+            # The members who joined the Party within some days (members/counts.py,
+            # `stock_changes`): the Party members of a year to date.
+            models.Index(
+                fields=["party_joined_on"],
+                condition=models.Q(party_joined_on__isnull=False),
+                name="members_person_party_joined",
+            ),
         ]
 
     def __str__(self) -> str:

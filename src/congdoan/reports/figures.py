@@ -1,8 +1,9 @@
 """The roll-up report of a unit's subtree for a period, as of the structure of that period.
 
-Registry figures come from `congdoan.members.counts` (members at the end, admitted, left, new
-and ended grassroots unions, Party referrals); activities are attributed as the tree stood on
-each activity's day. The structure used is the tree on the period's last day, or on the unit's
+Registry and activity figures come from the reader `congdoan.figures.sources` picks for the
+period (the kept monthly rows, the records counted live, or both): members at the end,
+admitted, left, new and ended grassroots unions, Party referrals; activities are attributed as
+the tree stood on each activity's day. The structure used is the tree on the period's last day, or on the unit's
 last day when it ended inside the period. A fixed number of queries, whatever the subtree holds.
 """
 
@@ -11,15 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count
 
 from congdoan.activities.metrics import metric_choices
 from congdoan.activities.models import ActivityType
-from congdoan.activities.selectors import active_types, activities_under, targets_overlapping
+from congdoan.activities.selectors import active_types, targets_overlapping
 from congdoan.care.selectors import empty_figures, report_care
-from congdoan.figures import reads
-from congdoan.members.counts import MemberFigures, PeriodFigures, memberships_on, period_figures
-from congdoan.members.models import Gender
+from congdoan.figures.sources import figures_for
+from congdoan.members.counts import MemberFigures, PeriodFigures
 from congdoan.members.planning import introduced_for_planning
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import State, display_version, state_of
@@ -122,20 +122,17 @@ def build_report(unit: Unit, start: date, end: date, *, children: bool = True) -
 
 def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     version, day = report.version, report.structure_day
-    kept = reads.kept_for(report.start, day)  # whole months: the kept figures
-    kids = reads.children(version, day) if kept else None  # the kept rows are per child
-    member_rows = (
-        reads.members_by_unit(version, day, kids) if kept else _members_by_unit(version, day)
-    )
+    source = figures_for(version, report.start, day)
+    member_rows = source.members_by_unit()
     report.members = MemberFigures(
         members=sum(row[1] for row in member_rows),
         women=sum(row[2] for row in member_rows),
         party_members=sum(row[3] for row in member_rows),
     )
-    report.period = (reads.period_figures if kept else period_figures)(version, report.start, day)
+    report.period = source.period()
     report.by_sector = _grassroots_by_sector(version, day)
     report.grassroots_total = sum(n for _code, _name, n in report.by_sector)
-    rows = list((reads.activity_rows if kept else _activity_rows)(version.path, report.start, day))
+    rows = source.activity_rows()
     lines = {line.kind.pk: line for line in report.activities}
     for row in rows:
         line = lines.get(row["activity_type_id"])
@@ -150,26 +147,8 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     report.planning_introduced = introduced_for_planning(version, report.start, day)
     report.care = report_care(version.path, report.start, day)
     if children:
-        admitted, below = None, rows
-        if kept:  # the kept rows are per child already
-            admitted = reads.admitted_by_unit(version, report.start, day, kids)
-            below = reads.child_activity_rows(version, report.start, day, kids)
+        admitted, below = source.child_parts(rows)
         report.children = child_lines(version, report.start, day, below, member_rows, admitted)
-
-
-def _members_by_unit(version: UnitVersion, day: date) -> list[tuple[int, int, int, int]]:
-    """(unit, members, women, Party members) on the day: the figures of `member_figures`,
-    counted per union in the same pass so the next level down costs no second scan."""
-    return list(
-        memberships_on(version, day)
-        .values_list("unit_id")
-        .annotate(
-            members=Count("id"),
-            women=Count("id", filter=Q(person__gender=Gender.FEMALE)),
-            party=Count("id", filter=Q(person__party_joined_on__lte=day)),
-        )
-        .order_by()
-    )
 
 
 def _grassroots_by_sector(version: UnitVersion, day: date) -> list[tuple[str, str, int]]:
@@ -181,16 +160,6 @@ def _grassroots_by_sector(version: UnitVersion, day: date) -> list[tuple[str, st
         .order_by("unit__sector__order")
     )
     return [(code or "", name or "Chưa phân loại", n) for code, name, _order, n in rows]
-
-
-def _activity_rows(path: str, start: date, end: date):
-    """Counts and sums per activity type and per path of the unit on the activity's day."""
-    return (
-        activities_under(path, start, end)
-        .values("activity_type_id", "day_version__path")
-        .annotate(n=Count("id"), people=Sum("people"), money=Sum("money"), quantity=Sum("quantity"))
-        .order_by()
-    )
 
 
 def _targets(report: Report, types: list[ActivityType]) -> list[TargetLine]:
