@@ -186,6 +186,11 @@ def _trend(unit: Unit, today: date) -> str:
     return str(dashboard._trend_chart(build_report(unit, date(today.year, 1, 1), today), today))
 
 
+def _members(version: UnitVersion, day: date):
+    """The unit page's and home's members on the day (no split per child)."""
+    return sources.member_figures(version, day)
+
+
 def _kept_and_live(read, *args) -> tuple:
     kept = read(*args)
     with reads.live_counts():
@@ -253,6 +258,8 @@ def test_kept_figures_equal_the_live_counts(world, ops, periods):
                 assert reads.kept_for(start, end)
             kept, live = _kept_and_live(_report, _unit(code), start, end)
             assert kept == live, (code, start, end)
+            if version := UnitVersion.objects.valid_on(end).filter(unit=_unit(code)).first():
+                assert operator.eq(*_kept_and_live(_members, version, end)), (code, end)
             kept, live = _kept_and_live(_progress, date(end.year, 1, 1), end)
             assert kept == live, end
             if _unit(code).exists_on(end - timedelta(days=months)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Count, Q
 
@@ -42,6 +43,10 @@ class Live:
     def members_by_unit(self) -> MemberRows:
         return counts.stocks_by_unit(self.version, self.day)
 
+    def subtree_members(self) -> MemberRows:
+        """Rows whose sum is the subtree's, when no split per child is wanted."""
+        return self.members_by_unit()
+
     def period(self) -> counts.PeriodFigures:
         return counts.period_figures(self.version, self.start, self.day)
 
@@ -56,12 +61,21 @@ class Live:
 class Kept(Live):
     """The kept monthly rows, whole months; the rows are per child of the unit already."""
 
-    def __init__(self, version: UnitVersion, start: date, day: date) -> None:
-        super().__init__(version, start, day)
-        self.kids = upper.children(version, day)
+    @cached_property
+    def kids(self) -> list[tuple[int, str]]:
+        return upper.children(self.version, self.day)
 
     def members_by_unit(self) -> MemberRows:
         return upper.members_by_child(self.version, self.day, self.kids)
+
+    def subtree_members(self) -> MemberRows:
+        return self._subtree_stocks(self.day)
+
+    def _subtree_stocks(self, day: date) -> MemberRows:
+        """The unit's own row and the one rolled up below its path."""
+        unit, path = self.version.unit_id, self.version.path
+        own = upper.own_stocks([unit], day).get(unit, upper.NONE)
+        return [(unit, *own), (unit, *upper.below_stocks([path], day).get(path, upper.NONE))]
 
     def period(self) -> counts.PeriodFigures:
         """The registry's flows from the kept months; the grassroots unions established and
@@ -105,6 +119,10 @@ class KeptThenLive(Kept):
             for index, n in enumerate(changes[unit]):
                 held[index] += n
         return [(unit, *numbers) for unit, numbers in stocks.items() if any(numbers)]
+
+    def subtree_members(self) -> MemberRows:
+        changes = counts.stock_changes(self.version, self.until, self.day)
+        return self._subtree_stocks(self.until) + [(unit, *n) for unit, n in changes.items()]
 
     def _flows(self) -> Counter:
         flows = Counter(counts.registry_flows(self.version, self.days.start, self.day))
@@ -163,6 +181,16 @@ def kept_until(version: UnitVersion, start: date, day: date) -> date | None:
     if UnitVersion.objects.filter(turned, path__startswith=version.path).exists():
         return None  # a reorganisation in the days: the kept rows hold another tree
     return until
+
+
+def member_figures(version: UnitVersion, day: date) -> counts.MemberFigures:
+    """The subtree's members, women and Party members on the day (the unit's page, home)."""
+    return counts.member_totals(figures_for(version, day.replace(day=1), day).subtree_members())
+
+
+def period_figures(version: UnitVersion, start: date, end: date) -> counts.PeriodFigures:
+    """The subtree's movements from start to end, in the structure of the end day."""
+    return figures_for(version, start, end).period()
 
 
 def figures_for(version: UnitVersion, start: date, day: date) -> Live:

@@ -96,13 +96,18 @@ class MemberFigures:
     party_members: int
 
 
-def member_figures(version: UnitVersion, day: date) -> MemberFigures:
-    row = memberships_on(version, day).aggregate(
-        members=Count("id"),
-        women=Count("id", filter=Q(person__gender=Gender.FEMALE)),
-        party=Count("id", filter=Q(person__party_joined_on__lte=day)),
+def member_totals(rows: list[tuple[int, int, int, int]]) -> MemberFigures:
+    """The figures of rows of (unit, members, women, Party members)."""
+    return MemberFigures(
+        members=sum(row[1] for row in rows),
+        women=sum(row[2] for row in rows),
+        party_members=sum(row[3] for row in rows),
     )
-    return MemberFigures(members=row["members"], women=row["women"], party_members=row["party"])
+
+
+def member_figures(version: UnitVersion, day: date) -> MemberFigures:
+    """Counted from the records (`figures.sources.member_figures` reads the kept rows)."""
+    return member_totals(stocks_by_unit(version, day))
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from congdoan.audit.selectors import history_sentences, unit_history
 from congdoan.core.dates import day_from, period_from, today
 from congdoan.core.form_service import done, run_form_service
 from congdoan.core.params import BadParameter, parse_int
+from congdoan.figures.sources import member_figures, period_figures
 from congdoan.finance.selectors import employer_of
-from congdoan.members.counts import member_figures, period_figures
 from congdoan.members.selectors import unit_officials
 from congdoan.org import services
 from congdoan.org.access import org_editable_unit, readable_unit

@@ -3,8 +3,9 @@
 Registry and activity figures come from the reader `congdoan.figures.sources` picks for the
 period (the kept monthly rows, the records counted live, or both): members at the end,
 admitted, left, new and ended grassroots unions, Party referrals; activities are attributed as
-the tree stood on each activity's day. The structure used is the tree on the period's last day, or on the unit's
-last day when it ended inside the period. A fixed number of queries, whatever the subtree holds.
+the tree stood on each activity's day. The structure used is the tree on the period's last
+day, or on the unit's last day when it ended inside the period. A fixed number of queries,
+whatever the subtree holds.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from congdoan.activities.models import ActivityType
 from congdoan.activities.selectors import active_types, targets_overlapping
 from congdoan.care.selectors import empty_figures, report_care
 from congdoan.figures.sources import figures_for
-from congdoan.members.counts import MemberFigures, PeriodFigures
+from congdoan.members.counts import MemberFigures, PeriodFigures, member_totals
 from congdoan.members.planning import introduced_for_planning
 from congdoan.org.models import Level, Unit, UnitVersion
 from congdoan.org.selectors import State, display_version, state_of
@@ -124,11 +125,7 @@ def _fill(report: Report, types: list[ActivityType], children: bool) -> None:
     version, day = report.version, report.structure_day
     source = figures_for(version, report.start, day)
     member_rows = source.members_by_unit()
-    report.members = MemberFigures(
-        members=sum(row[1] for row in member_rows),
-        women=sum(row[2] for row in member_rows),
-        party_members=sum(row[3] for row in member_rows),
-    )
+    report.members = member_totals(member_rows)
     report.period = source.period()
     report.by_sector = _grassroots_by_sector(version, day)
     report.grassroots_total = sum(n for _code, _name, n in report.by_sector)
