@@ -202,7 +202,7 @@ def registry(world):
 
 
 def _shown_total(html: str) -> int:
-    match = re.search(r'<p class="muted">\s*([\d.]+) (?:người|hoạt động)', html)
+    match = re.search(r'<p class="muted"[^>]*>\s*([\d.]+) (?:người|hoạt động)', html)
     assert match, html[:2000]
     return int(match.group(1).replace(".", ""))
 

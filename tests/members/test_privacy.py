@@ -15,6 +15,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from congdoan.audit.models import AuditEntry
+from congdoan.core.paging import CappedPaginator
 from congdoan.members.models import Ethnicity, ExitKind, Person, ReadKind, SensitiveRead
 from congdoan.members.privacy import mask
 from congdoan.members.services import member_exit
@@ -72,6 +73,17 @@ def test_the_party_filter_is_logged_as_a_list_read(world, nhan):
     assert read.user == world.bob and "Đảng viên: có" in read.subject
     assert "party_joined_on" in read.fields and read.rows == 1
     assert list(read.people.all()) == [nhan] and other not in read.people.all()
+
+
+def test_a_list_past_the_count_cap_says_more_and_so_does_its_log(world, nhan, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 1)
+    binh = admit(world.alice, world.g1, person("Trần Văn Bình")).person  # first in name order
+    dana = _client(world.dana)
+    html = dana.get(reverse("members:list")).content.decode()
+    assert "Hơn 1 người" in html and "Trang 1 trong 1 trang đầu" in html
+    assert SensitiveRead.objects.get(kind=ReadKind.LIST).rows == 2  # the cap and one more
+    reads = dana.get(reverse("members:reads", args=[binh.pk])).content.decode()
+    assert "hơn 1 người" in reads
 
 
 def test_the_party_column_is_logged_and_only_for_people_the_user_keeps(world, nhan):

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.paging import CappedPaginator
 from congdoan.core.params import QueryParams
 from congdoan.members.access import keeps, readable_person
 from congdoan.members.cards import NEXT_STEP, may_approve_cards
@@ -115,14 +115,14 @@ def member_listing(request) -> Listing:
 def member_list(request):
     listing = member_listing(request)
     unit, today = listing.unit, listing.today
-    page = Paginator(listing.people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(listing.people, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_current_units(list(page.object_list), today)
     unit_name = display_version(unit, listing.wanted.tree_day(today)).name if unit else ""
     log_list(
         request.user,
         listing.wanted,
         page.object_list,
-        total=page.paginator.count,
+        total=page.paginator.counted,  # past the cap: the cap and one more
         unit_name=unit_name,
         party_column=listing.party_allowed,
     )

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from congdoan.accounts.scope import scope_for
+from congdoan.core.paging import CappedPaginator
 from congdoan.members import privacy
 from congdoan.members.access import readable_person
+from congdoan.members.models import ReadKind
 
 PAGE_SIZE = 50
 SHOWN_DUE = 500
@@ -27,7 +29,9 @@ def reads(request, pk: int):
     page = Paginator(privacy.reads_of(person), PAGE_SIZE).get_page(request.GET.get("page"))
     for read in page.object_list:
         read.field_names = privacy.field_labels(read.fields)
-    return render(request, "members/reads.html", {"person": person, "page": page})
+        read.past_cap = read.kind == ReadKind.LIST and read.rows > CappedPaginator.cap
+    context = {"person": person, "page": page, "cap": CappedPaginator.cap}
+    return render(request, "members/reads.html", context)
 
 
 @login_required
