@@ -106,7 +106,6 @@ class KeptThenLive(Kept):
         self.until = until
         self.has_months = until >= start  # else the period lies inside the day's month
         self.days = Live(version, until + ONE_DAY, day)
-        self._day_rows: list[dict] | None = None
 
     def members_by_unit(self) -> MemberRows:
         stocks = {
@@ -132,7 +131,7 @@ class KeptThenLive(Kept):
 
     def activity_rows(self) -> list[dict]:
         kept = upper.activity_rows([self.version.path], self.start, self.until)
-        return (kept if self.has_months else []) + self._days_activity_rows()
+        return (kept if self.has_months else []) + self._days_activity_rows
 
     def child_parts(self, rows: list[dict]) -> tuple[Counter | None, list[dict]]:
         admitted, below = Counter(), []
@@ -151,12 +150,12 @@ class KeptThenLive(Kept):
         for unit, holder in self._holders(admissions).items():
             if holder != self.version.unit_id:
                 admitted[holder] += admissions[unit]
-        return admitted, below + self._days_activity_rows()
+        return admitted, below + self._days_activity_rows
 
+    @cached_property
     def _days_activity_rows(self) -> list[dict]:
-        if self._day_rows is None:
-            self._day_rows = self.days.activity_rows()
-        return self._day_rows
+        """The activities of the days after the kept months, per type and path."""
+        return self.days.activity_rows()
 
     def _holders(self, units) -> dict[int, int]:
         """The row each unit's figures join: the unit's own, or the child it lies under."""

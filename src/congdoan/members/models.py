@@ -198,6 +198,14 @@ class Membership(TimeStamped):
         indexes = [
             models.Index(fields=["unit", "started_on"]),
             models.Index(fields=["started_on", "ended_on"]),
+            # The memberships that ended within some days, beside those begun in them (the
+            # days after the kept months, members/counts.py `stock_changes`): an OR of two
+            # index scans, not a scan of every membership.
+            models.Index(
+                fields=["ended_on"],
+                condition=models.Q(ended_on__isnull=False),
+                name="members_membership_ended",
+            ),
             # The members left in a period, and on a day inside a month (counted live).
             models.Index(fields=["unit", "ended_on"]),
         ]
