@@ -1,6 +1,7 @@
 """The roll-up report at a city's size (1,000,000 members, 6,400 grassroots unions, 500,000
-activities): the city's yearly report and a ward union's, against the plain-SQL floor for the
-same figures, measured in the same run. Prints ratios; asserts nothing about time.
+activities): the city's yearly report and a ward union's, and the year to a day inside a month
+(the dashboard's: kept months, then the days live), against the plain-SQL floor for the same
+figures, measured in the same run. Prints ratios; asserts nothing about time.
 
 Alone: `scripts/with-postgres.sh .venv/bin/python -m bench.reports_bench`.
 """
@@ -87,6 +88,7 @@ def run_national(root_pk: int, capital_pk: int) -> list[dict]:
         [
             ("national, year 2024", root_pk, date(2024, 1, 1), date(2024, 12, 31)),
             ("national, year 2025 (reform inside)", root_pk, date(2025, 1, 1), date(2025, 12, 31)),
+            ("national, 2025 to 6 December", root_pk, date(2025, 1, 1), date(2025, 12, 6)),
             ("capital federation, year 2024", capital_pk, date(2024, 1, 1), date(2024, 12, 31)),
             (
                 "capital federation, 2025 (reform inside)",
@@ -107,7 +109,9 @@ def run(city_pk: int, ward_pk: int) -> list[dict]:
         ("national tree, 2025 (reform inside)", national, date(2025, 1, 1), date(2025, 12, 31)),
         ("city, year 2024", city_pk, date(2024, 1, 1), date(2024, 12, 31)),
         ("city, year 2025 (reform inside)", city_pk, date(2025, 1, 1), date(2025, 12, 31)),
+        ("city, 2025 to 6 December", city_pk, date(2025, 1, 1), date(2025, 12, 6)),
         ("ward union, second half of 2025", ward_pk, date(2025, 7, 1), date(2025, 12, 31)),
+        ("ward union, 2025 to 20 December", ward_pk, date(2025, 1, 1), date(2025, 12, 20)),
     ]
     return run_cases(cases)
 
