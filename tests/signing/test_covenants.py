@@ -52,7 +52,8 @@ def covenant(world):
 
 def _issue(client, covenant, **data):
     url = reverse("emulation:covenant_issue", args=[covenant.cluster_id])
-    return client.post(url, {"number": "3", "dated": "01/03/2020", **data}, follow=True)
+    typed = {"number": "3", "dated": "01/03/2020", **data}
+    return client.post(url, {f"issue-{name}": value for name, value in typed.items()}, follow=True)
 
 
 def test_the_covenant_is_not_issued_before_every_unit_has_signed(world, covenant, client):
@@ -107,3 +108,12 @@ def test_a_lead_without_a_certificate_cannot_issue_it_signed(world, covenant, cl
     client.force_login(world.bob)
     answer = _issue(client, covenant).content.decode()
     assert "chưa có chứng thư số" in answer and not SignedPaper.objects.exists()
+
+
+def test_a_refused_issue_returns_with_what_was_typed(world, covenant, client):
+    _sign(world, covenant, world.tt, "Trần Văn Bình")
+    client.force_login(world.bob)
+    refused = _issue(client, covenant, number="7", dated="31/02/2020").content.decode()
+    form = refused[refused.index('id="covenant-issue"') :]
+    assert 'value="7"' in form and 'value="31/02/2020"' in form
+    assert 'class="msg error">Ngày văn bản phải có dạng dd/mm/yyyy' in form

@@ -158,9 +158,10 @@ def test_minutes_of_an_organiser_without_a_certificate_stay_as_they_were(
 PERIOD = {"from": "2020-01-01", "to": "2020-12-31"}
 
 
-def _issue(client, unit, **data):
+def _issue(client, unit, *, number="12", dated="05/01/2021", **period):
     url = reverse("reports:issue", args=[unit.pk])
-    return client.post(url, {**PERIOD, "number": "12", "dated": "05/01/2021", **data}, follow=True)
+    typed = {"issue-number": number, "issue-dated": dated}
+    return client.post(url, {**PERIOD, **period, **typed}, follow=True)
 
 
 def test_an_issued_report_is_signed_stored_listed_and_never_changes(signing_hn, client):
@@ -207,6 +208,22 @@ def test_a_report_number_is_used_once_per_unit_and_must_be_given(signing_hn, cli
     assert "Ngày ban hành phải có dạng dd/mm/yyyy" in refused  # named as the box is labelled
     assert "Ngày văn bản phải" not in refused
     assert "Kỳ báo cáo không hợp lệ" in _issue(client, world.hn, to="2019-01-01").content.decode()
+    assert IssuedReport.objects.count() == 1 and SignedPaper.objects.count() == 1
+
+
+def test_a_refused_issue_returns_with_what_was_typed(signing_hn, client):
+    """The boxes keep the number and date typed, the error beside the one at fault."""
+    world = signing_hn
+    client.force_login(world.bob)
+    refused = _issue(client, world.hn, number="15", dated="32/13/2020").content.decode()
+    form = refused[refused.index('id="report-issue"') :]
+    assert 'value="15"' in form and 'value="32/13/2020"' in form
+    assert 'class="msg error">Ngày ban hành phải có dạng dd/mm/yyyy' in form
+    _issue(client, world.hn)
+    again = _issue(client, world.hn, number="12", dated="06/01/2021").content.decode()
+    form = again[again.index('id="report-issue"') :]
+    assert "đã dùng cho báo cáo ban hành" in again
+    assert 'value="12"' in form and 'value="06/01/2021"' in form
     assert IssuedReport.objects.count() == 1 and SignedPaper.objects.count() == 1
 
 

@@ -1,13 +1,17 @@
-"""The number and date an officer gives a paper before downloading it (a report, a covenant).
+"""The number and date an officer gives a paper before downloading it (a report, a covenant),
+or issues it under.
 
-The form travels in the download link's query (GET): nothing is stored. A bad date answers with
-a clear message and no paper, never a wrong date printed.
+The download form travels in the link's query (GET): nothing is stored. A bad date answers with
+a clear message and no paper, never a wrong date printed. The issuing form (prefix "issue") is
+posted; a refusal returns to the page with what was typed in the query (`typed_query`), where
+the form is bound again from it: the boxes keep their values, the errors stand beside them.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -34,10 +38,11 @@ class PaperForm(forms.Form):
     )
     dated = DayField(required=False)
 
-    def __init__(self, data, *, default_day: date, kind_code: str, issuer: str):
+    def __init__(self, data, *, default_day: date, kind_code: str, issuer: str, prefix=None):
         self.default_day, self.kind_code, self.issuer = default_day, kind_code, issuer
-        present = data is not None and any(k in data for k in ("number", "dated"))
-        super().__init__(data if present else None, initial={"dated": default_day})
+        names = [f"{prefix}-{name}" if prefix else name for name in ("number", "dated")]
+        present = data is not None and any(name in data for name in names)
+        super().__init__(data if present else None, initial={"dated": default_day}, prefix=prefix)
         self.fields["number"].label = self.number_label
         self.fields["number"].help_text = _("Ví dụ “12” in thành “Số: %(number)s”.") % {
             "number": paper_number("12", kind_code, issuer)
@@ -74,5 +79,7 @@ class PaperForm(forms.Form):
         typed, day = self.cleaned_data["number"], self.cleaned_data["dated"]
         return paper_number(typed, self.kind_code, self.issuer), day or self.default_day
 
-    def error_text(self) -> str:
-        return " ".join(str(e) for errors in self.errors.values() for e in errors)
+    def typed_query(self) -> str:
+        """What was typed in the boxes, as a query the page binds the form from again."""
+        names = [self.add_prefix(name) for name in self.fields]
+        return urlencode({name: self.data[name] for name in names if name in self.data})

@@ -106,11 +106,22 @@ def _lead_signature(covenant: Covenant) -> Signature:
 
 def covenant_paper_form(request, covenant: Covenant):
     """The number and date the officer gives the covenant paper (its signing day by default)."""
+    return _paper_form(request.GET, covenant)
+
+
+def covenant_issue_form(data, covenant: Covenant):
+    """The number and date the covenant is issued under: posted, or bound again from the
+    query a refusal returns with."""
+    return _paper_form(data, covenant, prefix="issue")
+
+
+def _paper_form(data, covenant: Covenant, prefix=None):
     from congdoan.core.paper_form import PaperForm
 
     return PaperForm(
-        request.GET,
+        data,
         default_day=covenant.signed_on,
         kind_code=KIND_CODE,
         issuer=covenant.cluster.name,
+        prefix=prefix,
     )

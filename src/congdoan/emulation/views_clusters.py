@@ -16,7 +16,6 @@ from congdoan.accounts.scope import scope_for
 from congdoan.core.documents import download
 from congdoan.core.form_service import done, refusal_text, run_form_service
 from congdoan.core.http import file_response
-from congdoan.core.paper_form import PaperForm
 from congdoan.core.params import QueryParams
 from congdoan.emulation.access import (
     acting_units,
@@ -25,7 +24,11 @@ from congdoan.emulation.access import (
     readable_cluster,
     readable_clusters,
 )
-from congdoan.emulation.covenant_doc import KIND_CODE, covenant_document, covenant_paper_form
+from congdoan.emulation.covenant_doc import (
+    covenant_document,
+    covenant_issue_form,
+    covenant_paper_form,
+)
 from congdoan.emulation.forms import (
     ClusterForm,
     CovenantForm,
@@ -91,6 +94,7 @@ def cluster_detail(request, pk: int):
         "acting": acting_units(request, cluster),
         "proposals": named_rows(cluster.proposals.select_related("unit")),
         "paper_form": covenant_paper_form(request, covenant) if covenant else None,
+        "issue_form": covenant_issue_form(request.GET, covenant) if covenant else None,
         **_issued(request, cluster, covenant),
     }
     return render(request, "emulation/cluster.html", context)
@@ -328,17 +332,15 @@ def covenant_issue(request, pk: int):
     covenant = _covenant(cluster)
     if covenant is None:
         raise Http404
-    form = PaperForm(
-        request.POST, default_day=covenant.signed_on, kind_code=KIND_CODE, issuer=cluster.name
-    )
+    form = covenant_issue_form(request.POST, covenant)
     chosen = form.choice()
-    if chosen is None:
-        messages.error(request, form.error_text())
-        return redirect(_back(cluster))
+    if chosen is None:  # the page binds the form again: the errors beside the boxes
+        return redirect(f"{_back(cluster)}?{form.typed_query()}")
     number, dated = chosen
     try:
         covenant_paper_issue(actor=request.user, covenant=covenant, number=number, dated=dated)
         messages.success(request, _("Đã ban hành bản giao ước có ký số."))
     except ValidationError as error:
         messages.error(request, refusal_text(error))
+        return redirect(f"{_back(cluster)}?{form.typed_query()}")
     return redirect(_back(cluster))

@@ -81,6 +81,7 @@ def report_page(request, pk: int):
         "paper_form": _paper_form(request, report),
         "paper_hidden": [("from", f"{start:%Y-%m-%d}"), ("to", f"{end:%Y-%m-%d}")],
         "may_issue": may_issue_report(request.user, unit),
+        "issue_form": _issue_form(request.GET, unit_name=report.name),
         "issued": issued_reports(unit)[:ISSUED_SHOWN],
         **_links(scope, unit, report),
     }
@@ -263,10 +264,9 @@ def report_issue_view(request, pk: int):
     if not understood:
         messages.error(request, _("Kỳ báo cáo không hợp lệ: chưa ban hành."))
         return redirect(back)
-    form = IssueForm(request.POST, default_day=today, kind_code=REPORT_KIND_CODE, issuer="")
-    if not form.is_valid():
-        messages.error(request, form.error_text())
-        return redirect(back)
+    form = _issue_form(request.POST, unit_name="")
+    if not form.is_valid():  # the page binds the form again: the errors beside the boxes
+        return redirect(f"{back}&{form.typed_query()}")
     try:
         issued = report_issue(
             actor=request.user,
@@ -281,6 +281,7 @@ def report_issue_view(request, pk: int):
         )
     except ValidationError as error:
         messages.error(request, refusal_text(error))
+        return redirect(f"{back}&{form.typed_query()}")
     return redirect(back)
 
 
@@ -301,6 +302,19 @@ class IssueForm(PaperForm):
 
     number_label = gettext_lazy("Số báo cáo ban hành")
     dated_label = gettext_lazy("Ngày ban hành")
+
+
+def _issue_form(data, *, unit_name: str) -> IssueForm:
+    """The issuing form, posted or bound again from the query a refusal returns with."""
+    form = IssueForm(
+        data,
+        default_day=timezone.localdate(),
+        kind_code=REPORT_KIND_CODE,
+        issuer=unit_name,
+        prefix="issue",
+    )
+    form.fields["number"].widget.attrs["required"] = True
+    return form
 
 
 def _paper_form(request, report) -> PaperForm:
