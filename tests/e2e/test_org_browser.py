@@ -1,13 +1,16 @@
 """In the browser: sign in, find a unit without tones, move a union and see the past tree."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from congdoan.members.officials import official_appoint
+from congdoan.org.models import Position
 from tests.conftest import build_world
 from tests.e2e.conftest import sign_in
+from tests.members.registry import admit
 
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-thu"
@@ -80,3 +83,25 @@ def _expand(page, name: str) -> None:
     summary = page.locator("summary", has_text=name).first
     summary.locator(".muted").click()
     summary.locator("xpath=..").locator("ul li a").first.wait_for()
+
+
+def test_a_form_refused_by_a_redirect_gets_back_what_was_typed(page, world):
+    """site.js keeps a posted form's values until the next page and gives them back when that
+    page says why it refused: here a post's last day before its first."""
+    member = admit(world.dana, world.g1).person
+    official_appoint(
+        actor=world.dana,
+        unit=world.g1,
+        person=member,
+        position=Position.objects.get(code="chair"),
+        term=None,
+        starts_on=date(2023, 5, 1),
+    )
+    sign_in(page, "dana", PASSWORD)
+    page.goto(f"/units/{world.g1.pk}/")
+    page.get_by_label("Thôi giữ chức vụ từ ngày").fill("01/01/2020")
+    page.get_by_role("button", name="Thôi giữ chức vụ").click()
+    expect(page.locator(".msg.error")).to_be_visible()
+    expect(page.get_by_label("Thôi giữ chức vụ từ ngày")).to_have_value("01/01/2020")
+    page.reload()  # given back once: the page after shows the box empty again
+    expect(page.get_by_label("Thôi giữ chức vụ từ ngày")).to_have_value("")

@@ -12,12 +12,16 @@ class ActivationForm(forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Mã kích hoạt (trên phiếu mời)"),
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "data-keep-nothing": ""}
+        ),
     )
     citizen_id = forms.CharField(
         label=gettext_lazy("Số CCCD"),
         max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(  # not kept by site.js: a member's phone may be shared
+            attrs={"inputmode": "numeric", "autocomplete": "off", "data-keep-nothing": ""}
+        ),
     )
     birth_date = day_field(gettext_lazy("Ngày sinh"))
     password1 = forms.CharField(
