@@ -163,8 +163,8 @@ class KeptThenLive(Kept):
         holders = {}
         rows = UnitVersion.objects.valid_on(self.day).filter(unit_id__in=list(units))
         for unit, unit_path in rows.values_list("unit_id", "path"):
-            child = path + unit_path[len(path) :].split("/", 1)[0] + "/"
-            holder = self.version.unit_id if unit_path == path else kid_of.get(child)
+            child = kid_of.get(upper.child_prefix(unit_path, path))
+            holder = self.version.unit_id if unit_path == path else child
             if holder is not None:
                 holders[unit] = holder
         return holders

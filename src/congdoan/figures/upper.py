@@ -106,8 +106,13 @@ def _holder(path: str | None, below: str, prefixes: frozenset[str]) -> str | Non
         return None
     if below in prefixes:
         return below
-    child = below + path[len(below) :].split("/", 1)[0] + "/"
+    child = child_prefix(path, below)
     return child if child in prefixes and path != child else None
+
+
+def child_prefix(path: str, below: str) -> str:
+    """The path of the unit one level below `below` that a path lying under it passes through."""
+    return below + path[len(below) :].split("/", 1)[0] + "/"
 
 
 def _place(path: str | None, below: str, by_child: bool):
@@ -117,7 +122,7 @@ def _place(path: str | None, below: str, by_child: bool):
         return None
     if not by_child:
         return True
-    child = below + path[len(below) :].split("/", 1)[0] + "/"
+    child = child_prefix(path, below)
     return child, path != child
 
 
